@@ -1,0 +1,62 @@
+// The Cairo backend: draws a frame onto any cairo_t (an image surface for
+// PNG, PDF/SVG/PS surfaces, or the viewer's Xlib surface).
+#pragma once
+
+#include <memory>
+
+#include "pargist/libplot/renderer.hpp"
+
+// Cairo's own opaque type, declared as cairo.h does, so users of this header
+// need not include Cairo's headers unless they create surfaces themselves.
+typedef struct _cairo cairo_t;
+
+namespace pargist::plot {
+
+/// Which part of the page appears on the device, and the device's size.
+/// The NDC box `page` is stretched onto width x height device units (pixels
+/// for raster surfaces, points for vector ones), y pointing up.
+struct PageView {
+  Box page;
+  double width = 0, height = 0;
+  double device_per_point = 1;  ///< device units per typographic point (dpi / 72.27 for pixels)
+};
+
+/// Gist's window view: a square of `pixels` pixels at `dpi` (450 at 75 dpi,
+/// 600 at 100 dpi are Gist's two window sizes) showing the top centre of the
+/// page, where the 'work' and 'boxed' viewports sit.
+PageView window_view(double dpi = 75.0, int pixels = 0);
+/// The whole portrait (or landscape) page at `dpi` device units per inch
+/// (72 for vector surfaces whose unit is the PostScript point).
+PageView page_view(double dpi, bool landscape = false);
+
+class CairoRenderer : public Renderer {
+ public:
+  /// Draws onto `cr` (not owned; its current target is used as is) mapping
+  /// the NDC view onto device coordinates (0,0 top left).
+  CairoRenderer(cairo_t* cr, const PageView& view);
+  ~CairoRenderer() override;
+
+  void begin_page(const Frame& frame) override;
+  void set_clip(const Box* clip) override;
+  void polyline(const double* x, const double* y, std::size_t n, const LineStyle& style,
+                bool closed) override;
+  void disjoint(const double* x0, const double* y0, const double* x1, const double* y1,
+                std::size_t n, const LineStyle& style) override;
+  void markers(const double* x, const double* y, std::size_t n, const MarkerStyle& style) override;
+  void polygons(const double* x, const double* y, const std::size_t* counts, std::size_t npoly,
+                const Color* colors, const LineStyle* edges) override;
+  void cell_array(const Box& where, std::size_t nx, std::size_t ny, const std::uint8_t* data,
+                  int channels) override;
+  void text(double x, double y, const std::string& text, const TextStyle& style) override;
+  TextExtent measure_text(const std::string& text, const TextStyle& style) override;
+  void end_page() override;
+
+  /// When false (default true), begin_page() does not paint the background.
+  void set_clear_background(bool clear);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pargist::plot

@@ -1,0 +1,90 @@
+// The backend interface: every output (Cairo raster/vector, CGM) is one
+// Renderer subclass in its own file, drawing page primitives in NDC.
+//
+// render() is the driver: it resolves each system's limits, maps the elements
+// from world coordinates to NDC, draws axes, ticks, labels, contours, meshes,
+// legends, sets clipping, and calls the renderer. Backends never see world
+// coordinates; they only scale NDC to their device.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "pargist/libplot/frame.hpp"
+
+namespace pargist::plot {
+
+/// Size of a text string as a backend measures it, in NDC, unrotated.
+struct TextExtent {
+  double width = 0;    ///< advance width
+  double ascent = 0;   ///< above the baseline
+  double descent = 0;  ///< below the baseline (positive)
+};
+
+class Renderer {
+ public:
+  virtual ~Renderer() = default;
+
+  /// Starts a page for `frame` (its palette resolves indexed colours; the
+  /// frame is also there for backends that store it whole, like CGM).
+  virtual void begin_page(const Frame& frame) = 0;
+
+  /// Restricts drawing to `clip` (NDC); nullptr removes the clip.
+  virtual void set_clip(const Box* clip) = 0;
+
+  /// A polyline through n points; `closed` joins the last to the first.
+  virtual void polyline(const double* x, const double* y, std::size_t n, const LineStyle& style,
+                        bool closed) = 0;
+
+  /// n separate segments (x0[i],y0[i])-(x1[i],y1[i]).
+  virtual void disjoint(const double* x0, const double* y0, const double* x1, const double* y1,
+                        std::size_t n, const LineStyle& style) = 0;
+
+  /// n markers centred on the points.
+  virtual void markers(const double* x, const double* y, std::size_t n, const MarkerStyle& style) = 0;
+
+  /// npoly filled polygons with counts[k] vertices each (concatenated in x,
+  /// y), polygon k filled with colors[k]; edges drawn with `edges` unless null.
+  virtual void polygons(const double* x, const double* y, const std::size_t* counts,
+                        std::size_t npoly, const Color* colors, const LineStyle* edges) = 0;
+
+  /// A cell array of nx x ny cells, x fastest, row 0 at where.ymin (where may
+  /// be flipped: xmin > xmax mirrors it). channels = 1: palette indices (or
+  /// named colour codes 246..255); channels = 3: RGB. Nearest-neighbour cells.
+  virtual void cell_array(const Box& where, std::size_t nx, std::size_t ny,
+                          const std::uint8_t* data, int channels) = 0;
+
+  /// Text at (x, y) NDC with Gist's escapes ('!' symbol, '^' superscript,
+  /// '_' subscript) and the style's alignment; the backend measures and aligns.
+  virtual void text(double x, double y, const std::string& text, const TextStyle& style) = 0;
+
+  /// The unrotated extent of `text` (escapes interpreted) in NDC. The default
+  /// is an estimate from the height (0.6 em per character).
+  virtual TextExtent measure_text(const std::string& text, const TextStyle& style);
+
+  virtual void end_page() = 0;
+
+  /// Convenience: one filled polygon.
+  void polygon(const double* x, const double* y, std::size_t n, const Color& fill,
+               const LineStyle* edge = nullptr) {
+    polygons(x, y, &n, 1, &fill, edge);
+  }
+};
+
+/// Options of the driver.
+struct RenderOptions {
+  bool legends = true;  ///< draw element legends below the viewport (Gist's work style)
+};
+
+/// Draws a whole frame: begin_page, every visible system (its elements,
+/// clipped to its viewport, then its ticks and labels), system 0 last
+/// (unclipped NDC: titles, colorbars), legends, end_page.
+/// Throws std::invalid_argument for elements whose data are inconsistent.
+void render(const Frame& frame, Renderer& renderer, const RenderOptions& options = {});
+
+/// The RGB value of a colour under a palette. Indices past the palette's
+/// end clamp to its last entry; an empty palette gives gray levels.
+Rgb resolve_color(const Color& color, const Palette& palette);
+
+}  // namespace pargist::plot

@@ -1,0 +1,431 @@
+#include "cgm_world_record.hpp"
+
+#include <cstring>
+#include <string>
+#include <type_traits>
+
+#include "cgm_elements.hpp"
+
+namespace pargist::cgm {
+namespace {
+
+constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
+constexpr std::uint16_t kVersion = 1;
+
+// One description of the layout serves both directions: `io(ar, value)`
+// writes with a Writer and reads with a Reader.
+class Writer {
+ public:
+  static constexpr bool reading = false;
+  std::vector<std::uint8_t> out;
+
+  template <class T>
+  void num(T& v) {
+    if constexpr (std::is_enum_v<T>) {
+      auto u = static_cast<std::underlying_type_t<T>>(v);
+      num(u);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      out.push_back(v ? 1 : 0);
+    } else if constexpr (std::is_floating_point_v<T>) {
+      std::uint64_t bits;
+      double d = v;
+      std::memcpy(&bits, &d, 8);
+      put(bits, 8);
+    } else {
+      put(static_cast<std::uint64_t>(v), sizeof(T));
+    }
+  }
+  template <class T>
+  void vec(std::vector<T>& v) {
+    count(v.size());
+    for (auto& x : v) num(x);
+  }
+  void str(std::string& s) {
+    count(s.size());
+    out.insert(out.end(), s.begin(), s.end());
+  }
+  std::size_t count(std::size_t n, std::size_t = 1) {
+    put(n, 4);
+    return n;
+  }
+  void check(bool, const char*) {}
+
+ private:
+  void put(std::uint64_t v, int n) {
+    for (int i = 0; i < n; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+  }
+};
+
+class Reader {
+ public:
+  static constexpr bool reading = true;
+  Reader(const std::uint8_t* p, std::size_t n, std::size_t base) : p_(p), n_(n), base_(base) {}
+
+  template <class T>
+  void num(T& v) {
+    if constexpr (std::is_enum_v<T>) {
+      std::underlying_type_t<T> u{};
+      num(u);
+      v = static_cast<T>(u);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      v = get(1) != 0;
+    } else if constexpr (std::is_floating_point_v<T>) {
+      const std::uint64_t bits = get(8);
+      double d;
+      std::memcpy(&d, &bits, 8);
+      v = static_cast<T>(d);
+    } else {
+      v = static_cast<T>(get(sizeof(T)));
+    }
+  }
+  template <class T>
+  void vec(std::vector<T>& v) {
+    constexpr std::size_t elem = std::is_same_v<T, bool> ? 1 : sizeof(T);
+    v.resize(count(0, elem));
+    for (auto& x : v) num(x);
+  }
+  void str(std::string& s) {
+    const std::size_t n = count(0, 1);
+    s.assign(reinterpret_cast<const char*>(p_ + pos_), n);
+    pos_ += n;
+  }
+  // A count of items of at least min_bytes each: never more than the bytes left.
+  std::size_t count(std::size_t, std::size_t min_bytes = 1) {
+    const std::size_t at = pos_;
+    const std::size_t n = get(4);
+    if (min_bytes && n > (n_ - pos_) / min_bytes)
+      throw FormatError{base_ + at, "world-coordinate record: count " + std::to_string(n) +
+                                        " exceeds the record's remaining " +
+                                        std::to_string(n_ - pos_) + " bytes"};
+    return n;
+  }
+  void check(bool ok, const char* what) {
+    if (!ok) throw FormatError{base_ + pos_, std::string("world-coordinate record: ") + what};
+  }
+  std::size_t left() const { return n_ - pos_; }
+
+ private:
+  std::uint64_t get(std::size_t n) {
+    if (n > n_ - pos_)
+      throw FormatError{base_ + pos_, "world-coordinate record truncated"};
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < n; ++i) v |= std::uint64_t(p_[pos_ + i]) << (8 * i);
+    pos_ += n;
+    return v;
+  }
+  const std::uint8_t* p_;
+  std::size_t n_;
+  std::size_t base_;
+  std::size_t pos_ = 0;
+};
+
+// ------------------------------------------------------------- the layout
+
+template <class Ar> void io(Ar& ar, plot::Color& c) {
+  ar.num(c.kind);
+  ar.check(c.kind <= plot::Color::Kind::rgb, "bad colour kind");
+  ar.num(c.index);
+  ar.num(c.rgb.r);
+  ar.num(c.rgb.g);
+  ar.num(c.rgb.b);
+}
+template <class Ar> void io(Ar& ar, plot::LineStyle& s) {
+  io(ar, s.color);
+  ar.num(s.type);
+  ar.check(s.type <= plot::LineType::dashdotdot, "bad line type");
+  ar.num(s.width);
+}
+template <class Ar> void io(Ar& ar, plot::MarkerStyle& s) {
+  io(ar, s.color);
+  ar.num(s.marker);
+  ar.num(s.size);
+}
+template <class Ar> void io(Ar& ar, plot::TextStyle& s) {
+  io(ar, s.color);
+  ar.num(s.font);
+  ar.num(s.height);
+  ar.num(s.angle);
+  ar.num(s.halign);
+  ar.num(s.valign);
+  ar.check(s.halign <= plot::HAlign::right && s.valign <= plot::VAlign::bottom, "bad text alignment");
+  ar.num(s.opaque);
+}
+template <class Ar> void io(Ar& ar, plot::ElementInfo& i) {
+  ar.str(i.legend);
+  ar.num(i.hide);
+}
+template <class Ar> void io(Ar& ar, plot::QuadMesh& m) {
+  ar.num(m.ni);
+  ar.num(m.nj);
+  ar.vec(m.x);
+  ar.vec(m.y);
+  ar.vec(m.ireg);
+  // ni*nj computed without overflow: both sizes must match the arrays.
+  const bool sized = m.ni == 0 ? m.x.empty() : (m.x.size() % m.ni == 0 && m.x.size() / m.ni == m.nj);
+  ar.check(sized && m.y.size() == m.x.size() && (m.ireg.empty() || m.ireg.size() == m.x.size()),
+           "mesh arrays do not match ni x nj");
+}
+template <class Ar> void io(Ar& ar, plot::Lines& e) {
+  io(ar, e.info);
+  ar.vec(e.x);
+  ar.vec(e.y);
+  ar.check(e.x.size() == e.y.size(), "polyline x and y differ in length");
+  io(ar, e.line);
+  ar.num(e.closed);
+  ar.num(e.markers_at_points);
+  ar.num(e.marks);
+  io(ar, e.marker);
+  ar.num(e.mspace);
+  ar.num(e.mphase);
+  ar.num(e.rays);
+}
+template <class Ar> void io(Ar& ar, plot::Disjoint& e) {
+  io(ar, e.info);
+  ar.vec(e.x0);
+  ar.vec(e.y0);
+  ar.vec(e.x1);
+  ar.vec(e.y1);
+  const auto n = e.x0.size();
+  ar.check(e.y0.size() == n && e.x1.size() == n && e.y1.size() == n, "segment arrays differ in length");
+  io(ar, e.line);
+}
+template <class Ar> void io(Ar& ar, plot::Text& e) {
+  io(ar, e.info);
+  ar.num(e.x);
+  ar.num(e.y);
+  ar.str(e.text);
+  io(ar, e.style);
+  ar.num(e.tosys);
+}
+template <class Ar> void io(Ar& ar, plot::Mesh& e) {
+  io(ar, e.info);
+  io(ar, e.mesh);
+  io(ar, e.line);
+  ar.num(e.region);
+  ar.num(e.boundary);
+  ar.num(e.inhibit);
+}
+template <class Ar> void io(Ar& ar, plot::FillMesh& e) {
+  io(ar, e.info);
+  io(ar, e.mesh);
+  ar.vec(e.z);
+  ar.vec(e.colors);
+  const auto n = e.mesh.x.size();
+  ar.check((e.z.empty() || e.z.size() == n) && (e.colors.empty() || e.colors.size() == n),
+           "filled mesh values do not match the mesh");
+  ar.num(e.has_cmin);
+  ar.num(e.has_cmax);
+  ar.num(e.cmin);
+  ar.num(e.cmax);
+  ar.num(e.edges);
+  io(ar, e.edge_style);
+}
+template <class Ar> void io(Ar& ar, plot::Contours& e) {
+  io(ar, e.info);
+  io(ar, e.mesh);
+  ar.vec(e.z);
+  ar.check(e.z.empty() || e.z.size() == e.mesh.x.size(), "contour values do not match the mesh");
+  ar.vec(e.levels);
+  io(ar, e.line);
+  ar.num(e.region);
+  ar.num(e.marks);
+  io(ar, e.marker);
+}
+template <class Ar> void io(Ar& ar, plot::Cells& e) {
+  io(ar, e.info);
+  ar.num(e.nx);
+  ar.num(e.ny);
+  ar.num(e.x0);
+  ar.num(e.y0);
+  ar.num(e.x1);
+  ar.num(e.y1);
+  ar.vec(e.z);
+  ar.vec(e.colors);
+  ar.num(e.channels);
+  ar.check(e.channels == 1 || e.channels == 3, "cell array channels must be 1 or 3");
+  // nx*ny without overflow: the cell count must match one of the arrays.
+  auto matches = [&](std::size_t size, std::size_t per) {
+    return e.nx != 0 && size % (e.nx * per) == 0 && size / (e.nx * per) == e.ny;
+  };
+  const bool empty = e.nx == 0 || e.ny == 0;
+  ar.check(empty ? (e.z.empty() && e.colors.empty())
+                 : ((e.z.empty() || matches(e.z.size(), 1)) &&
+                    (e.colors.empty() || matches(e.colors.size(), std::size_t(e.channels))) &&
+                    !(e.z.empty() && e.colors.empty())),
+           "cell array data does not match nx x ny");
+  ar.num(e.has_cmin);
+  ar.num(e.has_cmax);
+  ar.num(e.cmin);
+  ar.num(e.cmax);
+}
+template <class Ar> void io(Ar& ar, plot::Polys& e) {
+  io(ar, e.info);
+  ar.vec(e.x);
+  ar.vec(e.y);
+  ar.vec(e.n);
+  std::size_t total = 0;
+  bool ok = e.x.size() == e.y.size();
+  for (auto k : e.n) {
+    if (k > e.x.size() - std::min(total, e.x.size())) ok = false;
+    total += std::min(k, e.x.size());
+  }
+  ar.check(ok && total == e.x.size(), "polygon vertex counts do not add up to the vertices");
+  ar.vec(e.z);
+  std::size_t ncolors = ar.count(e.colors.size(), 4);
+  if constexpr (Ar::reading) e.colors.resize(ncolors);
+  for (auto& c : e.colors) io(ar, c);
+  ar.check((e.z.empty() || e.z.size() == e.n.size()) &&
+               (e.colors.empty() || e.colors.size() == e.n.size()),
+           "polygon colours do not match the polygons");
+  ar.num(e.has_cmin);
+  ar.num(e.has_cmax);
+  ar.num(e.cmin);
+  ar.num(e.cmax);
+  ar.num(e.edges);
+  io(ar, e.edge_style);
+}
+template <class Ar> void io(Ar& ar, plot::Vectors& e) {
+  io(ar, e.info);
+  ar.vec(e.x);
+  ar.vec(e.y);
+  ar.vec(e.vx);
+  ar.vec(e.vy);
+  const auto n = e.x.size();
+  ar.check(e.y.size() == n && e.vx.size() == n && e.vy.size() == n, "vector arrays differ in length");
+  io(ar, e.line);
+  ar.num(e.scale);
+  ar.num(e.hollow);
+  ar.num(e.aspect);
+}
+
+template <class Ar, std::size_t I = 0>
+void io_variant(Ar& ar, plot::Element& e, std::uint8_t kind) {
+  if constexpr (I < std::variant_size_v<plot::Element>) {
+    if (kind == I) {
+      if constexpr (Ar::reading) e.emplace<I>();
+      io(ar, std::get<I>(e));
+      return;
+    }
+    io_variant<Ar, I + 1>(ar, e, kind);
+  } else {
+    ar.check(false, "unknown element kind");
+  }
+}
+template <class Ar> void io(Ar& ar, plot::Element& e) {
+  auto kind = static_cast<std::uint8_t>(e.index());
+  ar.num(kind);
+  io_variant(ar, e, kind);
+}
+
+template <class Ar> void io(Ar& ar, plot::Box& b) {
+  ar.num(b.xmin);
+  ar.num(b.xmax);
+  ar.num(b.ymin);
+  ar.num(b.ymax);
+}
+template <class Ar> void io(Ar& ar, plot::Limits& l) {
+  ar.num(l.xmin);
+  ar.num(l.xmax);
+  ar.num(l.ymin);
+  ar.num(l.ymax);
+  ar.num(l.auto_xmin);
+  ar.num(l.auto_xmax);
+  ar.num(l.auto_ymin);
+  ar.num(l.auto_ymax);
+  ar.num(l.log_x);
+  ar.num(l.log_y);
+  ar.num(l.square);
+  ar.num(l.nice);
+  ar.num(l.restrict);
+}
+template <class Ar> void io(Ar& ar, plot::AxisStyle& a) {
+  ar.num(a.n_major);
+  ar.num(a.n_minor);
+  ar.num(a.log_adj_major);
+  ar.num(a.log_adj_minor);
+  ar.num(a.n_digits);
+  ar.num(a.grid_level);
+  ar.num(a.flags);
+  ar.num(a.tick_off);
+  ar.num(a.label_off);
+  for (auto& t : a.tick_len) ar.num(t);
+  io(ar, a.tick_style);
+  io(ar, a.grid_style);
+  io(ar, a.text_style);
+  ar.num(a.x_over);
+  ar.num(a.y_over);
+}
+template <class Ar> void io(Ar& ar, plot::TickStyle& t) {
+  io(ar, t.horiz);
+  io(ar, t.vert);
+  ar.num(t.frame);
+  io(ar, t.frame_style);
+}
+template <class Ar> void io(Ar& ar, plot::CoordSystem& s) {
+  io(ar, s.viewport);
+  io(ar, s.limits);
+  io(ar, s.ticks);
+  ar.str(s.legend);
+  const std::size_t n = ar.count(s.elements.size(), 2);
+  if constexpr (Ar::reading) s.elements.resize(n);
+  for (auto& e : s.elements) io(ar, e);
+}
+template <class Ar> void io(Ar& ar, plot::LegendBox& b) {
+  ar.num(b.x);
+  ar.num(b.y);
+  ar.num(b.dx);
+  ar.num(b.dy);
+  io(ar, b.text_style);
+  ar.num(b.nchars);
+  ar.num(b.nlines);
+  ar.num(b.nwrap);
+}
+template <class Ar> void io(Ar& ar, plot::Frame& f) {
+  ar.str(f.style);
+  ar.num(f.landscape);
+  ar.str(f.palette.name);
+  const std::size_t ncolors = ar.count(f.palette.colors.size(), 3);
+  ar.check(ncolors <= 256, "palette longer than 256 colours");
+  if constexpr (Ar::reading) f.palette.colors.resize(ncolors);
+  for (auto& c : f.palette.colors) {
+    ar.num(c.r);
+    ar.num(c.g);
+    ar.num(c.b);
+  }
+  const std::size_t nsys = ar.count(f.systems.size(), 8);
+  if constexpr (Ar::reading) f.systems.resize(nsys);
+  for (auto& s : f.systems) io(ar, s);
+  io(ar, f.legends);
+  io(ar, f.contour_legends);
+  ar.num(f.draw_legends);
+  ar.num(f.number);
+  ar.str(f.title);
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame) {
+  Writer w;
+  w.out.insert(w.out.end(), kMagic, kMagic + 4);
+  std::uint16_t version = kVersion;
+  w.num(version);
+  // The layout is shared with the reader, which needs mutable references;
+  // the writer only reads through them.
+  io(w, const_cast<plot::Frame&>(frame));
+  return std::move(w.out);
+}
+
+plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std::size_t base) {
+  if (size < 6 || std::memcmp(data, kMagic, 4) != 0)
+    throw FormatError{base, "APPLICATION DATA is not a pargist world-coordinate record"};
+  Reader r(data + 4, size - 4, base + 4);
+  std::uint16_t version = 0;
+  r.num(version);
+  if (version != kVersion)
+    throw FormatError{base + 4, "world-coordinate record of unknown version " + std::to_string(version)};
+  plot::Frame frame;
+  io(r, frame);
+  return frame;
+}
+
+}  // namespace pargist::cgm

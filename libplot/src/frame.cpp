@@ -1,0 +1,55 @@
+// Colours, element headers and limit flags of the display list.
+#include "pargist/libplot/frame.hpp"
+
+#include <stdexcept>
+
+namespace pargist::plot {
+
+Color Color::from_code(int code) {
+  if (code >= -10 && code <= -1) return Color(static_cast<NamedColor>(256 + code));
+  if (code >= 246 && code <= 255) return Color(static_cast<NamedColor>(code));
+  if (code >= 0 && code < 246) return Color::palette(static_cast<std::uint8_t>(code));
+  throw std::invalid_argument("pargist: colour code " + std::to_string(code) +
+                              " is not a Gist colour (-10..-1 named, 0..255 palette index)");
+}
+
+Color Color::from_name(const std::string& name) {
+  static const struct { const char* name; NamedColor color; } table[] = {
+      {"bg", NamedColor::bg},       {"fg", NamedColor::fg},       {"black", NamedColor::black},
+      {"white", NamedColor::white}, {"red", NamedColor::red},     {"green", NamedColor::green},
+      {"blue", NamedColor::blue},   {"cyan", NamedColor::cyan},   {"magenta", NamedColor::magenta},
+      {"yellow", NamedColor::yellow},
+  };
+  for (const auto& entry : table)
+    if (name == entry.name) return Color(entry.color);
+  throw std::invalid_argument("pargist: unknown colour name \"" + name +
+                              "\" (fg, bg, black, white, red, green, blue, cyan, magenta, yellow)");
+}
+
+const ElementInfo& element_info(const Element& e) {
+  return std::visit([](const auto& el) -> const ElementInfo& { return el.info; }, e);
+}
+
+ElementInfo& element_info(Element& e) {
+  return std::visit([](auto& el) -> ElementInfo& { return el.info; }, e);
+}
+
+int Limits::gist_flags() const {
+  return (auto_xmin ? 0x1 : 0) | (auto_xmax ? 0x2 : 0) | (auto_ymin ? 0x4 : 0) |
+         (auto_ymax ? 0x8 : 0) | (square ? 0x10 : 0) | (nice ? 0x20 : 0) |
+         (restrict ? 0x40 : 0) | (log_x ? 0x80 : 0) | (log_y ? 0x100 : 0);
+}
+
+void Limits::set_gist_flags(int flags) {
+  auto_xmin = flags & 0x1;
+  auto_xmax = flags & 0x2;
+  auto_ymin = flags & 0x4;
+  auto_ymax = flags & 0x8;
+  square = flags & 0x10;
+  nice = flags & 0x20;
+  restrict = flags & 0x40;
+  log_x = flags & 0x80;
+  log_y = flags & 0x100;
+}
+
+}  // namespace pargist::plot
