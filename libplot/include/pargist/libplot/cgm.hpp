@@ -1,0 +1,162 @@
+// Binary CGM (ISO 8632-3, version 1) in the dialect Gist writes and reads.
+//
+// Writing: CgmRenderer is the Renderer backend that turns one rendered frame
+// into one CGM picture; CgmFamilyWriter appends pictures to a family of files
+// (run00.cgm, run01.cgm, ...) so that after every picture each file on disk
+// is a complete metafile. Every picture also carries its Frame in world
+// coordinates in an APPLICATION DATA element that Gist's reader skips.
+//
+// Reading: read_cgm() turns a file (and the rest of its family) into pages.
+// A page written by pargist gives back its Frame; any other page (Yorick's)
+// is given as a Frame of NDC primitives (see CgmPage::frame).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "pargist/libplot/frame.hpp"
+#include "pargist/libplot/renderer.hpp"
+
+namespace pargist::cgm {
+
+struct CgmOptions {
+  /// A picture that would start past this many bytes starts the next file of
+  /// the family instead (Gist's default: 100 MB). Pictures are never split.
+  std::uint64_t max_file_bytes = 100'000'000;
+  /// Store each frame in world coordinates (APPLICATION DATA) as well.
+  bool world_record = true;
+  /// Who the file is for, in the METAFILE DESCRIPTION (default: $USER).
+  std::string user;
+};
+
+/// The Renderer backend: collects one picture (begin_page .. end_page) as
+/// CGM elements on Gist's page (16-bit VDC, 25545.24 VDC per NDC unit).
+/// Colours: named ones are CGM indices 0..9 as in Gist, palette index i is
+/// 10+i with the frame's palette written as the page's COLOUR TABLE; a
+/// direct RGB colour takes a free table entry when one is left, else the
+/// nearest entry (the exact value stays in the world record).
+class CgmRenderer : public plot::Renderer {
+ public:
+  explicit CgmRenderer(const CgmOptions& options = {});
+  ~CgmRenderer() override;
+
+  void begin_page(const plot::Frame& frame) override;
+  void set_clip(const plot::Box* clip) override;
+  void polyline(const double* x, const double* y, std::size_t n, const plot::LineStyle& style,
+                bool closed) override;
+  void disjoint(const double* x0, const double* y0, const double* x1, const double* y1,
+                std::size_t n, const plot::LineStyle& style) override;
+  void markers(const double* x, const double* y, std::size_t n,
+               const plot::MarkerStyle& style) override;
+  void polygons(const double* x, const double* y, const std::size_t* counts, std::size_t npoly,
+                const plot::Color* colors, const plot::LineStyle* edges) override;
+  void cell_array(const plot::Box& where, std::size_t nx, std::size_t ny, const std::uint8_t* data,
+                  int channels) override;
+  void text(double x, double y, const std::string& text, const plot::TextStyle& style) override;
+  plot::TextExtent measure_text(const std::string& text, const plot::TextStyle& style) override;
+  void end_page() override;
+
+  /// The picture finished by end_page(): BEGIN PICTURE .. END PICTURE.
+  const std::vector<std::uint8_t>& picture() const;
+  /// The metafile header (BEGIN METAFILE and the descriptor) for a new file.
+  std::vector<std::uint8_t> metafile_header(const std::string& name) const;
+  /// Number the next picture "Page n" (Gist numbers pages across a family).
+  void set_page_number(int n);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Thrown when a CGM file cannot be written (the message names the file).
+class CgmWriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A family of CGM files written picture by picture.
+///
+/// The first file is created under a temporary name and renamed once its
+/// header and first picture are on disk. Each later picture is written, in
+/// one write, over the previous END METAFILE together with a new END
+/// METAFILE, and flushed: a process killed between frames leaves complete
+/// files holding every finished frame.
+class CgmFamilyWriter {
+ public:
+  /// `path` names the first file; if its name (before ".cgm") does not end
+  /// in digits, "00" is added: run.cgm -> run00.cgm, run01.cgm, ...
+  CgmFamilyWriter(const std::string& path, const CgmOptions& options = {});
+  ~CgmFamilyWriter();  // closes
+  CgmFamilyWriter(const CgmFamilyWriter&) = delete;
+  CgmFamilyWriter& operator=(const CgmFamilyWriter&) = delete;
+
+  /// Renders `frame` and appends it as one picture. Throws CgmWriteError.
+  void write(const plot::Frame& frame, const plot::RenderOptions& options = {});
+  /// Closes the current file (it is already complete on disk).
+  void close();
+
+  /// Every file written so far, in order.
+  const std::vector<std::string>& files() const { return files_; }
+  std::size_t pictures() const { return pictures_; }
+
+ private:
+  void start_file();
+  void append(const std::vector<std::uint8_t>& picture);
+
+  CgmOptions options_;
+  CgmRenderer renderer_;
+  std::string next_name_;
+  std::vector<std::string> files_;
+  int fd_ = -1;
+  std::uint64_t end_ = 0;  // offset of the current file's END METAFILE
+  std::size_t pictures_ = 0;
+};
+
+/// The hardcopy entry point: a family writer for `path`.
+std::unique_ptr<CgmFamilyWriter> open_cgm_family(const std::string& path,
+                                                 const CgmOptions& options = {});
+
+/// The next name of a family, Gist's way: the digits before ".cgm" count up
+/// (run00.cgm -> run01.cgm, run09.cgm -> run10.cgm).
+std::string next_family_name(const std::string& path);
+
+// ------------------------------------------------------------------ reading
+
+/// One picture of a CGM file.
+struct CgmPage {
+  std::string file;          ///< the file of the family that holds it
+  std::size_t offset = 0;    ///< byte offset of its BEGIN PICTURE
+  std::string name;          ///< the picture's name ("Page 1" in Gist's files)
+  bool landscape = false;
+  /// True when the frame comes from pargist's world-coordinate record: it is
+  /// the frame as plotted (world coordinates, limits, ticks, palette) and
+  /// re-renders at any size or zoom. Otherwise the frame holds the page's
+  /// primitives in NDC: each run of primitives under one clip rectangle is a
+  /// coordinate system whose viewport and world limits are that rectangle
+  /// (no ticks), in file order; the CGM colour table becomes the palette.
+  bool from_world_record = false;
+  plot::Frame frame;
+};
+
+/// What read_cgm() found: the pages that loaded, and the first problem that
+/// stopped it (pages before a truncated or corrupt spot still load).
+struct CgmDocument {
+  std::vector<CgmPage> pages;
+  std::vector<std::string> files;
+  std::optional<std::string> error;  ///< "<file>: byte offset N: what"
+};
+
+/// Reads `path` and the files that follow it in its family (run00.cgm,
+/// run01.cgm, ... while they exist). Never throws for bad content; an
+/// unreadable first file gives an error and no pages.
+CgmDocument read_cgm(const std::string& path, bool follow_family = true);
+
+/// Reads CGM bytes already in memory (one file); `name` is used in messages.
+CgmDocument read_cgm_bytes(const std::uint8_t* data, std::size_t size, const std::string& name);
+
+}  // namespace pargist::cgm

@@ -1,0 +1,80 @@
+// Output files of frames: PNG (libpng, from the rendered pixels), PDF
+// (multi-page), SVG and EPS (Cairo surfaces), and the FrameSink interface a
+// hardcopy file implements (the CGM family implements it in cgm.hpp).
+//
+// Every file is written under a temporary name in the same folder and
+// renamed when complete: an error or a crash never leaves a truncated file
+// under the final name.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pargist/libplot/frame.hpp"
+
+namespace pargist::plot {
+
+struct ImageOptions {
+  double dpi = 100;         ///< pixels per inch (Gist's windows: 75 or 100)
+  bool full_page = false;   ///< the whole 8.5x11 page instead of the window view
+  int pixels = 0;           ///< window view side in pixels (0: 6 inches at dpi)
+  int compression = 2;      ///< zlib level for PNG (speed first)
+};
+
+/// A rendered frame: premultiplied ARGB32 pixels (Cairo's layout, row major,
+/// top row first), opaque since the background is painted.
+struct RasterImage {
+  int width = 0, height = 0;
+  std::vector<std::uint32_t> argb;
+  std::uint32_t at(int x, int y) const { return argb[static_cast<std::size_t>(y) * width + x]; }
+  Rgb rgb(int x, int y) const {
+    const std::uint32_t p = at(x, y);
+    return {std::uint8_t(p >> 16), std::uint8_t(p >> 8), std::uint8_t(p)};
+  }
+};
+
+/// Renders a frame to pixels.
+RasterImage render_image(const Frame& frame, const ImageOptions& options = {});
+
+/// Writes an image as PNG through libpng with text chunks (key, value).
+void write_png_image(const RasterImage& image, const std::string& path,
+                     const std::vector<std::pair<std::string, std::string>>& text = {},
+                     int compression = 2);
+/// Reads a PNG written by write_png_image (or any 8-bit RGB/RGBA PNG).
+RasterImage read_png_image(const std::string& path);
+
+/// One frame to PNG, with frame number, time, title and limits in tEXt chunks.
+void write_png(const Frame& frame, const std::string& path, const ImageOptions& options = {});
+/// Frames to one PDF, one page each (8.5x11 inch pages).
+void write_pdf(const std::vector<Frame>& frames, const std::string& path);
+void write_svg(const Frame& frame, const std::string& path);
+void write_eps(const Frame& frame, const std::string& path);
+
+/// A hardcopy destination receiving finished frames.
+class FrameSink {
+ public:
+  virtual ~FrameSink() = default;
+  /// Adds one frame (a page, a picture, a numbered file).
+  virtual void write(const Frame& frame) = 0;
+  /// Completes the output; returns the name of the (last) file written.
+  virtual std::string close() = 0;
+};
+
+/// Opens the hardcopy sink that the file name asks for: ".png" (numbered
+/// files name0000.png, name0001.png...), ".pdf" (one multi-page file, whole
+/// at close()), ".svg"/".eps" (numbered), ".cgm" (the CGM family, through
+/// open_cgm_family() declared in cgm.hpp by the CGM writer). Throws
+/// std::invalid_argument for an unknown extension and std::runtime_error
+/// when the folder is not writable.
+///
+/// Contract with the CGM writer: pargist/libplot/cgm.hpp declares
+///   std::unique_ptr<FrameSink> open_cgm_family(const std::string& path, ...)
+/// callable with the path alone (further parameters defaulted).
+std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const ImageOptions& options = {});
+
+/// Whether this build can write CGM (the CGM writer is part of the library).
+bool cgm_available();
+
+}  // namespace pargist::plot
