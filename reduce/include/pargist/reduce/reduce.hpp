@@ -1,0 +1,11 @@
+// Everything of pargist::reduce in one include.
+#pragma once
+
+#include <pargist/reduce/array_view.hpp>
+#include <pargist/reduce/comm.hpp>
+#include <pargist/reduce/deposit.hpp>
+#include <pargist/reduce/field.hpp>
+#include <pargist/reduce/gather.hpp>
+#include <pargist/reduce/limits.hpp>
+#include <pargist/reduce/moments.hpp>
+#include <pargist/reduce/selection.hpp>

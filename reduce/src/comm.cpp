@@ -1,0 +1,135 @@
+// The communicator handle: MPI initialisation on demand and the small generic
+// collectives (agreement, byte broadcast/gather, scalar reductions).
+#include <pargist/reduce/comm.hpp>
+
+#include "mpi_ops.hpp"
+
+#include <climits>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace pargist::reduce {
+
+namespace {
+
+bool g_initialized_here = false;
+
+void finalize_at_exit() {
+  int finalized = 0;
+  MPI_Finalized(&finalized);
+  if (!finalized) MPI_Finalize();
+}
+
+}  // namespace
+
+void ensure_mpi_initialized() {
+  int initialized = 0, finalized = 0;
+  MPI_Initialized(&initialized);
+  MPI_Finalized(&finalized);
+  if (finalized) throw std::runtime_error("pargist: MPI has already been finalised");
+  if (initialized) return;
+  int provided = 0;
+  if (MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
+    throw std::runtime_error("pargist: MPI_Init_thread failed");
+  g_initialized_here = true;
+  std::atexit(finalize_at_exit);
+}
+
+bool mpi_initialized_by_pargist() { return g_initialized_here; }
+
+Comm::Comm() : Comm((ensure_mpi_initialized(), MPI_COMM_WORLD)) {}
+
+Comm::Comm(MPI_Comm comm) : comm_(comm) {
+  int initialized = 0;
+  MPI_Initialized(&initialized);
+  if (!initialized) throw std::runtime_error("pargist: MPI is not initialised (use Comm() to initialise it)");
+  if (comm == MPI_COMM_NULL) throw std::invalid_argument("pargist: communicator is MPI_COMM_NULL");
+  MPI_Comm_rank(comm_, &rank_);
+  MPI_Comm_size(comm_, &size_);
+}
+
+void Comm::barrier() const { MPI_Barrier(comm_); }
+
+Agreement Comm::agree(bool ok, const std::string& message) const {
+  int mine = ok ? INT_MAX : rank_;
+  int first = INT_MAX;
+  MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, comm_);
+  if (first == INT_MAX) return {};
+  Agreement result;
+  result.ok = false;
+  result.failed_rank = first;
+  result.message = broadcast(message, first);
+  return result;
+}
+
+void Comm::check(bool ok, const std::string& message) const {
+  Agreement a = agree(ok, message);
+  if (!a.ok) throw std::invalid_argument(a.message + " (on rank " + std::to_string(a.failed_rank) + ")");
+}
+
+std::string Comm::broadcast(const std::string& bytes, int root) const {
+  unsigned long long n = bytes.size();
+  MPI_Bcast(&n, 1, MPI_UNSIGNED_LONG_LONG, root, comm_);
+  std::string out = rank_ == root ? bytes : std::string(n, '\0');
+  detail::bcast_bytes(out.data(), n, root, comm_);
+  return out;
+}
+
+std::vector<std::string> Comm::gather(const std::string& bytes, int root) const {
+  std::vector<std::vector<char>> parts = detail::gatherv_bytes(bytes.data(), bytes.size(), root, comm_);
+  std::vector<std::string> out;
+  out.reserve(parts.size());
+  for (auto& p : parts) out.emplace_back(p.begin(), p.end());
+  return out;
+}
+
+std::vector<std::string> Comm::allgather(const std::string& bytes) const {
+  std::vector<std::string> parts = gather(bytes, 0);
+  std::vector<std::string> out(size_);
+  for (int r = 0; r < size_; ++r) out[r] = broadcast(rank_ == 0 ? parts[r] : std::string(), 0);
+  return out;
+}
+
+double Comm::allreduce_sum(double v) const { return allreduce_sum(std::vector<double>{v})[0]; }
+double Comm::allreduce_min(double v) const { return allreduce_min(std::vector<double>{v})[0]; }
+double Comm::allreduce_max(double v) const { return allreduce_max(std::vector<double>{v})[0]; }
+
+std::int64_t Comm::allreduce_sum(std::int64_t v) const {
+  long long in = v, out = 0;
+  MPI_Allreduce(&in, &out, 1, MPI_LONG_LONG, MPI_SUM, comm_);
+  return out;
+}
+std::int64_t Comm::allreduce_min(std::int64_t v) const {
+  long long in = v, out = 0;
+  MPI_Allreduce(&in, &out, 1, MPI_LONG_LONG, MPI_MIN, comm_);
+  return out;
+}
+std::int64_t Comm::allreduce_max(std::int64_t v) const {
+  long long in = v, out = 0;
+  MPI_Allreduce(&in, &out, 1, MPI_LONG_LONG, MPI_MAX, comm_);
+  return out;
+}
+
+std::vector<double> Comm::allreduce_sum(const std::vector<double>& v) const {
+  std::vector<double> out(v);
+  detail::ordered_sum(out.data(), out.size(), comm_, /*root=*/-1);
+  return out;
+}
+std::vector<double> Comm::allreduce_min(const std::vector<double>& v) const {
+  std::vector<double> out(v.size());
+  MPI_Allreduce(v.data(), out.data(), int(v.size()), MPI_DOUBLE, MPI_MIN, comm_);
+  return out;
+}
+std::vector<double> Comm::allreduce_max(const std::vector<double>& v) const {
+  std::vector<double> out(v.size());
+  MPI_Allreduce(v.data(), out.data(), int(v.size()), MPI_DOUBLE, MPI_MAX, comm_);
+  return out;
+}
+
+std::uint64_t Comm::exclusive_scan(std::uint64_t v) const {
+  unsigned long long in = v, out = 0;
+  MPI_Exscan(&in, &out, 1, MPI_UNSIGNED_LONG_LONG, MPI_SUM, comm_);
+  return rank_ == 0 ? 0 : out;  // MPI leaves rank 0's result undefined
+}
+
+}  // namespace pargist::reduce

@@ -1,0 +1,142 @@
+#include "mpi_ops.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <stdexcept>
+
+namespace pargist::reduce::detail {
+
+namespace {
+
+// MPI calls take int counts: split long transfers into pieces.
+constexpr std::size_t chunk_bytes = std::size_t(1) << 30;
+
+void ordered_sum_fn(void* in, void* inout, int* len, MPI_Datatype*) {
+  // MPI hands (lower rank's partial in `in`, higher in `inout`) for a
+  // non-commutative op; addition order is then fixed by the rank order.
+  const double* a = static_cast<const double*>(in);
+  double* b = static_cast<double*>(inout);
+  for (int i = 0; i < *len; ++i) b[i] = a[i] + b[i];
+}
+
+MPI_Op ordered_sum_op() {
+  static MPI_Op op = [] {
+    MPI_Op o;
+    MPI_Op_create(&ordered_sum_fn, /*commute=*/0, &o);
+    return o;
+  }();
+  return op;
+}
+
+void max_then_sum_fn(void* in, void* inout, int* len, MPI_Datatype*) {
+  const double* a = static_cast<const double*>(in);
+  double* b = static_cast<double*>(inout);
+  const int half = *len / 2;
+  for (int i = 0; i < half; ++i) b[i] = a[i] > b[i] ? a[i] : b[i];
+  for (int i = half; i < *len; ++i) b[i] = a[i] + b[i];
+}
+
+MPI_Op max_then_sum_op() {
+  static MPI_Op op = [] {
+    MPI_Op o;
+    MPI_Op_create(&max_then_sum_fn, /*commute=*/0, &o);
+    return o;
+  }();
+  return op;
+}
+
+void check_count(std::size_t n) {
+  if (n > max_mpi_count) throw std::invalid_argument("pargist: reduction too large for one MPI call");
+}
+
+void reduce_in_place(void* data, std::size_t n, MPI_Datatype type, MPI_Op op, MPI_Comm comm, int root) {
+  check_count(n);
+  if (root < 0) {
+    MPI_Allreduce(MPI_IN_PLACE, data, int(n), type, op, comm);
+    return;
+  }
+  int rank = 0;
+  MPI_Comm_rank(comm, &rank);
+  if (rank == root)
+    MPI_Reduce(MPI_IN_PLACE, data, int(n), type, op, root, comm);
+  else
+    MPI_Reduce(data, nullptr, int(n), type, op, root, comm);
+}
+
+}  // namespace
+
+void bcast_bytes(void* data, std::size_t n, int root, MPI_Comm comm) {
+  char* p = static_cast<char*>(data);
+  for (std::size_t off = 0; off < n; off += chunk_bytes) {
+    std::size_t len = std::min(chunk_bytes, n - off);
+    MPI_Bcast(p + off, int(len), MPI_BYTE, root, comm);
+  }
+}
+
+std::vector<std::vector<char>> gatherv_bytes(const void* data, std::size_t n, int root, MPI_Comm comm) {
+  int rank = 0, size = 1;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &size);
+  unsigned long long mine = n;
+  std::vector<unsigned long long> sizes(rank == root ? size : 0);
+  MPI_Gather(&mine, 1, MPI_UNSIGNED_LONG_LONG, sizes.data(), 1, MPI_UNSIGNED_LONG_LONG, root, comm);
+  // Total and per-rank sizes must fit an int for one Gatherv; larger
+  // payloads go rank by rank with point-to-point messages.
+  unsigned long long total = 0;
+  for (auto s : sizes) total += s;
+  int large = total > INT_MAX;
+  MPI_Bcast(&large, 1, MPI_INT, root, comm);
+  std::vector<std::vector<char>> out;
+  if (!large) {
+    std::vector<int> counts(sizes.size()), displs(sizes.size());
+    for (std::size_t r = 0, off = 0; r < sizes.size(); ++r) {
+      counts[r] = int(sizes[r]);
+      displs[r] = int(off);
+      off += sizes[r];
+    }
+    std::vector<char> all(rank == root ? total : 0);
+    MPI_Gatherv(data, int(n), MPI_BYTE, all.data(), counts.data(), displs.data(), MPI_BYTE, root, comm);
+    if (rank == root) {
+      out.resize(size);
+      for (int r = 0; r < size; ++r) out[r].assign(all.begin() + displs[r], all.begin() + displs[r] + counts[r]);
+    }
+    return out;
+  }
+  const int tag = 7411;
+  if (rank == root) {
+    out.resize(size);
+    for (int r = 0; r < size; ++r) {
+      out[r].resize(sizes[r]);
+      if (r == root) {
+        std::copy_n(static_cast<const char*>(data), n, out[r].data());
+        continue;
+      }
+      for (std::size_t off = 0; off < sizes[r]; off += chunk_bytes)
+        MPI_Recv(out[r].data() + off, int(std::min<std::size_t>(chunk_bytes, sizes[r] - off)), MPI_BYTE, r, tag,
+                 comm, MPI_STATUS_IGNORE);
+    }
+  } else {
+    const char* p = static_cast<const char*>(data);
+    for (std::size_t off = 0; off < n; off += chunk_bytes)
+      MPI_Send(p + off, int(std::min(chunk_bytes, n - off)), MPI_BYTE, root, tag, comm);
+  }
+  return out;
+}
+
+void ordered_sum(double* data, std::size_t n, MPI_Comm comm, int root) {
+  reduce_in_place(data, n, MPI_DOUBLE, ordered_sum_op(), comm, root);
+}
+
+void allreduce_max_then_sum(double* data, std::size_t half, MPI_Comm comm) {
+  reduce_in_place(data, 2 * half, MPI_DOUBLE, max_then_sum_op(), comm, -1);
+}
+
+void sum_counts(std::uint64_t* data, std::size_t n, MPI_Comm comm, int root) {
+  reduce_in_place(data, n, MPI_UINT64_T, MPI_SUM, comm, root);
+}
+
+void max_values(double* data, std::size_t n, MPI_Comm comm, int root) {
+  reduce_in_place(data, n, MPI_DOUBLE, MPI_MAX, comm, root);
+}
+
+}  // namespace pargist::reduce::detail
