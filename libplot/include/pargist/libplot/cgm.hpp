@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "pargist/libplot/frame.hpp"
+#include "pargist/libplot/hardcopy.hpp"
 #include "pargist/libplot/renderer.hpp"
 
 namespace pargist::cgm {
@@ -86,26 +87,27 @@ class CgmWriteError : public std::runtime_error {
 /// one write, over the previous END METAFILE together with a new END
 /// METAFILE, and flushed: a process killed between frames leaves complete
 /// files holding every finished frame.
-class CgmFamilyWriter {
+class CgmFamilyWriter : public plot::FrameSink {
  public:
   /// `path` names the first file; if its name (before ".cgm") does not end
   /// in digits, "00" is added: run.cgm -> run00.cgm, run01.cgm, ...
   CgmFamilyWriter(const std::string& path, const CgmOptions& options = {});
-  ~CgmFamilyWriter();  // closes
+  ~CgmFamilyWriter() override;  // closes
   CgmFamilyWriter(const CgmFamilyWriter&) = delete;
   CgmFamilyWriter& operator=(const CgmFamilyWriter&) = delete;
 
   /// Renders `frame` and appends it as one picture. Throws CgmWriteError.
-  void write(const plot::Frame& frame, const plot::RenderOptions& options = {});
-  /// Closes the current file (it is already complete on disk).
-  void close();
+  void write(const plot::Frame& frame) override;
+  void write(const plot::Frame& frame, const plot::RenderOptions& options);
+  /// Closes the current file (it is already complete on disk); returns the
+  /// name of the last file written ("" if none).
+  std::string close() override;
 
   /// Every file written so far, in order.
   const std::vector<std::string>& files() const { return files_; }
   std::size_t pictures() const { return pictures_; }
 
  private:
-  void start_file();
   void append(const std::vector<std::uint8_t>& picture);
 
   CgmOptions options_;
@@ -117,8 +119,8 @@ class CgmFamilyWriter {
   std::size_t pictures_ = 0;
 };
 
-/// The hardcopy entry point: a family writer for `path`.
-std::unique_ptr<CgmFamilyWriter> open_cgm_family(const std::string& path,
+/// The hardcopy entry point (plot::open_hardcopy's ".cgm" case).
+std::unique_ptr<plot::FrameSink> open_cgm_family(const std::string& path,
                                                  const CgmOptions& options = {});
 
 /// The next name of a family, Gist's way: the digits before ".cgm" count up
@@ -149,6 +151,9 @@ struct CgmDocument {
   std::vector<CgmPage> pages;
   std::vector<std::string> files;
   std::optional<std::string> error;  ///< "<file>: byte offset N: what"
+  /// Problems that did not stop reading (e.g. a world-coordinate record that
+  /// did not decode: that page falls back to its NDC primitives).
+  std::vector<std::string> warnings;
 };
 
 /// Reads `path` and the files that follow it in its family (run00.cgm,
