@@ -1,1 +1,345 @@
-// filled in below
+// 1-D and 2-D deposition (NGP, CIC; counts, weights, per-cell means): one pass
+// over the selected particles into a local grid, then one reduction.
+#include <pargist/reduce/deposit.hpp>
+#include <pargist/reduce/limits.hpp>
+
+#include "deposit_kernels.hpp"
+#include "mpi_ops.hpp"
+#include "validate.hpp"
+#include "walk.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace pargist::reduce {
+
+namespace {
+
+using detail::AxisMap;
+
+// Per-particle tallies of a local deposition.
+struct Tally {
+  std::uint64_t seen = 0, deposited = 0, nonfinite = 0;
+  void skipped(bool finite) { nonfinite += !finite; }
+  DepositStats stats() const { return {deposited, seen - deposited - nonfinite, nonfinite}; }
+};
+
+// Calls f(load_x, load_y) with loaders matching the arrays' types and
+// contiguity; y == nullptr gives the 1-D ZeroLoader.
+template <class F>
+void with_loaders(const ArrayView& x, const ArrayView* y, F&& f) {
+  const bool contig = detail::is_contiguous(x) && (!y || detail::is_contiguous(*y));
+  auto run = [&](auto contig_tag) {
+    constexpr bool C = decltype(contig_tag)::value;
+    detail::with_loader<C>(x, [&](auto lx) {
+      if (!y)
+        f(lx, detail::ZeroLoader{});
+      else
+        detail::with_loader<C>(*y, [&](auto ly) { f(lx, ly); });
+    });
+  };
+  if (contig)
+    run(std::true_type{});
+  else
+    run(std::false_type{});
+}
+
+// ---- unweighted NGP: 32-bit local counts (half the cache footprint),
+// flushed into 64-bit totals before they could overflow.
+template <class LX, class LY>
+void ngp_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
+                std::vector<std::uint64_t>& total, Tally& t) {
+  const std::size_t cells = total.size();
+  std::vector<std::uint32_t> counts(cells, 0);
+  std::uint32_t budget = 0xffffffffu;  // increments left before a flush
+  const std::int64_t nx = mx.n;
+  auto flush = [&] {
+    for (std::size_t c = 0; c < cells; ++c) total[c] += counts[c];
+    std::fill(counts.begin(), counts.end(), 0u);
+    budget = 0xffffffffu;
+  };
+  std::uint64_t seen = 0, bad = 0;
+  detail::for_each_selected(sel, n, [&](std::size_t i) {
+    const double x = lx(i), y = ly(i);
+    ++seen;
+    if (mx.inside(x) & my.inside(y)) {
+      ++counts[std::size_t(my.ngp(y) * nx + mx.ngp(x))];
+      if (--budget == 0) flush();
+    } else {
+      bad += !(detail::is_finite(x) & detail::is_finite(y));
+    }
+  });
+  std::uint64_t deposited = 0;
+  for (std::size_t c = 0; c < cells; ++c) total[c] += counts[c], deposited += total[c];
+  t.seen += seen;
+  t.deposited += deposited;  // every deposit added one to one cell
+  t.nonfinite += bad;
+}
+
+// ---- unweighted CIC: fixed-point shares in 64-bit integers (exact sums).
+template <class LX, class LY>
+void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
+                std::vector<std::uint64_t>& grid, Tally& t) {
+  const std::int64_t nx = mx.n;
+  std::uint64_t* g = grid.data();
+  std::uint64_t seen = 0, bad = 0, deposited = 0;
+  detail::for_each_selected(sel, n, [&](std::size_t i) {
+    const double x = lx(i), y = ly(i);
+    ++seen;
+    if (mx.inside(x) & my.inside(y)) {
+      ++deposited;
+      std::int64_t x0, x1, y0, y1;
+      double fx, fy;
+      mx.cic(x, x0, x1, fx);
+      my.cic(y, y0, y1, fy);
+      const std::uint64_t qx = detail::to_fixed(fx), qy = detail::to_fixed(fy);
+      const std::uint64_t px = detail::fixed_one - qx, py = detail::fixed_one - qy;
+      g[y0 * nx + x0] += px * py;
+      g[y0 * nx + x1] += qx * py;
+      g[y1 * nx + x0] += px * qy;
+      g[y1 * nx + x1] += qx * qy;
+    } else {
+      bad += !(detail::is_finite(x) & detail::is_finite(y));
+    }
+  });
+  t.seen += seen;
+  t.deposited += deposited;
+  t.nonfinite += bad;
+}
+
+// ---- weighted (and per-cell mean): double sums. `w` gives the weight of
+// particle i, `q` the averaged quantity (unused unless Mean).
+template <bool Mean, class LX, class LY, class W, class Q>
+void weighted(const Selection& sel, std::size_t n, LX lx, LY ly, W w, Q q, Method method, const AxisMap& mx,
+              const AxisMap& my, double* dens, double* wq, Tally& t) {
+  const std::int64_t nx = mx.n;
+  std::uint64_t seen = 0, bad = 0, deposited = 0;
+  detail::for_each_selected(sel, n, [&](std::size_t i) {
+    const double x = lx(i), y = ly(i), wi = w(i);
+    const double qi = Mean ? q(i) : 0.0;
+    ++seen;
+    const bool finite = detail::is_finite(wi) & (!Mean || detail::is_finite(qi));
+    if (mx.inside(x) & my.inside(y) & finite) {
+      ++deposited;
+      if (method == Method::ngp) {
+        const std::int64_t c = my.ngp(y) * nx + mx.ngp(x);
+        dens[c] += wi;
+        if (Mean) wq[c] += wi * qi;
+      } else {
+        std::int64_t x0, x1, y0, y1;
+        double fx, fy;
+        mx.cic(x, x0, x1, fx);
+        my.cic(y, y0, y1, fy);
+        const double s[4] = {(1 - fx) * (1 - fy) * wi, fx * (1 - fy) * wi, (1 - fx) * fy * wi, fx * fy * wi};
+        const std::int64_t c[4] = {y0 * nx + x0, y0 * nx + x1, y1 * nx + x0, y1 * nx + x1};
+        for (int k = 0; k < 4; ++k) {
+          dens[c[k]] += s[k];
+          if (Mean) wq[c[k]] += s[k] * qi;
+        }
+      }
+    } else {
+      bad += !(detail::is_finite(x) & detail::is_finite(y) & finite);
+    }
+  });
+  t.seen += seen;
+  t.deposited += deposited;
+  t.nonfinite += bad;
+}
+
+struct Unit {
+  double operator()(std::size_t) const { return 1.0; }
+};
+struct Values {  // any dtype and stride; off the hottest paths
+  ArrayView v;
+  double operator()(std::size_t i) const { return v[i]; }
+};
+
+// What a deposition was asked for, checked and with its limits resolved.
+struct Plan {
+  AxisMap mx, my;
+  std::size_t nx = 1, ny = 1;
+  double xmin = 0, xmax = 1, ymin = 0, ymax = 1;
+};
+
+void check_axis(detail::Validator& v, const std::string& name, const Axis& a) {
+  v.require(a.bins > 0, "argument '" + name + "' needs at least one bin");
+  v.require(!std::isinf(a.min) && !std::isinf(a.max), "argument '" + name + "' has an infinite limit");
+  v.require(std::isnan(a.min) || std::isnan(a.max) || a.min < a.max,
+            "argument '" + name + "' needs min < max, got [" + std::to_string(a.min) + ", " +
+                std::to_string(a.max) + "]");
+}
+
+// Validates every argument (collectively) and resolves missing limits with
+// one global limits() call over the axes that need it.
+Plan plan(const Comm& comm, const char* function, const ArrayView& x, const ArrayView* y, const ArrayView* q,
+          Axis xaxis, Axis yaxis, const DepositOptions& o) {
+  detail::Validator v(function);
+  const std::size_t n = x.size;
+  v.view("x", x);
+  if (y) v.particles("y", *y, n, "x");
+  if (q) v.particles("q", *q, n, "x");
+  if (o.weights) v.particles("weights", *o.weights, n, "x");
+  v.selection(o.selection, n, "x");
+  v.root(comm, o.root);
+  check_axis(v, y ? "xaxis" : "axis", xaxis);
+  if (y) check_axis(v, "yaxis", yaxis);
+  const double cells = double(xaxis.bins) * double(y ? yaxis.bins : 1);
+  v.require(cells <= double(detail::max_mpi_count) / 2, "grid of " + std::to_string(cells) + " cells is too large");
+  v.agree(comm);
+
+  std::vector<ArrayView> need;
+  std::vector<Axis*> which;
+  if (std::isnan(xaxis.min) || std::isnan(xaxis.max)) need.push_back(x), which.push_back(&xaxis);
+  if (y && (std::isnan(yaxis.min) || std::isnan(yaxis.max))) need.push_back(*y), which.push_back(&yaxis);
+  if (!need.empty()) {
+    // The extent of the particles that will be deposited: the selection's.
+    std::vector<Extent> ext = limits(comm, need, o.selection);
+    for (std::size_t k = 0; k < need.size(); ++k) {
+      Axis& a = *which[k];
+      double lo = ext[k].empty() ? 0.0 : ext[k].min, hi = ext[k].empty() ? 1.0 : ext[k].max;
+      if (!std::isnan(a.min)) lo = a.min;
+      if (!std::isnan(a.max)) hi = a.max;
+      if (lo == hi) lo -= 0.5, hi += 0.5;  // numpy's rule for a single value
+      if (!(lo < hi))  // the same global numbers everywhere: every rank throws
+        throw std::invalid_argument(std::string(function) + ": the given limit leaves an empty range [" +
+                                    std::to_string(lo) + ", " + std::to_string(hi) + "] for the data");
+      a.min = lo;
+      a.max = hi;
+    }
+  }
+  Plan p;
+  p.nx = xaxis.bins;
+  p.xmin = xaxis.min;
+  p.xmax = xaxis.max;
+  p.mx = AxisMap(xaxis.min, xaxis.max, xaxis.bins);
+  if (y) {
+    p.ny = yaxis.bins;
+    p.ymin = yaxis.min;
+    p.ymax = yaxis.max;
+    p.my = AxisMap(yaxis.min, yaxis.max, yaxis.bins);
+  } else {
+    p.my = AxisMap(-0.5, 0.5, 1);  // the ZeroLoader's 0 is its one cell
+  }
+  return p;
+}
+
+bool receives(const Comm& comm, const DepositOptions& o) { return o.all_ranks || comm.rank() == o.root; }
+int target(const DepositOptions& o) { return o.all_ranks ? -1 : o.root; }
+
+// Deposits the density (weights or counts) of x (and y) and reduces it.
+Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayView* y, Axis xaxis, Axis yaxis,
+               const DepositOptions& o) {
+  const Plan p = plan(comm, function, x, y, nullptr, xaxis, yaxis, o);
+  const std::size_t cells = p.nx * p.ny, n = x.size;
+  Grid2D out;
+  out.nx = p.nx;
+  out.ny = p.ny;
+  out.xmin = p.xmin;
+  out.xmax = p.xmax;
+  out.ymin = p.ymin;
+  out.ymax = p.ymax;
+  Tally t;
+
+  if (!o.weights) {
+    // Exact integers: the grid then deposited/outside/nonfinite in one buffer.
+    std::vector<std::uint64_t> grid(cells, 0);
+    grid.reserve(cells + 3);
+    with_loaders(x, y, [&](auto lx, auto ly) {
+      if (o.method == Method::ngp)
+        ngp_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t);
+      else
+        cic_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t);
+    });
+    const DepositStats s = t.stats();
+    grid.push_back(s.deposited);
+    grid.push_back(s.outside);
+    grid.push_back(s.nonfinite);
+    detail::sum_counts(grid.data(), grid.size(), comm.handle(), target(o));
+    if (receives(comm, o)) {
+      const double unit = o.method == Method::ngp ? 1.0 : std::ldexp(1.0, -32);
+      out.values.resize(cells);
+      for (std::size_t c = 0; c < cells; ++c) out.values[c] = double(grid[c]) * unit;
+      out.stats = {grid[cells], grid[cells + 1], grid[cells + 2]};
+    }
+    return out;
+  }
+
+  std::vector<double> grid(cells + 3, 0.0);
+  with_loaders(x, y, [&](auto lx, auto ly) {
+    weighted<false>(o.selection, n, lx, ly, Values{*o.weights}, Unit{}, o.method, p.mx, p.my, grid.data(), nullptr,
+                    t);
+  });
+  const DepositStats s = t.stats();
+  grid[cells] = double(s.deposited);
+  grid[cells + 1] = double(s.outside);
+  grid[cells + 2] = double(s.nonfinite);
+  detail::ordered_sum(grid.data(), grid.size(), comm.handle(), target(o));
+  if (receives(comm, o)) {
+    out.stats = {std::uint64_t(grid[cells]), std::uint64_t(grid[cells + 1]), std::uint64_t(grid[cells + 2])};
+    grid.resize(cells);
+    out.values = std::move(grid);
+  }
+  return out;
+}
+
+}  // namespace
+
+Histogram1D histogram(const Comm& comm, ArrayView x, Axis xaxis, const DepositOptions& options) {
+  Grid2D g = deposit(comm, "histogram", x, nullptr, xaxis, Axis{1, -0.5, 0.5}, options);
+  Histogram1D h;
+  h.nx = g.nx;
+  h.xmin = g.xmin;
+  h.xmax = g.xmax;
+  h.values = std::move(g.values);
+  h.stats = g.stats;
+  return h;
+}
+
+Grid2D histogram2d(const Comm& comm, ArrayView x, ArrayView y, Axis xaxis, Axis yaxis,
+                   const DepositOptions& options) {
+  return deposit(comm, "histogram2d", x, &y, xaxis, yaxis, options);
+}
+
+CellMean cell_mean(const Comm& comm, ArrayView x, ArrayView y, ArrayView q, Axis xaxis, Axis yaxis,
+                   const DepositOptions& o) {
+  const Plan p = plan(comm, "cell_mean", x, &y, &q, xaxis, yaxis, o);
+  const std::size_t cells = p.nx * p.ny, n = x.size;
+  // [density | sum of w q | deposited, outside, nonfinite], one reduction.
+  std::vector<double> buf(2 * cells + 3, 0.0);
+  Tally t;
+  with_loaders(x, &y, [&](auto lx, auto ly) {
+    if (o.weights)
+      weighted<true>(o.selection, n, lx, ly, Values{*o.weights}, Values{q}, o.method, p.mx, p.my, buf.data(),
+                     buf.data() + cells, t);
+    else
+      weighted<true>(o.selection, n, lx, ly, Unit{}, Values{q}, o.method, p.mx, p.my, buf.data(),
+                     buf.data() + cells, t);
+  });
+  const DepositStats s = t.stats();
+  buf[2 * cells] = double(s.deposited);
+  buf[2 * cells + 1] = double(s.outside);
+  buf[2 * cells + 2] = double(s.nonfinite);
+  detail::ordered_sum(buf.data(), buf.size(), comm.handle(), target(o));
+
+  CellMean out;
+  for (Grid2D* g : {&out.mean, &out.density}) {
+    g->nx = p.nx;
+    g->ny = p.ny;
+    g->xmin = p.xmin;
+    g->xmax = p.xmax;
+    g->ymin = p.ymin;
+    g->ymax = p.ymax;
+  }
+  if (receives(comm, o)) {
+    const DepositStats total{std::uint64_t(buf[2 * cells]), std::uint64_t(buf[2 * cells + 1]),
+                             std::uint64_t(buf[2 * cells + 2])};
+    out.density.values.assign(buf.begin(), buf.begin() + cells);
+    out.mean.values.resize(cells);
+    for (std::size_t c = 0; c < cells; ++c)
+      out.mean.values[c] = buf[c] != 0.0 ? buf[cells + c] / buf[c] : std::nan("");
+    out.density.stats = out.mean.stats = total;
+  }
+  return out;
+}
+
+}  // namespace pargist::reduce
