@@ -1,0 +1,40 @@
+// What a window shows: a page that can be drawn again at any size and at any
+// limits (a zoom is a re-render of the display list, never a scaled bitmap).
+// frame_page.hpp adapts a libplot Frame to it; pargist-view adapts each page
+// of a CGM file the same way.
+#pragma once
+
+#include <cairo.h>
+
+#include <map>
+#include <vector>
+
+#include "pargist/viewer/geometry.hpp"
+
+namespace pargist::viewer {
+
+
+/// How the window wants the page drawn.
+struct ViewOptions {
+  std::map<int, ViewLimits> limits;  ///< by Gist system number (1-based)
+  bool grid = false;                 ///< the 'g' key: grid lines at major ticks
+};
+
+/// A page the window can draw. Implementations are immutable once handed
+/// over: the event thread draws them while the main thread builds the next.
+class Page {
+ public:
+  virtual ~Page() = default;
+
+  /// The frame number shown in the status strip.
+  virtual int number() const = 0;
+
+  /// Draw the whole page onto `cr` (a surface the size of the drawing area,
+  /// already cleared to the background), mapping NDC through `t`, and return
+  /// the coordinate systems as drawn, with their limits resolved. Called on
+  /// the window's event thread only: no MPI, no Python.
+  virtual std::vector<SystemGeometry> render(cairo_t* cr, const PageTransform& t,
+                                             const ViewOptions& options) const = 0;
+};
+
+}  // namespace pargist::viewer

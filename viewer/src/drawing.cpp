@@ -1,0 +1,142 @@
+// What the event thread draws: the page rendered client-side into an image
+// (then kept server-side), and the composed window (status strip + page +
+// rubber band) in the back buffer, copied to the window in one request.
+#include <cairo.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "status_strip.hpp"
+#include "window_impl.hpp"
+
+namespace pargist::viewer {
+
+void Window::Impl::render_page(const ViewOptions& view) {
+  const int w = width_, h = height_ - strip_;
+  t_ = PageTransform::gist_view(w, h);
+  if (!page_image_ || cairo_image_surface_get_width(page_image_) != w ||
+      cairo_image_surface_get_height(page_image_) != h) {
+    if (page_image_) cairo_surface_destroy(page_image_);
+    page_image_ = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  }
+  cairo_t* cr = cairo_create(page_image_);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  systems_.clear();
+  if (shown_) {
+    try {
+      systems_ = shown_->render(cr, t_, view);
+    } catch (const std::exception& err) {
+      // A bad page must not take the window (or the job) down.
+      message_ = std::string("cannot draw: ") + err.what();
+    }
+  }
+  cairo_destroy(cr);
+
+  // Keep the page on the server: composing and exposes then cost one copy.
+  cairo_t* up = cairo_create(x_->page_buffer(w, h));
+  cairo_set_operator(up, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface(up, page_image_, 0, 0);
+  cairo_paint(up);
+  cairo_destroy(up);
+  need_render_ = false;
+  need_compose_ = true;
+}
+
+void Window::Impl::compose() {
+  const int w = width_, h = height_ - strip_;
+  cairo_t* cr = cairo_create(x_->back_buffer(width_, height_));
+
+  // The strip: pointer coordinates left; prompt, message or frame right.
+  std::string left, right;
+  if (pointer_x_ >= 0 && pointer_y_ >= strip_)
+    left = detail::pointer_text(locate(systems_, t_, pointer_x_, pointer_y_ - strip_), systems_);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (pick_.wanted && !pick_.done) right = pick_.prompt.empty() ? "click" : pick_.prompt;
+  }
+  if (right.empty()) right = message_;
+  if (right.empty()) right = shown_ ? "frame " + std::to_string(shown_->number()) : "no frame";
+  detail::draw_status_strip(cr, width_, strip_, left, right);
+
+  cairo_set_source_surface(cr, x_->page_buffer(w, h), 0, strip_);
+  cairo_rectangle(cr, 0, strip_, w, h);
+  cairo_fill(cr);
+
+  // Rubber band of a ctrl+left zoom, or of mouse(style=1/2).
+  cairo_set_line_width(cr, 1.0);
+  cairo_set_source_rgb(cr, 0.8, 0, 0);
+  const double dash[] = {4.0, 3.0};
+  cairo_set_dash(cr, dash, 2, 0);
+  if (auto band = zoom_ctl_.rubber_band()) {
+    cairo_rectangle(cr, band->x0 + 0.5, band->y0 + strip_ + 0.5, band->x1 - band->x0,
+                    band->y1 - band->y0);
+    cairo_stroke(cr);
+  } else if (pick_pressed_ && pointer_x_ >= 0 && (pick_style_ == 1 || pick_style_ == 2)) {
+    const double x0 = pick_x0_ + 0.5, y0 = pick_y0_ + strip_ + 0.5;
+    if (pick_style_ == 1) {
+      cairo_rectangle(cr, x0, y0, pointer_x_ - pick_x0_, pointer_y_ - strip_ - pick_y0_);
+    } else {
+      cairo_move_to(cr, x0, y0);
+      cairo_line_to(cr, pointer_x_ + 0.5, pointer_y_ + 0.5);
+    }
+    cairo_stroke(cr);
+  }
+  cairo_destroy(cr);
+  x_->present(0, 0, width_, height_);
+  need_compose_ = false;
+  need_present_ = false;
+
+  std::lock_guard<std::mutex> lock(mutex_);
+  status_text_ = left + " | " + right;
+}
+
+void Window::Impl::save_png() {
+  if (!page_image_) return;
+  char name[64];
+  std::snprintf(name, sizeof name, "pargist-w%d-%04d.png", options_.number,
+                shown_ ? shown_->number() : 0);
+  // Written under a temporary name, renamed when whole.
+  const std::string final_name = name, temp = final_name + ".part";
+  cairo_surface_flush(page_image_);
+  const cairo_status_t st = cairo_surface_write_to_png(page_image_, temp.c_str());
+  if (st != CAIRO_STATUS_SUCCESS || std::rename(temp.c_str(), final_name.c_str()) != 0) {
+    std::remove(temp.c_str());
+    message_ = "cannot save " + final_name;
+  } else {
+    message_ = "saved " + final_name;
+    std::lock_guard<std::mutex> lock(mutex_);
+    saved_png_ = final_name;
+  }
+  need_compose_ = true;
+}
+
+void Window::Impl::change_page(int delta) {
+  PageProvider provider;
+  int index;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    provider = provider_;
+    index = provider_index_ + delta;
+  }
+  if (!provider) return;
+  std::shared_ptr<const Page> next;
+  try {
+    next = provider(index);
+  } catch (const std::exception& err) {
+    message_ = std::string("cannot read page: ") + err.what();
+    need_compose_ = true;
+    return;
+  }
+  if (!next) {
+    message_ = delta > 0 ? "last page" : "first page";
+    need_compose_ = true;
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  page_ = shown_ = std::move(next);
+  provider_index_ = index;
+  need_render_ = true;
+}
+
+}  // namespace pargist::viewer

@@ -1,0 +1,312 @@
+// The window's event thread: X events in, pages drawn, the back buffer copied
+// out. It never calls MPI or Python, and it holds the mailbox mutex only to
+// exchange requests and results, never while drawing.
+#include <X11/Xutil.h>
+#include <X11/keysym.h>
+
+#include <atomic>
+#include <cstdio>
+#include <exception>
+
+#include "status_strip.hpp"
+#include "window_impl.hpp"
+
+namespace pargist::viewer {
+
+namespace {
+
+void warn(int number, const std::string& text) {
+  std::fprintf(stderr, "pargist: warning: window %d: %s\n", number, text.c_str());
+  std::fflush(stderr);
+}
+
+int default_area(int dpi) { return 6 * dpi; }  // Gist: a 6-inch square
+
+}  // namespace
+
+Window::Impl::Impl(const WindowOptions& options) : options_(options) {
+  if (options_.dpi <= 0) options_.dpi = 75;
+  const int area_w = options_.width > 0 ? options_.width : default_area(options_.dpi);
+  const int area_h = options_.height > 0 ? options_.height : default_area(options_.dpi);
+  strip_ = detail::strip_height_for(options_.dpi);
+  width_ = area_w;
+  height_ = area_h + strip_;
+  const std::string title =
+      options_.title.empty() ? "Gist " + std::to_string(options_.number) : options_.title;
+
+  x_ = std::make_unique<detail::X11Connection>(options_.display, width_, height_, title);
+  if (!x_->ok()) {
+    // One warning per process: a script opening windows in a loop on a
+    // display-less node should not repeat it.
+    static std::atomic<bool> warned{false};
+    status_ = x_->error();
+    if (!warned.exchange(true))
+      warn(options_.number, "no live window (" + status_ +
+                                "); plotting goes on to the hardcopy files");
+    x_.reset();
+    return;
+  }
+  open_ = true;
+  x_window_id_ = x_->window();
+  strip_height_ = strip_;
+  area_width_ = area_w;
+  area_height_ = area_h;
+  transform_ = t_ = PageTransform::gist_view(area_w, area_h);
+  thread_ = std::thread(&Impl::run, this);
+
+  // Return once the window is on the screen (first Expose), as Gist does.
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait_for(lock, std::chrono::seconds(2), [&] { return exposes_ > 0 || !open_; });
+}
+
+Window::Impl::~Impl() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    quit_ = true;
+  }
+  wake();
+  if (thread_.joinable()) thread_.join();
+  if (page_image_) cairo_surface_destroy(page_image_);
+  x_.reset();
+}
+
+void Window::Impl::wake() {
+  if (x_) x_->wake();
+}
+
+void Window::Impl::close_locked(const std::string& why) {
+  if (!open_) return;
+  open_ = false;
+  status_ = why;
+  served_ = requested_;
+  if (!options_.browse) warn(options_.number, why + "; plotting goes on to the hardcopy files");
+  changed_.notify_all();
+}
+
+void Window::Impl::run() {
+  for (;;) {
+    x_->wait(-1);
+    Display* dpy = x_->display();
+    while (x_->ok() && XPending(dpy) > 0) {
+      XEvent e;
+      XNextEvent(dpy, &e);
+      handle(e);
+    }
+
+    unsigned long target;
+    ViewOptions view;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (quit_) return;
+      if (open_ && !x_->ok())
+        close_locked(x_->window() == 0 ? "closed by the user" : x_->error());
+      if (!open_) {
+        changed_.notify_all();
+        return;
+      }
+      if (page_changed_) {
+        shown_ = page_;
+        page_changed_ = false;
+        need_render_ = true;
+      }
+      if (view_changed_) {
+        view_changed_ = false;
+        need_render_ = true;
+      }
+      if (zoom_factor_ != zoom_ctl_.zoom_factor()) zoom_ctl_.set_zoom_factor(zoom_factor_);
+      if (pick_.wanted || need_render_) need_compose_ = true;  // prompt shown / page changed
+      view.limits = zoom_.overrides();
+      view.grid = grid_;
+      target = requested_;
+    }
+
+    const bool rendered = need_render_;
+    if (need_render_) render_page(view);
+    if (need_compose_) compose();
+    else if (need_present_) x_->present(0, 0, width_, height_);
+    const bool presented = rendered || need_present_;
+    need_present_ = false;
+
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (rendered) {
+      ++redraws_;
+      redraw_time_ = now;
+      drawn_ = systems_;
+      transform_ = t_;
+      area_width_ = width_;
+      area_height_ = height_ - strip_;
+    }
+    if (presented && expose_pending_) {
+      ++exposes_;
+      expose_time_ = now;
+    }
+    expose_pending_ = false;
+    served_ = target;
+    changed_.notify_all();
+  }
+}
+
+void Window::Impl::handle(XEvent& e) {
+  switch (e.type) {
+    case Expose:
+      // The back buffer holds the whole picture: copy it, never re-render.
+      expose_pending_ = true;
+      need_present_ = true;
+      break;
+    case ConfigureNotify:
+      on_resize(e.xconfigure.width, e.xconfigure.height);
+      break;
+    case ButtonPress:
+      on_press(e.xbutton);
+      break;
+    case ButtonRelease:
+      on_release(e.xbutton);
+      break;
+    case MotionNotify: {
+      // Only the newest position matters.
+      while (XCheckTypedWindowEvent(x_->display(), x_->window(), MotionNotify, &e)) {
+      }
+      on_motion(e.xmotion.x, e.xmotion.y);
+      break;
+    }
+    case LeaveNotify:
+      pointer_x_ = pointer_y_ = -1;
+      need_compose_ = true;
+      break;
+    case KeyPress:
+      on_key(e.xkey);
+      break;
+    case ClientMessage:
+      if (static_cast<Atom>(e.xclient.data.l[0]) == x_->delete_atom()) x_->window_gone(true);
+      break;
+    case DestroyNotify:
+      if (e.xdestroywindow.window == x_->window()) x_->window_gone(false);
+      break;
+    default:
+      break;
+  }
+}
+
+void Window::Impl::on_resize(int width, int height) {
+  if (width == width_ && height == height_) return;
+  width_ = std::max(width, 1);
+  height_ = std::max(height, strip_ + 1);
+  need_render_ = true;
+}
+
+void Window::Impl::on_press(const XButtonEvent& b) {
+  const unsigned mods = b.state & 0xffu;
+  const int y = b.y - strip_;
+  bool picking;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    picking = pick_.wanted && !pick_.done;
+    pick_system_ = pick_.system;
+    pick_style_ = pick_.style;
+    if (picking && pick_pressed_) {  // a second button cancels mouse()
+      pick_pressed_ = false;
+      pick_.done = true;
+      pick_.result.reset();
+      changed_.notify_all();
+      need_compose_ = true;
+      return;
+    }
+  }
+  if (picking) {
+    pick_pressed_ = true;
+    pick_button_ = effective_button(static_cast<int>(b.button), mods);
+    pick_mods_ = mods;
+    pick_x0_ = b.x;
+    pick_y0_ = y;
+    pointer_x_ = b.x;
+    pointer_y_ = b.y;
+  } else {
+    zoom_ctl_.press(static_cast<int>(b.button), mods, b.x, y, systems_, t_);
+  }
+  need_compose_ = true;
+}
+
+void Window::Impl::on_release(const XButtonEvent& b) {
+  const int y = b.y - strip_;
+  if (pick_pressed_) {
+    pick_pressed_ = false;
+    const MouseResult r = mouse_result(systems_, t_, pick_system_, pick_x0_, pick_y0_, b.x, y,
+                                       pick_button_, pick_mods_);
+    std::lock_guard<std::mutex> lock(mutex_);
+    pick_.done = true;
+    pick_.result = r;
+    changed_.notify_all();
+    need_compose_ = true;
+    return;
+  }
+  const auto result = zoom_ctl_.release(b.x, y);
+  need_compose_ = true;
+  if (!result) return;
+  const SystemGeometry& s = systems_[static_cast<std::size_t>(result->system)];
+  std::lock_guard<std::mutex> lock(mutex_);
+  zoom_.zoom(s.id, s.own, result->limits);
+  need_render_ = true;
+}
+
+void Window::Impl::on_motion(int x, int y) {
+  pointer_x_ = x;
+  pointer_y_ = y;
+  message_.clear();
+  zoom_ctl_.motion(x, y - strip_);
+  need_compose_ = true;
+}
+
+void Window::Impl::on_key(XKeyEvent& k) {
+  char text[8] = "";
+  KeySym sym = NoSymbol;
+  const int n = XLookupString(&k, text, sizeof text - 1, &sym, nullptr);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (pick_.wanted && !pick_.done) {  // typing cancels mouse(), as in Gist
+      pick_pressed_ = false;
+      pick_.done = true;
+      pick_.result.reset();
+      changed_.notify_all();
+      need_compose_ = true;
+      return;
+    }
+  }
+  if (n != 1) return;
+  switch (text[0]) {
+    case 'u': {  // unzoom: the limits from before the mouse zooms
+      std::lock_guard<std::mutex> lock(mutex_);
+      zoom_.unzoom();
+      need_render_ = true;
+      message_ = "unzoomed";
+      break;
+    }
+    case 'l': {  // every system back to the extremes of its data
+      std::lock_guard<std::mutex> lock(mutex_);
+      zoom_.extreme(systems_);
+      need_render_ = true;
+      message_ = "extreme limits";
+      break;
+    }
+    case 'g':
+      grid_ = !grid_;
+      need_render_ = true;
+      break;
+    case 's':
+      save_png();
+      break;
+    case 'n':
+      change_page(+1);
+      break;
+    case 'p':
+      change_page(-1);
+      break;
+    case 'q':
+      if (options_.browse) x_->window_gone(true);
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace pargist::viewer

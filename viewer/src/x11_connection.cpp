@@ -1,0 +1,176 @@
+#include "x11_connection.hpp"
+
+#include <X11/Xatom.h>
+#include <X11/Xutil.h>
+#include <cairo-xlib.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+
+namespace pargist::viewer::detail {
+
+namespace {
+
+// Xlib's default protocol-error handler exits the process; a late request on
+// a window the user just closed must not kill the simulation. Process-wide,
+// installed once.
+int report_x_error(Display* display, XErrorEvent* e) {
+  char text[256] = "";
+  XGetErrorText(display, e->error_code, text, sizeof text);
+  std::fprintf(stderr, "pargist: X error ignored: %s (request %d)\n", text, e->request_code);
+  return 0;
+}
+
+// Called instead of exit() when the connection to the server breaks: the
+// window is gone, the job goes on.
+void io_error_exit(Display*, void* self) {
+  static_cast<X11Connection*>(self)->connection_lost("the connection to the X server was lost");
+}
+
+void install_error_handler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    XInitThreads();  // harmless here, and protects any other Xlib user in the process
+    XSetErrorHandler(report_x_error);
+  });
+}
+
+}  // namespace
+
+X11Connection::X11Connection(const std::string& display_name, int width, int height,
+                             const std::string& title) {
+  install_error_handler();
+  const char* env = std::getenv("DISPLAY");
+  if (display_name.empty() && (env == nullptr || *env == '\0')) {
+    error_ = "no display ($DISPLAY is not set)";
+    return;
+  }
+  const char* name = display_name.empty() ? nullptr : display_name.c_str();
+  display_ = XOpenDisplay(name);
+  if (display_ == nullptr) {
+    error_ = "cannot open display \"" + (name ? display_name : std::string(env)) + "\"";
+    return;
+  }
+  XSetIOErrorExitHandler(display_, io_error_exit, this);
+  if (pipe2(wake_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) {
+    error_ = "cannot create the wake-up pipe";
+    return;
+  }
+
+  const int screen = DefaultScreen(display_);
+  XSetWindowAttributes attributes{};
+  attributes.background_pixel = WhitePixel(display_, screen);
+  attributes.bit_gravity = NorthWestGravity;
+  attributes.event_mask = ExposureMask | StructureNotifyMask | ButtonPressMask |
+                          ButtonReleaseMask | PointerMotionMask | KeyPressMask |
+                          LeaveWindowMask;
+  window_ = XCreateWindow(display_, RootWindow(display_, screen), 0, 0,
+                          static_cast<unsigned>(width), static_cast<unsigned>(height), 0,
+                          CopyFromParent, InputOutput, CopyFromParent,
+                          CWBackPixel | CWBitGravity | CWEventMask, &attributes);
+  XStoreName(display_, window_, title.c_str());
+  XClassHint klass{const_cast<char*>("pargist"), const_cast<char*>("Pargist")};
+  XSetClassHint(display_, window_, &klass);
+  XSizeHints hints{};
+  hints.flags = PSize | PMinSize;
+  hints.width = width;
+  hints.height = height;
+  hints.min_width = hints.min_height = 64;
+  XSetWMNormalHints(display_, window_, &hints);
+  wm_delete_ = XInternAtom(display_, "WM_DELETE_WINDOW", False);
+  XSetWMProtocols(display_, window_, &wm_delete_, 1);
+  gc_ = XCreateGC(display_, window_, 0, nullptr);
+  XMapWindow(display_, window_);
+  XFlush(display_);
+}
+
+X11Connection::~X11Connection() {
+  if (display_) {
+    release(back_);
+    release(page_);
+    if (!lost_) {
+      if (gc_) XFreeGC(display_, gc_);
+      if (window_) XDestroyWindow(display_, window_);
+    }
+    XCloseDisplay(display_);
+  }
+  for (int fd : wake_pipe_)
+    if (fd >= 0) close(fd);
+}
+
+void X11Connection::wake() {
+  if (wake_pipe_[1] < 0) return;
+  const char byte = 1;
+  // A full pipe already holds a wake-up; nothing is lost by failing.
+  [[maybe_unused]] ssize_t n = write(wake_pipe_[1], &byte, 1);
+}
+
+void X11Connection::wait(int timeout_ms) {
+  if (!lost_ && display_ && XPending(display_) > 0) timeout_ms = 0;
+  pollfd fds[2] = {{wake_pipe_[0], POLLIN, 0}, {-1, POLLIN, 0}};
+  if (!lost_ && display_) fds[1].fd = ConnectionNumber(display_);
+  int r;
+  do r = poll(fds, 2, timeout_ms);
+  while (r < 0 && errno == EINTR);
+  char drain[64];
+  while (read(wake_pipe_[0], drain, sizeof drain) > 0) {
+  }
+}
+
+void X11Connection::window_gone(bool destroy) {
+  release(back_);
+  release(page_);
+  if (gc_) XFreeGC(display_, gc_);
+  gc_ = nullptr;
+  if (window_ && destroy) XDestroyWindow(display_, window_);
+  window_ = 0;
+  XFlush(display_);
+}
+
+void X11Connection::connection_lost(const std::string& why) {
+  lost_ = true;
+  if (error_.empty()) error_ = why;
+}
+
+void X11Connection::release(Buffer& b) {
+  if (b.surface) cairo_surface_destroy(b.surface);
+  if (b.pixmap && !lost_) XFreePixmap(display_, b.pixmap);
+  b = Buffer{};
+}
+
+cairo_surface_t* X11Connection::ensure(Buffer& b, int width, int height) {
+  if (b.surface && b.width == width && b.height == height) return b.surface;
+  release(b);
+  const int screen = DefaultScreen(display_);
+  b.pixmap = XCreatePixmap(display_, window_, static_cast<unsigned>(width),
+                           static_cast<unsigned>(height),
+                           static_cast<unsigned>(DefaultDepth(display_, screen)));
+  b.surface = cairo_xlib_surface_create(display_, b.pixmap, DefaultVisual(display_, screen),
+                                        width, height);
+  b.width = width;
+  b.height = height;
+  return b.surface;
+}
+
+cairo_surface_t* X11Connection::back_buffer(int width, int height) {
+  return ensure(back_, width, height);
+}
+
+cairo_surface_t* X11Connection::page_buffer(int width, int height) {
+  return ensure(page_, width, height);
+}
+
+void X11Connection::present(int x, int y, int width, int height) {
+  if (!ok() || !back_.pixmap) return;
+  cairo_surface_flush(back_.surface);
+  XCopyArea(display_, back_.pixmap, window_, gc_, x, y, static_cast<unsigned>(width),
+            static_cast<unsigned>(height), x, y);
+  XFlush(display_);
+}
+
+}  // namespace pargist::viewer::detail
