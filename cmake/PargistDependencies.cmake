@@ -4,6 +4,9 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 find_package(PNG REQUIRED)
 find_package(MPI REQUIRED COMPONENTS C)
+# C++ code including mpi.h must not pull in OpenMPI's deprecated C++ bindings
+# (libmpi_cxx, not linked): Python's loader rejects the undefined MPI:: symbols.
+set_property(TARGET MPI::MPI_C APPEND PROPERTY INTERFACE_COMPILE_DEFINITIONS OMPI_SKIP_MPICXX=1 MPICH_SKIP_MPICXX=1)
 find_package(Threads REQUIRED)
 
 if(PARGIST_X11)

@@ -1,0 +1,43 @@
+// numpy arrays to pargist::reduce views, without copying.
+//
+// Particle arrays reach the reductions as (pointer, length, byte stride,
+// float32|float64): any stride, either float type, no copy. Other dtypes raise
+// TypeError naming the argument, because silently converting a 1e7-element
+// int array would double the memory of a rank that is already full.
+#pragma once
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <pargist/reduce/array_view.hpp>
+
+#include <string>
+
+namespace pargist::pybind {
+
+namespace py = pybind11;
+
+// A view plus the Python object that owns the memory (kept alive with it).
+struct HeldView {
+  py::object owner;
+  reduce::ArrayView view;
+};
+
+// A 1-D float32/float64 array (any stride) or a C-contiguous N-D one (seen
+// flat). Lists and other sequences are converted with numpy first (a copy of
+// something that was not an array anyway). float16/longdouble are converted
+// to float64. Integer, bool, complex or object dtypes raise TypeError.
+HeldView float_view(py::handle obj, const std::string& what);
+
+// A boolean mask (bool or uint8 numpy array, any stride).
+struct HeldMask {
+  py::object owner;
+  reduce::MaskView view;
+};
+HeldMask mask_view(py::handle obj, const std::string& what);
+
+// A contiguous float64 copy of any array-like (for Gist primitives, whose
+// elements own their data anyway). Raises TypeError for non-numeric input.
+std::vector<double> to_doubles(py::handle obj, const std::string& what);
+
+}  // namespace pargist::pybind

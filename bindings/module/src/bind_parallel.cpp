@@ -1,0 +1,118 @@
+// pargist._core.Comm: reduce's communicator handle, and the byte-level
+// collectives that pargist.parallel builds Warp's helpers on (pickled objects
+// travel as bytes). Blocking MPI calls run without the GIL.
+#include "bindings.hpp"
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <pargist/reduce/comm.hpp>
+
+#include <mpi.h>
+
+#include <cstring>
+#include <string>
+
+namespace pargist::pybind {
+
+using reduce::Comm;
+
+namespace {
+
+std::string bytes_of(const py::bytes& b) { return std::string(b); }
+
+py::array allreduce_array(const Comm& comm, py::array values, const std::string& op) {
+  MPI_Op mpi_op;
+  if (op == "min") mpi_op = MPI_MIN;
+  else if (op == "max") mpi_op = MPI_MAX;
+  else if (op == "sum") mpi_op = MPI_SUM;
+  else throw py::value_error("allreduce: op must be 'min', 'max' or 'sum', got '" + op + "'");
+  MPI_Datatype type;
+  py::array out;
+  if (values.dtype().is(py::dtype::of<double>())) {
+    type = MPI_DOUBLE;
+    out = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
+  } else if (values.dtype().is(py::dtype::of<std::int64_t>())) {
+    type = MPI_INT64_T;
+    out = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(values);
+  } else {
+    throw py::type_error("allreduce: expected a float64 or int64 array");
+  }
+  // A fresh result array (the input may be the caller's), reduced in place.
+  py::array result(out.dtype(), std::vector<py::ssize_t>(out.shape(), out.shape() + out.ndim()));
+  std::memcpy(result.mutable_data(), out.data(), static_cast<std::size_t>(out.nbytes()));
+  // Every rank must pass the same number of elements: agree on it first, so a
+  // mismatch raises everywhere instead of corrupting the reduction.
+  const auto n = static_cast<std::int64_t>(result.size());
+  const bool same = comm.allreduce_min(n) == comm.allreduce_max(n);
+  comm.check(same, "allreduce: arrays of different sizes on different ranks (" + std::to_string(n) +
+                       " elements here)");
+  {
+    py::gil_scoped_release nogil;
+    MPI_Allreduce(MPI_IN_PLACE, result.mutable_data(), static_cast<int>(n), type, mpi_op, comm.handle());
+  }
+  return result;
+}
+
+}  // namespace
+
+void bind_parallel(py::module_& m) {
+  py::class_<Comm>(m, "Comm", R"doc(
+A communicator handle (reduce's), wrapping an MPI_Comm without owning it.
+Comm.world() is MPI_COMM_WORLD (MPI initialised by pargist when nobody did);
+Comm.from_fortran(h) wraps an mpi4py communicator's comm.py2f() handle.)doc")
+      .def_static("world", [] { return Comm(); })
+      .def_static("from_fortran", [](long handle) {
+        reduce::ensure_mpi_initialized();
+        return Comm(MPI_Comm_f2c(static_cast<MPI_Fint>(handle)));
+      }, py::arg("handle"))
+      .def_property_readonly("rank", &Comm::rank)
+      .def_property_readonly("size", &Comm::size)
+      .def_property_readonly("fortran_handle", [](const Comm& c) { return static_cast<long>(MPI_Comm_c2f(c.handle())); })
+      .def("barrier", [](const Comm& c) { py::gil_scoped_release nogil; c.barrier(); })
+      .def("bcast_bytes", [](const Comm& c, const py::bytes& data, int root) {
+        std::string in = bytes_of(data), out;
+        {
+          py::gil_scoped_release nogil;
+          out = c.broadcast(in, root);
+        }
+        return py::bytes(out);
+      }, py::arg("data"), py::arg("root") = 0)
+      .def("gather_bytes", [](const Comm& c, const py::bytes& data, int root) -> py::object {
+        std::string in = bytes_of(data);
+        std::vector<std::string> parts;
+        {
+          py::gil_scoped_release nogil;
+          parts = c.gather(in, root);
+        }
+        if (c.rank() != root) return py::none();
+        py::list out;
+        for (auto& p : parts) out.append(py::bytes(p));
+        return std::move(out);
+      }, py::arg("data"), py::arg("root") = 0)
+      .def("allgather_bytes", [](const Comm& c, const py::bytes& data) {
+        std::string in = bytes_of(data);
+        std::vector<std::string> parts;
+        {
+          py::gil_scoped_release nogil;
+          parts = c.allgather(in);
+        }
+        py::list out;
+        for (auto& p : parts) out.append(py::bytes(p));
+        return out;
+      })
+      .def("allreduce", &allreduce_array, py::arg("values"), py::arg("op"),
+           "Element-wise min/max/sum of a float64 or int64 array over the ranks, on every rank.")
+      .def("agree", [](const Comm& c, bool ok, const py::bytes& message) {
+        std::string msg = bytes_of(message);
+        reduce::Agreement a;
+        {
+          py::gil_scoped_release nogil;
+          a = c.agree(ok, msg);
+        }
+        return py::make_tuple(a.ok ? -1 : a.failed_rank, py::bytes(a.message));
+      }, py::arg("ok"), py::arg("message") = py::bytes(),
+         "Collective: (-1, b'') when every rank is ok, else (lowest failing rank, its message).");
+}
+
+}  // namespace pargist::pybind

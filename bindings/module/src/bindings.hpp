@@ -1,0 +1,16 @@
+// The parts of pargist._core, one translation unit each (pybind11 compiles
+// slowly; an edit to one concern rebuilds one file).
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace pargist::pybind {
+
+namespace py = pybind11;
+
+void bind_parallel(py::module_& m);  // Comm: the communicator handle and small collectives
+void bind_reduce(py::module_& m);    // limits, histograms, moments, sample, slices
+void bind_plot(py::module_& m);      // the Gist state API (windows, primitives, hardcopy)
+void bind_pp(py::module_& m);        // the collective particle/field plots
+
+}  // namespace pargist::pybind
