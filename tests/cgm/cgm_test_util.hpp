@@ -1,0 +1,38 @@
+// Helpers shared by the CGM tests: frames with every kind of element, CGM
+// files assembled in memory, files and processes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pargist/libplot/cgm.hpp"
+#include "pargist/libplot/frame.hpp"
+
+namespace cgm_test {
+
+using Bytes = std::vector<std::uint8_t>;
+
+/// A frame with one element of every kind, in two systems plus NDC text,
+/// a 200-colour palette and direct RGB colours.
+pargist::plot::Frame every_primitive_frame(int number = 1);
+
+/// A frame of n_points scattered markers and an nx x nx cell array
+/// (the benchmark's frame).
+pargist::plot::Frame scatter_cells_frame(std::size_t n_points, std::size_t nx, unsigned seed);
+
+/// A whole metafile: the renderer's header, the pictures, END METAFILE.
+Bytes assemble_metafile(const pargist::cgm::CgmRenderer& r, const std::vector<Bytes>& pictures);
+
+Bytes read_bytes(const std::string& path);
+void write_bytes(const std::string& path, const Bytes& bytes);
+
+/// A fresh, empty folder under the test output folder.
+std::string fresh_dir(const std::string& name);
+
+/// Runs a shell command, returns its exit status; output goes to `log`.
+int run(const std::string& command, const std::string& log = "/dev/null");
+
+bool have_program(const std::string& name);
+
+}  // namespace cgm_test

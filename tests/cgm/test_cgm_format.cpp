@@ -1,0 +1,323 @@
+// The CGM encoding and decoding themselves: element framing, the Gist
+// dialect written by the renderer and read back, the world-coordinate
+// record, and the reader's behaviour on truncated and corrupt files.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <random>
+#include <variant>
+
+#include "cgm/cgm_elements.hpp"
+#include "cgm/cgm_world_record.hpp"
+#include "cgm_test_util.hpp"
+
+namespace plot = pargist::plot;
+namespace cgm = pargist::cgm;
+using cgm_test::Bytes;
+
+namespace {
+
+std::vector<cgm::Element> scan_all(const Bytes& b) {
+  cgm::Scanner s(b.data(), b.size());
+  std::vector<cgm::Element> out;
+  cgm::Element e;
+  while (s.next(e)) out.push_back(e);
+  return out;
+}
+
+// One picture drawn straight through the renderer interface.
+Bytes draw_picture(cgm::CgmRenderer& r, const plot::Frame& f,
+                   const std::function<void(cgm::CgmRenderer&)>& draw) {
+  r.begin_page(f);
+  draw(r);
+  r.end_page();
+  return r.picture();
+}
+
+const double kVdc = 1.0 / 25545.24;  // one VDC unit in NDC
+
+}  // namespace
+
+TEST_CASE("element framing: short, long and partitioned forms round trip") {
+  for (std::size_t n : {0u, 1u, 2u, 29u, 30u, 31u, 32u, 1000u, 32766u, 32767u, 70001u}) {
+    Bytes params(n);
+    for (std::size_t i = 0; i < n; ++i) params[i] = std::uint8_t(i * 31 + 7);
+    Bytes out;
+    cgm::append_element(out, 4, 1, params.data(), params.size());
+    CHECK(out.size() % 2 == 0);
+    cgm::Scanner s(out.data(), out.size());
+    cgm::Element e;
+    REQUIRE(s.next(e));
+    CHECK(e.cls == 4);
+    CHECK(e.id == 1);
+    REQUIRE(e.size == n);
+    CHECK(std::equal(params.begin(), params.end(), e.params));
+    CHECK(e.end == out.size());
+    CHECK_FALSE(s.next(e));
+  }
+}
+
+TEST_CASE("strings: short and long forms round trip") {
+  for (std::size_t n : {0u, 1u, 254u, 255u, 40000u}) {
+    std::string text(n, 'a');
+    for (std::size_t i = 0; i < n; ++i) text[i] = char('a' + i % 26);
+    cgm::Params p;
+    p.i16(-5);
+    p.string(text);
+    p.fixed(2.75);
+    Bytes out;
+    cgm::append_element(out, 7, 2, p);
+    const auto els = scan_all(out);
+    REQUIRE(els.size() == 1);
+    cgm::ParamReader r(els[0]);
+    CHECK(r.i16() == -5);
+    CHECK(r.string() == text);
+    CHECK(r.fixed() == 2.75);
+    CHECK(r.remaining() == 0);
+  }
+}
+
+TEST_CASE("scanner: a length past the end is an error naming the offset") {
+  Bytes out;
+  cgm::append_element(out, 0, 1, cgm::Params());  // 2 bytes
+  Bytes params(100, 1);
+  cgm::append_element(out, 4, 1, params.data(), params.size());  // long form at offset 2
+  out.resize(out.size() - 10);
+  cgm::Scanner s(out.data(), out.size(), 1000);
+  cgm::Element e;
+  REQUIRE(s.next(e));
+  try {
+    s.next(e);
+    FAIL("no error for a truncated element");
+  } catch (const cgm::FormatError& err) {
+    CHECK(err.offset == 1004);  // the partition length word, file offset 1000 + 4
+    CHECK_THAT(err.message, Catch::Contains("POLYLINE"));
+  }
+}
+
+TEST_CASE("world record: every field of every element survives exactly") {
+  const plot::Frame f = cgm_test::every_primitive_frame(7);
+  const Bytes once = cgm::encode_world_record(f);
+  const plot::Frame back = cgm::decode_world_record(once.data(), once.size(), 0);
+  // Re-encoding the decoded frame gives the same bytes: nothing was lost.
+  CHECK(cgm::encode_world_record(back) == once);
+  CHECK(back.number == 7);
+  CHECK(back.palette.colors.size() == 200);
+  REQUIRE(back.systems.size() == 3);
+  const auto& l = std::get<plot::Lines>(back.systems[1].elements[0]);
+  CHECK(l.x == std::get<plot::Lines>(f.systems[1].elements[0]).x);
+  CHECK(l.info.legend == "sine");
+  CHECK(std::get<plot::Text>(back.systems[0].elements[2]).text == "Title: !p r^2 x_0");
+}
+
+TEST_CASE("world record: corrupt records are errors, never bad frames") {
+  const Bytes good = cgm::encode_world_record(cgm_test::every_primitive_frame());
+  std::mt19937 rng(12345);
+  int errors = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    Bytes bad = good;
+    const int flips = 1 + int(rng() % 4);
+    for (int k = 0; k < flips; ++k) bad[rng() % bad.size()] ^= std::uint8_t(1u << (rng() % 8));
+    if (trial % 3 == 0) bad.resize(rng() % bad.size());
+    try {
+      (void)cgm::decode_world_record(bad.data(), bad.size(), 0);
+    } catch (const cgm::FormatError& e) {
+      ++errors;
+      CHECK(e.offset <= bad.size());
+    }
+  }
+  CHECK(errors > 500);
+}
+
+TEST_CASE("renderer: Gist's dialect read back as NDC primitives") {
+  plot::Frame f;
+  f.palette.colors = {{10, 20, 30}, {40, 50, 60}, {70, 80, 90}};
+  cgm::CgmOptions options;
+  options.world_record = false;
+  cgm::CgmRenderer r(options);
+  const double x[] = {0.1, 0.2, 0.3}, y[] = {0.5, 0.6, 0.55};
+  const Bytes pic = draw_picture(r, f, [&](cgm::CgmRenderer& rr) {
+    plot::Box clip{0.05, 0.4, 0.45, 0.7};
+    rr.set_clip(&clip);
+    rr.polyline(x, y, 3, {plot::NamedColor::red, plot::LineType::dashdot, 3.5}, false);
+    rr.markers(x, y, 3, {plot::Color::palette(1), plot::marker_cross, 2.0});
+    rr.set_clip(nullptr);
+    plot::TextStyle ts;
+    ts.height = 18;
+    ts.color = plot::Color::from_rgb(1, 2, 3);
+    ts.halign = plot::HAlign::right;
+    ts.valign = plot::VAlign::top;
+    rr.text(0.3, 0.2, "a^2 !b", ts);
+    const std::uint8_t cells[] = {0, 1, 2, 255, 2, 1};  // 255: Gist's background code
+    rr.cell_array({0.5, 0.7, 0.1, 0.2}, 3, 2, cells, 1);
+    const std::size_t n = 3;
+    const plot::Color fill = plot::Color::palette(2);
+    const plot::LineStyle edge{plot::NamedColor::green, plot::LineType::solid, 2.0};
+    rr.polygons(x, y, &n, 1, &fill, &edge);
+  });
+  const Bytes file = cgm_test::assemble_metafile(r, {pic});
+  const auto doc = cgm::read_cgm_bytes(file.data(), file.size(), "mem.cgm");
+  REQUIRE_FALSE(doc.error);
+  REQUIRE(doc.pages.size() == 1);
+  const auto& page = doc.pages[0];
+  CHECK_FALSE(page.from_world_record);
+  CHECK(page.name == "Page 1");
+  // The table holds the 3 palette entries and the RGB text colour after them.
+  REQUIRE(page.frame.palette.colors.size() >= 4);
+  CHECK(page.frame.palette.colors[1] == plot::Rgb{40, 50, 60});
+  CHECK(page.frame.palette.colors[3] == plot::Rgb{1, 2, 3});
+  const auto& systems = page.frame.systems;
+  REQUIRE(systems.size() == 3);  // NDC, the clipped run, the unclipped run
+  CHECK(systems[1].viewport.xmin == Approx(0.05).margin(kVdc));
+  CHECK(systems[1].viewport.ymax == Approx(0.7).margin(kVdc));
+  const auto& line = std::get<plot::Lines>(systems[1].elements.at(0));
+  REQUIRE(line.x.size() == 3);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(line.x[i] == Approx(x[i]).margin(kVdc));
+    CHECK(line.y[i] == Approx(y[i]).margin(kVdc));
+  }
+  CHECK(line.line.color == plot::Color(plot::NamedColor::red));
+  CHECK(line.line.type == plot::LineType::dashdot);
+  CHECK(line.line.width == Approx(3.5).margin(1e-4));
+  const auto& marks = std::get<plot::Lines>(systems[1].elements.at(1));
+  CHECK(marks.markers_at_points);
+  CHECK(marks.line.type == plot::LineType::none);
+  CHECK(marks.marker.marker == plot::marker_cross);
+  CHECK(marks.marker.color == plot::Color::palette(1));
+  CHECK(marks.marker.size == Approx(2.0).margin(1e-4));
+  const auto& text = std::get<plot::Text>(systems[2].elements.at(0));
+  CHECK(text.text == "a^2 !b");  // Gist's escapes kept as written
+  CHECK(text.style.height == Approx(18).epsilon(0.01));
+  CHECK(text.style.halign == plot::HAlign::right);
+  CHECK(text.style.valign == plot::VAlign::top);
+  CHECK(text.style.color == plot::Color::palette(3));
+  const auto& cells = std::get<plot::Cells>(systems[2].elements.at(1));
+  CHECK(cells.nx == 3);
+  CHECK(cells.ny == 2);
+  CHECK(cells.colors == std::vector<std::uint8_t>{0, 1, 2, 255, 2, 1});
+  CHECK(cells.x0 == Approx(0.5).margin(kVdc));
+  CHECK(cells.y1 == Approx(0.2).margin(kVdc));
+  const auto& poly = std::get<plot::Polys>(systems[2].elements.at(2));
+  CHECK(poly.colors.at(0) == plot::Color::palette(2));
+  CHECK(poly.edges);
+  CHECK(poly.edge_style.color == plot::Color(plot::NamedColor::green));
+}
+
+TEST_CASE("renderer: long polylines are split into Gist-sized elements that join") {
+  plot::Frame f;
+  cgm::CgmOptions options;
+  options.world_record = false;
+  cgm::CgmRenderer r(options);
+  std::vector<double> x(10000), y(10000);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    x[i] = 0.1 + 0.6 * double(i) / 9999.0;
+    y[i] = 0.5 + 0.1 * std::sin(double(i) * 0.01);
+  }
+  const Bytes pic = draw_picture(r, f, [&](cgm::CgmRenderer& rr) {
+    rr.polyline(x.data(), y.data(), x.size(), plot::LineStyle{}, false);
+  });
+  const Bytes file = cgm_test::assemble_metafile(r, {pic});
+  const auto doc = cgm::read_cgm_bytes(file.data(), file.size(), "mem.cgm");
+  REQUIRE(doc.pages.size() == 1);
+  const auto& els = doc.pages[0].frame.systems.at(1).elements;
+  REQUIRE(els.size() == 3);  // 4050 + 4050 + the rest, one point shared at each join
+  std::size_t total = 0;
+  for (std::size_t k = 0; k < els.size(); ++k) {
+    const auto& l = std::get<plot::Lines>(els[k]);
+    CHECK(l.x.size() <= 4050);
+    total += l.x.size();
+    if (k > 0) {
+      const auto& prev = std::get<plot::Lines>(els[k - 1]);
+      CHECK(l.x.front() == prev.x.back());
+      CHECK(l.y.front() == prev.y.back());
+    }
+  }
+  CHECK(total == x.size() + els.size() - 1);
+}
+
+TEST_CASE("renderer: RGB colours past a full table take the nearest entry, not fg") {
+  plot::Frame f;
+  for (int i = 0; i < 246; ++i) f.palette.colors.push_back({std::uint8_t(i), std::uint8_t(i), 0});
+  cgm::CgmOptions options;
+  options.world_record = false;
+  cgm::CgmRenderer r(options);
+  const double x[] = {0.1, 0.2}, y[] = {0.1, 0.2};
+  const Bytes pic = draw_picture(r, f, [&](cgm::CgmRenderer& rr) {
+    rr.polyline(x, y, 2, {plot::Color::from_rgb(101, 99, 3), plot::LineType::solid, 1}, false);
+    rr.polyline(x, y, 2, {plot::Color::from_rgb(0, 0, 255), plot::LineType::solid, 1}, false);
+  });
+  const Bytes file = cgm_test::assemble_metafile(r, {pic});
+  const auto doc = cgm::read_cgm_bytes(file.data(), file.size(), "mem.cgm");
+  REQUIRE(doc.pages.size() == 1);
+  const auto& els = doc.pages[0].frame.systems.at(1).elements;
+  CHECK(std::get<plot::Lines>(els.at(0)).line.color == plot::Color::palette(100));
+  CHECK(std::get<plot::Lines>(els.at(1)).line.color == plot::Color(plot::NamedColor::blue));
+}
+
+TEST_CASE("reader: the world record gives back the frame as plotted") {
+  const plot::Frame f = cgm_test::every_primitive_frame(3);
+  cgm::CgmRenderer r;
+  const Bytes pic = draw_picture(r, f, [](cgm::CgmRenderer&) {});
+  const Bytes file = cgm_test::assemble_metafile(r, {pic});
+  const auto doc = cgm::read_cgm_bytes(file.data(), file.size(), "mem.cgm");
+  REQUIRE(doc.pages.size() == 1);
+  CHECK(doc.pages[0].from_world_record);
+  CHECK(cgm::encode_world_record(doc.pages[0].frame) == cgm::encode_world_record(f));
+}
+
+TEST_CASE("reader: every truncation is an error at an offset; earlier pages load") {
+  cgm::CgmRenderer r;
+  std::vector<Bytes> pictures;
+  std::vector<std::size_t> ends;  // end offset of each picture in the file
+  std::size_t at = r.metafile_header("pargist test").size();
+  for (int k = 0; k < 3; ++k) {
+    plot::Frame f = cgm_test::every_primitive_frame(k + 1);
+    const double x[] = {0.1, 0.5}, y[] = {0.1, 0.5 + 0.1 * k};
+    pictures.push_back(draw_picture(r, f, [&](cgm::CgmRenderer& rr) {
+      rr.polyline(x, y, 2, plot::LineStyle{}, false);
+    }));
+    at += pictures.back().size();
+    ends.push_back(at);
+  }
+  const Bytes file = cgm_test::assemble_metafile(r, pictures);
+  for (std::size_t cut = 0; cut < file.size(); cut += (cut < 2000 ? 1 : 7)) {
+    const auto doc = cgm::read_cgm_bytes(file.data(), cut, "cut.cgm");
+    std::size_t complete = 0;
+    while (complete < ends.size() && ends[complete] <= cut) ++complete;
+    INFO("cut at " << cut);
+    REQUIRE(doc.error);
+    CHECK_THAT(*doc.error, Catch::Contains("cut.cgm: byte offset"));
+    CHECK(doc.pages.size() == complete);
+  }
+  const auto whole = cgm::read_cgm_bytes(file.data(), file.size(), "whole.cgm");
+  CHECK_FALSE(whole.error);
+  CHECK(whole.pages.size() == 3);
+}
+
+TEST_CASE("reader: random corruption never crashes and never hangs") {
+  cgm::CgmRenderer r;
+  const Bytes pic = draw_picture(r, cgm_test::every_primitive_frame(), [](cgm::CgmRenderer& rr) {
+    const double x[] = {0.1, 0.5, 0.3}, y[] = {0.1, 0.5, 0.2};
+    rr.polyline(x, y, 3, plot::LineStyle{}, true);
+    const std::uint8_t cells[] = {1, 2, 3, 4};
+    rr.cell_array({0.1, 0.2, 0.1, 0.2}, 2, 2, cells, 1);
+  });
+  const Bytes good = cgm_test::assemble_metafile(r, {pic, pic});
+  std::mt19937 rng(777);
+  std::size_t pages = 0;
+  for (int trial = 0; trial < 1500; ++trial) {
+    Bytes bad = good;
+    for (int k = 0; k < 1 + int(rng() % 6); ++k) bad[rng() % bad.size()] = std::uint8_t(rng());
+    const auto doc = cgm::read_cgm_bytes(bad.data(), bad.size(), "bad.cgm");
+    pages += doc.pages.size();
+    if (doc.error) CHECK_THAT(*doc.error, Catch::Contains("byte offset"));
+  }
+  CHECK(pages > 0);
+}
+
+TEST_CASE("family names count up as Gist's do") {
+  CHECK(cgm::next_family_name("run00.cgm") == "run01.cgm");
+  CHECK(cgm::next_family_name("run09.cgm") == "run10.cgm");
+  CHECK(cgm::next_family_name("dir.x/run19.cgm") == "dir.x/run20.cgm");
+  CHECK(cgm::next_family_name("a99.cgm") == "b00.cgm");
+}
