@@ -85,11 +85,18 @@ void block_summary(const std::vector<double>& v, std::size_t rows, Summary s) {
       s.max()[i] = std::max(s.max()[i], x);
     }
   for (std::size_t i = 0; i < d; ++i) s.mean()[i] /= double(rows);
-  for (std::size_t r = 0; r < rows; ++r)
+  // Corrected two-pass: the residuals r = sum(x - mean) fix both the mean's
+  // rounding (large offsets) and the comoments (C -= r_i r_j / rows).
+  std::vector<double> r(d, 0.0);
+  for (std::size_t k = 0; k < rows; ++k)
     for (std::size_t i = 0; i < d; ++i) {
-      const double di = v[r * d + i] - s.mean()[i];
-      for (std::size_t j = i; j < d; ++j) s.co()[i * d + j] += di * (v[r * d + j] - s.mean()[j]);
+      const double di = v[k * d + i] - s.mean()[i];
+      r[i] += di;
+      for (std::size_t j = i; j < d; ++j) s.co()[i * d + j] += di * (v[k * d + j] - s.mean()[j]);
     }
+  for (std::size_t i = 0; i < d; ++i)
+    for (std::size_t j = i; j < d; ++j) s.co()[i * d + j] -= r[i] * r[j] / double(rows);
+  for (std::size_t i = 0; i < d; ++i) s.mean()[i] += r[i] / double(rows);
   for (std::size_t i = 0; i < d; ++i)
     for (std::size_t j = 0; j < i; ++j) s.co()[i * d + j] = s.co()[j * d + i];
 }

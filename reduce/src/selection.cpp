@@ -93,6 +93,11 @@ Selection sample(const Comm& comm, std::size_t n, const Selection& base, std::ui
   const std::uint64_t local = base.count(n);
   const std::uint64_t total = std::uint64_t(comm.allreduce_sum(std::int64_t(local)));
   if (total <= max_total) return base;
+  if (max_total == 0) {
+    Selection none = base;
+    none.indices = std::make_shared<std::vector<std::size_t>>();
+    return none;
+  }
 
   const std::uint64_t offset = comm.exclusive_scan(n);
   // Candidates: keys below a threshold expected to keep a bit more than

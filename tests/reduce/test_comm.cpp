@@ -1,0 +1,93 @@
+#include <pargist/reduce/comm.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+#include <string>
+
+using namespace pargist::reduce;
+
+TEST_CASE("comm: the handle wraps MPI_COMM_WORLD without owning it", "[comm]") {
+  Comm comm;
+  int rank = -1, size = -1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  CHECK(comm.rank() == rank);
+  CHECK(comm.size() == size);
+  CHECK(comm.handle() == MPI_COMM_WORLD);
+  CHECK_FALSE(mpi_initialized_by_pargist());  // the test's main initialised MPI
+  Comm copy = comm;
+  CHECK(copy.rank() == rank);
+  CHECK_THROWS_AS(Comm(MPI_COMM_NULL), std::invalid_argument);
+}
+
+TEST_CASE("comm: works on a split communicator", "[comm]") {
+  Comm world;
+  MPI_Comm half;
+  MPI_Comm_split(MPI_COMM_WORLD, world.rank() % 2, world.rank(), &half);
+  {
+    Comm c(half);
+    CHECK(c.size() == (world.size() + 1 - world.rank() % 2) / 2);
+    CHECK(c.allreduce_sum(std::int64_t(1)) == c.size());
+  }
+  MPI_Comm_free(&half);
+}
+
+TEST_CASE("comm: agreement reports the lowest failing rank on every rank", "[comm]") {
+  Comm comm;
+  Agreement ok = comm.agree(true, "unused");
+  CHECK(ok.ok);
+  CHECK(ok.failed_rank == -1);
+
+  const int bad = comm.size() - 1;
+  Agreement a = comm.agree(comm.rank() != bad, "rank " + std::to_string(comm.rank()) + " is unhappy");
+  CHECK_FALSE(a.ok);
+  CHECK(a.failed_rank == bad);
+  CHECK(a.message == "rank " + std::to_string(bad) + " is unhappy");
+
+  // Every rank throws the same std::invalid_argument, naming the rank.
+  std::string what;
+  try {
+    comm.check(comm.rank() != bad, "argument 'x' is wrong");
+  } catch (const std::invalid_argument& e) {
+    what = e.what();
+  }
+  CHECK(what == "argument 'x' is wrong (on rank " + std::to_string(bad) + ")");
+}
+
+TEST_CASE("comm: bytes broadcast, gathered and allgathered", "[comm]") {
+  Comm comm;
+  const std::string payload = comm.rank() == 0 ? std::string("hello\0world", 11) : std::string();
+  CHECK(comm.broadcast(payload) == std::string("hello\0world", 11));
+  const int last = comm.size() - 1;
+  CHECK(comm.broadcast(comm.rank() == last ? "from last" : "", last) == "from last");
+
+  // Variable lengths, including an empty message.
+  const std::string mine(std::size_t(comm.rank()), char('a' + comm.rank()));
+  std::vector<std::string> all = comm.gather(mine);
+  if (comm.rank() == 0) {
+    REQUIRE(all.size() == std::size_t(comm.size()));
+    for (int r = 0; r < comm.size(); ++r) CHECK(all[r] == std::string(std::size_t(r), char('a' + r)));
+  } else {
+    CHECK(all.empty());
+  }
+  std::vector<std::string> every = comm.allgather(mine);
+  REQUIRE(every.size() == std::size_t(comm.size()));
+  for (int r = 0; r < comm.size(); ++r) CHECK(every[r] == std::string(std::size_t(r), char('a' + r)));
+}
+
+TEST_CASE("comm: scalar and vector reductions, exclusive scan", "[comm]") {
+  Comm comm;
+  const int p = comm.size(), r = comm.rank();
+  CHECK(comm.allreduce_sum(double(r)) == double(p * (p - 1) / 2));
+  CHECK(comm.allreduce_min(double(r) - 0.5) == -0.5);
+  CHECK(comm.allreduce_max(double(r)) == double(p - 1));
+  CHECK(comm.allreduce_sum(std::int64_t(r + 1)) == std::int64_t(p * (p + 1) / 2));
+  CHECK(comm.allreduce_min(std::int64_t(-r)) == -(p - 1));
+  CHECK(comm.allreduce_max(std::int64_t(-r)) == 0);
+  std::vector<double> v{1.0, double(r), -double(r)};
+  CHECK(comm.allreduce_sum(v) == std::vector<double>{double(p), double(p * (p - 1) / 2), -double(p * (p - 1) / 2)});
+  CHECK(comm.allreduce_min(v) == std::vector<double>{1.0, 0.0, -double(p - 1)});
+  CHECK(comm.allreduce_max(v) == std::vector<double>{1.0, double(p - 1), 0.0});
+  CHECK(comm.exclusive_scan(std::uint64_t(r + 1)) == std::uint64_t(r * (r + 1) / 2));
+}
