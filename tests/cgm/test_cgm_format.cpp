@@ -17,14 +17,6 @@ using cgm_test::Bytes;
 
 namespace {
 
-std::vector<cgm::Element> scan_all(const Bytes& b) {
-  cgm::Scanner s(b.data(), b.size());
-  std::vector<cgm::Element> out;
-  cgm::Element e;
-  while (s.next(e)) out.push_back(e);
-  return out;
-}
-
 // One picture drawn straight through the renderer interface.
 Bytes draw_picture(cgm::CgmRenderer& r, const plot::Frame& f,
                    const std::function<void(cgm::CgmRenderer&)>& draw) {
@@ -67,13 +59,16 @@ TEST_CASE("strings: short and long forms round trip") {
     p.fixed(2.75);
     Bytes out;
     cgm::append_element(out, 7, 2, p);
-    const auto els = scan_all(out);
-    REQUIRE(els.size() == 1);
-    cgm::ParamReader r(els[0]);
+    // The element's parameters live in the scanner when partitioned.
+    cgm::Scanner scan(out.data(), out.size());
+    cgm::Element e;
+    REQUIRE(scan.next(e));
+    cgm::ParamReader r(e);
     CHECK(r.i16() == -5);
     CHECK(r.string() == text);
     CHECK(r.fixed() == 2.75);
     CHECK(r.remaining() == 0);
+    CHECK_FALSE(scan.next(e));
   }
 }
 
