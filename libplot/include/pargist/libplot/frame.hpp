@@ -256,6 +256,15 @@ using Element = std::variant<Lines, Disjoint, Text, Mesh, FillMesh, Contours, Ce
 const ElementInfo& element_info(const Element& e);
 ElementInfo& element_info(Element& e);
 
+/// Gist's name of the primitive that makes this element ("plg", "pli", ...).
+const char* element_kind(const Element& e);
+
+/// Checks that an element's arrays agree (lengths, mesh sizes, counts, at
+/// least one point); throws std::invalid_argument saying what is wrong.
+/// NaN/Inf values are allowed in data (they are skipped when drawn), but not
+/// in a cell array's corners.
+void validate_element(const Element& e);
+
 // --------------------------------------------------------- coordinate systems
 
 /// A rectangle in NDC.

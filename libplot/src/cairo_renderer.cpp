@@ -1,0 +1,417 @@
+// The Cairo backend: NDC page primitives onto any cairo_t.
+#include "pargist/libplot/cairo_renderer.hpp"
+
+#include <cairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "gist_text.hpp"
+#include "marker_stamp.hpp"
+#include "pargist/libplot/palette.hpp"
+
+namespace pargist::plot {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+const char* font_family(int font) {
+  switch (font & ~0x3) {
+    case font_courier: return "Courier";
+    case font_times: return "Times";
+    case font_symbol: return "DejaVu Sans";  // Unicode Greek and math symbols
+    case font_schoolbook: return "New Century Schoolbook";
+    default: return "Helvetica";
+  }
+}
+
+}  // namespace
+
+PageView window_view(double dpi, int pixels) {
+  if (!(dpi > 0)) dpi = 75;
+  // Gist's window is 6 inches square at either resolution; it shows the
+  // page centred horizontally, its vertical centre on the viewport's.
+  const double side_px = pixels > 0 ? pixels : std::round(6.0 * dpi);
+  const double side_ndc = side_px / dpi * kPointsPerInch * 0.0013;
+  const double cx = 0.5 * kPageWidthNdc, cy = 0.64;
+  PageView view;
+  view.page = {cx - 0.5 * side_ndc, cx + 0.5 * side_ndc, cy - 0.5 * side_ndc, cy + 0.5 * side_ndc};
+  view.width = view.height = side_px;
+  view.device_per_point = dpi / kPointsPerInch;
+  return view;
+}
+
+PageView page_view(double dpi, bool landscape) {
+  PageView view;
+  const double w = landscape ? kPageHeightNdc : kPageWidthNdc;
+  const double h = landscape ? kPageWidthNdc : kPageHeightNdc;
+  view.page = {0, w, 0, h};
+  view.width = std::round((landscape ? 11.0 : 8.5) * dpi);
+  view.height = std::round((landscape ? 8.5 : 11.0) * dpi);
+  view.device_per_point = dpi / kPointsPerInch;
+  return view;
+}
+
+struct CairoRenderer::Impl {
+  cairo_t* cr;
+  PageView view;
+  double sx = 1, sy = 1;      // device units per NDC
+  bool raster = false;        // pixels: lines at least one pixel wide
+  bool clear = true;
+  Palette palette;
+  bool have_clip = false;
+  double clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;  // device
+
+  double dx(double x) const { return (x - view.page.xmin) * sx; }
+  double dy(double y) const { return (view.page.ymax - y) * sy; }
+  double per_point() const { return sx * 0.0013; }
+
+  void set_color(const Color& c) {
+    const Rgb rgb = resolve_color(c, palette);
+    cairo_set_source_rgb(cr, rgb.r / 255.0, rgb.g / 255.0, rgb.b / 255.0);
+  }
+
+  void apply_line(const LineStyle& s) {
+    set_color(s.color);
+    double w = std::max(s.width, 0.0) * 0.5 * per_point();
+    if (raster) w = std::max(w, 1.0);
+    cairo_set_line_width(cr, w);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    // Gist's dash patterns, in points, stretched with the line width.
+    const double u = per_point() * std::max(1.0, s.width);
+    std::vector<double> dashes;
+    switch (s.type) {
+      case LineType::dash: dashes = {5.5, 3.5}; break;
+      case LineType::dot: dashes = {1.0, 3.0}; break;
+      case LineType::dashdot: dashes = {5.5, 2.5, 1.0, 2.5}; break;
+      case LineType::dashdotdot: dashes = {5.5, 2.0, 1.0, 2.0, 1.0, 2.0}; break;
+      default: break;
+    }
+    for (double& d : dashes) d = std::max(d * u, raster ? 1.0 : 0.1);
+    cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
+  }
+
+  void select_font(int font, double size_device) {
+    cairo_select_font_face(cr, font_family(font),
+                           (font & font_italic) ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
+                           (font & font_bold) ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size_device);
+  }
+
+  // Layout of one line of runs: advance of each, in device units.
+  struct LineLayout {
+    std::vector<detail::TextRun> runs;
+    std::vector<double> advance;
+    double width = 0;
+  };
+
+  double run_size(const TextStyle& st, detail::Script s) const {
+    const double size = st.height * per_point();
+    return s == detail::Script::normal ? size : 0.7 * size;
+  }
+  double run_rise(const TextStyle& st, detail::Script s) const {
+    const double size = st.height * per_point();
+    return s == detail::Script::super ? 0.45 * size : s == detail::Script::sub ? -0.25 * size : 0.0;
+  }
+  int run_font(const TextStyle& st, const detail::TextRun& run) const {
+    return run.symbol ? font_symbol : st.font;
+  }
+
+  LineLayout layout_line(const std::string& line, const TextStyle& st) {
+    LineLayout out;
+    out.runs = detail::parse_gist_text(line);
+    for (const auto& run : out.runs) {
+      select_font(run_font(st, run), run_size(st, run.script));
+      cairo_text_extents_t ext;
+      cairo_text_extents(cr, run.utf8.c_str(), &ext);
+      out.advance.push_back(ext.x_advance);
+      out.width += ext.x_advance;
+    }
+    return out;
+  }
+
+  static std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines(1);
+    for (char c : text) {
+      if (c == '\n') lines.emplace_back();
+      else lines.back() += c;
+    }
+    return lines;
+  }
+
+  // Ascent, descent and cap height of the style's main font, device units.
+  void font_metrics(const TextStyle& st, double& ascent, double& descent, double& cap) {
+    select_font(st.font, st.height * per_point());
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    cairo_text_extents_t te;
+    cairo_text_extents(cr, "H", &te);
+    ascent = fe.ascent;
+    descent = fe.descent;
+    cap = -te.y_bearing;
+  }
+};
+
+CairoRenderer::CairoRenderer(cairo_t* cr, const PageView& view) : impl_(std::make_unique<Impl>()) {
+  impl_->cr = cr;
+  impl_->view = view;
+  impl_->sx = view.width / (view.page.xmax - view.page.xmin);
+  impl_->sy = view.height / (view.page.ymax - view.page.ymin);
+  const auto type = cairo_surface_get_type(cairo_get_target(cr));
+  impl_->raster = type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_XLIB;
+}
+
+CairoRenderer::~CairoRenderer() = default;
+
+void CairoRenderer::set_clear_background(bool clear) { impl_->clear = clear; }
+
+void CairoRenderer::begin_page(const Frame& frame) {
+  impl_->palette = frame.palette;
+  cairo_t* cr = impl_->cr;
+  cairo_reset_clip(cr);
+  impl_->have_clip = false;
+  if (impl_->clear) {
+    const Rgb bg = named_rgb(NamedColor::bg);
+    cairo_set_source_rgb(cr, bg.r / 255.0, bg.g / 255.0, bg.b / 255.0);
+    cairo_paint(cr);
+  }
+}
+
+void CairoRenderer::set_clip(const Box* clip) {
+  cairo_t* cr = impl_->cr;
+  cairo_reset_clip(cr);
+  impl_->have_clip = clip != nullptr;
+  if (!clip) return;
+  double x0 = impl_->dx(clip->xmin), x1 = impl_->dx(clip->xmax);
+  double y0 = impl_->dy(clip->ymax), y1 = impl_->dy(clip->ymin);
+  if (x0 > x1) std::swap(x0, x1);
+  if (y0 > y1) std::swap(y0, y1);
+  if (impl_->raster) {  // whole pixels, so the fast marker path and Cairo agree
+    x0 = std::floor(x0); y0 = std::floor(y0); x1 = std::ceil(x1); y1 = std::ceil(y1);
+  }
+  impl_->clip_x0 = x0; impl_->clip_y0 = y0; impl_->clip_x1 = x1; impl_->clip_y1 = y1;
+  cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_clip(cr);
+}
+
+void CairoRenderer::polyline(const double* x, const double* y, std::size_t n, const LineStyle& style,
+                             bool closed) {
+  if (n < 2 || style.type == LineType::none) return;
+  cairo_t* cr = impl_->cr;
+  impl_->apply_line(style);
+  cairo_new_path(cr);
+  cairo_move_to(cr, impl_->dx(x[0]), impl_->dy(y[0]));
+  for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[i]), impl_->dy(y[i]));
+  if (closed) cairo_close_path(cr);
+  cairo_stroke(cr);
+}
+
+void CairoRenderer::disjoint(const double* x0, const double* y0, const double* x1, const double* y1,
+                             std::size_t n, const LineStyle& style) {
+  if (n == 0 || style.type == LineType::none) return;
+  cairo_t* cr = impl_->cr;
+  impl_->apply_line(style);
+  cairo_new_path(cr);
+  for (std::size_t i = 0; i < n; ++i) {
+    cairo_move_to(cr, impl_->dx(x0[i]), impl_->dy(y0[i]));
+    cairo_line_to(cr, impl_->dx(x1[i]), impl_->dy(y1[i]));
+  }
+  cairo_stroke(cr);
+}
+
+void CairoRenderer::markers(const double* x, const double* y, std::size_t n, const MarkerStyle& style) {
+  if (n == 0) return;
+  cairo_t* cr = impl_->cr;
+  const double size = std::max(style.size, 0.0) * 10.0 * impl_->per_point();  // msize 1 = 10 points
+  const int m = style.marker;
+  if (m < 1 || m > 5) {  // a letter, centred on the point
+    TextStyle ts;
+    ts.color = style.color;
+    ts.height = std::max(style.size, 0.0) * 10.0;
+    ts.halign = HAlign::center;
+    ts.valign = VAlign::half;
+    const std::string letter(1, static_cast<char>(m > 32 && m < 127 ? m : '*'));
+    for (std::size_t i = 0; i < n; ++i) text(x[i], y[i], letter, ts);
+    return;
+  }
+  const Rgb rgb = resolve_color(style.color, impl_->palette);
+  cairo_surface_t* target = cairo_get_target(cr);
+  if (cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE &&
+      cairo_image_surface_get_format(target) == CAIRO_FORMAT_ARGB32) {
+    // Fast path for pixels: one pre-rendered stamp composited per point.
+    detail::MarkerStamp stamp(m, size);
+    cairo_surface_flush(target);
+    detail::StampTarget dst{cairo_image_surface_get_data(target), cairo_image_surface_get_width(target),
+                            cairo_image_surface_get_height(target), cairo_image_surface_get_stride(target)};
+    int cx0 = 0, cy0 = 0, cx1 = dst.width, cy1 = dst.height;
+    if (impl_->have_clip) {
+      cx0 = std::max(cx0, int(impl_->clip_x0)); cy0 = std::max(cy0, int(impl_->clip_y0));
+      cx1 = std::min(cx1, int(impl_->clip_x1)); cy1 = std::min(cy1, int(impl_->clip_y1));
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      stamp.draw(dst, impl_->dx(x[i]), impl_->dy(y[i]), rgb, cx0, cy0, cx1, cy1);
+    cairo_surface_mark_dirty(target);
+    return;
+  }
+  impl_->apply_line({style.color, LineType::solid, 1.0});
+  cairo_new_path(cr);
+  detail::append_marker_paths(cr, m, size, n, x, y, [&](double v) { return impl_->dx(v); },
+                              [&](double v) { return impl_->dy(v); });
+  if (m == marker_point) cairo_fill(cr);
+  else cairo_stroke(cr);
+}
+
+void CairoRenderer::polygons(const double* x, const double* y, const std::size_t* counts,
+                             std::size_t npoly, const Color* colors, const LineStyle* edges) {
+  cairo_t* cr = impl_->cr;
+  // Adjacent zones of a filled mesh must not show seams: no antialiasing
+  // when many polygons tile an area (Gist draws them aliased too).
+  cairo_set_antialias(cr, npoly > 1 ? CAIRO_ANTIALIAS_NONE : CAIRO_ANTIALIAS_DEFAULT);
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < npoly; ++k) {
+    const std::size_t n = counts[k];
+    if (n >= 3) {
+      cairo_new_path(cr);
+      cairo_move_to(cr, impl_->dx(x[start]), impl_->dy(y[start]));
+      for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[start + i]), impl_->dy(y[start + i]));
+      cairo_close_path(cr);
+      impl_->set_color(colors[k]);
+      cairo_fill(cr);
+    }
+    start += n;
+  }
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+  if (edges && edges->type != LineType::none) {
+    impl_->apply_line(*edges);
+    cairo_new_path(cr);
+    start = 0;
+    for (std::size_t k = 0; k < npoly; ++k) {
+      const std::size_t n = counts[k];
+      if (n >= 2) {
+        cairo_move_to(cr, impl_->dx(x[start]), impl_->dy(y[start]));
+        for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[start + i]), impl_->dy(y[start + i]));
+        cairo_close_path(cr);
+      }
+      start += n;
+    }
+    cairo_stroke(cr);
+  }
+}
+
+void CairoRenderer::cell_array(const Box& where, std::size_t nx, std::size_t ny, const std::uint8_t* data,
+                               int channels) {
+  if (nx == 0 || ny == 0) return;
+  cairo_t* cr = impl_->cr;
+  cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, int(nx), int(ny));
+  if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(img);
+    return;
+  }
+  // Resolve the palette once into a 256-entry table.
+  std::uint32_t lut[256];
+  for (int i = 0; i < 256; ++i) {
+    const Rgb c = resolve_color(Color::palette(std::uint8_t(i)), impl_->palette);
+    lut[i] = (std::uint32_t(c.r) << 16) | (std::uint32_t(c.g) << 8) | c.b;
+  }
+  unsigned char* pixels = cairo_image_surface_get_data(img);
+  const int stride = cairo_image_surface_get_stride(img);
+  for (std::size_t r = 0; r < ny; ++r) {
+    // Image row 0 is the top: data row ny-1 (data row 0 sits at where.ymin).
+    const std::size_t j = ny - 1 - r;
+    auto* row = reinterpret_cast<std::uint32_t*>(pixels + r * stride);
+    if (channels == 3) {
+      const std::uint8_t* src = data + 3 * nx * j;
+      for (std::size_t i = 0; i < nx; ++i)
+        row[i] = (std::uint32_t(src[3 * i]) << 16) | (std::uint32_t(src[3 * i + 1]) << 8) | src[3 * i + 2];
+    } else {
+      const std::uint8_t* src = data + nx * j;
+      for (std::size_t i = 0; i < nx; ++i) row[i] = lut[src[i]];
+    }
+  }
+  cairo_surface_mark_dirty(img);
+  const double X0 = impl_->dx(where.xmin), X1 = impl_->dx(where.xmax);
+  const double Ytop = impl_->dy(where.ymax), Ybot = impl_->dy(where.ymin);
+  cairo_save(cr);
+  cairo_translate(cr, X0, Ytop);
+  cairo_scale(cr, (X1 - X0) / double(nx), (Ybot - Ytop) / double(ny));
+  cairo_set_source_surface(cr, img, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
+  cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  cairo_rectangle(cr, 0, 0, double(nx), double(ny));
+  cairo_fill(cr);
+  cairo_restore(cr);
+  cairo_surface_destroy(img);
+}
+
+void CairoRenderer::text(double x, double y, const std::string& text, const TextStyle& style) {
+  if (text.empty()) return;
+  Impl& im = *impl_;
+  cairo_t* cr = im.cr;
+  double ascent, descent, cap;
+  im.font_metrics(style, ascent, descent, cap);
+  const auto lines = Impl::split_lines(text);
+  const double leading = 1.2 * style.height * im.per_point();
+  // Vertical offset of the first baseline below the anchor (device, y down).
+  double first = 0;
+  const double block = leading * double(lines.size() - 1);
+  switch (style.valign) {
+    case VAlign::top: first = ascent; break;
+    case VAlign::cap: first = cap; break;
+    case VAlign::half: first = 0.5 * cap - 0.5 * block; break;
+    case VAlign::bottom: first = -descent - block; break;
+    default: first = -block; break;  // base / normal: the last baseline on the anchor
+  }
+  cairo_save(cr);
+  cairo_translate(cr, im.dx(x), im.dy(y));
+  cairo_rotate(cr, -style.angle * kPi / 180.0);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    auto layout = im.layout_line(lines[l], style);
+    double pen = 0;
+    if (style.halign == HAlign::center) pen = -0.5 * layout.width;
+    else if (style.halign == HAlign::right) pen = -layout.width;
+    const double base = first + leading * double(l);
+    if (style.opaque) {
+      const Rgb bg = named_rgb(NamedColor::bg);
+      cairo_set_source_rgb(cr, bg.r / 255.0, bg.g / 255.0, bg.b / 255.0);
+      cairo_rectangle(cr, pen, base - ascent, layout.width, ascent + descent);
+      cairo_fill(cr);
+    }
+    im.set_color(style.color);
+    for (std::size_t k = 0; k < layout.runs.size(); ++k) {
+      const auto& run = layout.runs[k];
+      im.select_font(im.run_font(style, run), im.run_size(style, run.script));
+      cairo_move_to(cr, pen, base - im.run_rise(style, run.script));
+      cairo_show_text(cr, run.utf8.c_str());
+      pen += layout.advance[k];
+    }
+  }
+  cairo_restore(cr);
+}
+
+TextExtent CairoRenderer::measure_text(const std::string& text, const TextStyle& style) {
+  Impl& im = *impl_;
+  double ascent, descent, cap;
+  im.font_metrics(style, ascent, descent, cap);
+  const auto lines = Impl::split_lines(text);
+  double width = 0;
+  for (const auto& line : lines) width = std::max(width, im.layout_line(line, style).width);
+  const double leading = 1.2 * style.height * im.per_point();
+  TextExtent e;
+  e.width = width / im.sx;
+  e.ascent = ascent / im.sy;
+  e.descent = (descent + leading * double(lines.size() - 1)) / im.sy;
+  return e;
+}
+
+void CairoRenderer::end_page() {
+  cairo_reset_clip(impl_->cr);
+  impl_->have_clip = false;
+  cairo_surface_flush(cairo_get_target(impl_->cr));
+}
+
+}  // namespace pargist::plot

@@ -1,0 +1,150 @@
+// Marching squares on a quadrilateral mesh.
+#include "pargist/libplot/contour.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace pargist::plot {
+
+bool zone_in_region(const QuadMesh& mesh, std::size_t i, std::size_t j, int region) {
+  if (mesh.ireg.empty()) return region == 0 || region == 1;
+  const int r = mesh.ireg[i + mesh.ni * j];
+  return region == 0 ? r != 0 : r == region;
+}
+
+std::vector<double> default_contour_levels(const std::vector<double>& z, int n) {
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (double v : z)
+    if (std::isfinite(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
+  std::vector<double> levels;
+  if (!(lo <= hi) || n <= 0) return levels;
+  const double step = (hi - lo) / n;
+  for (int k = 0; k < n; ++k) levels.push_back(lo + (k + 0.5) * step);
+  if (step == 0) levels.resize(1);
+  return levels;
+}
+
+namespace {
+
+// Edge ids: 2*(i + ni*j) is the edge from point (i,j) to (i+1,j);
+// 2*(i + ni*j) + 1 the edge from (i,j) to (i,j+1).
+struct Crossing {
+  std::size_t edge;
+  double x, y;
+};
+
+struct Segment {
+  Crossing a, b;
+};
+
+}  // namespace
+
+std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<double>& z, double level,
+                                       int region) {
+  std::vector<ContourLine> lines;
+  const std::size_t ni = mesh.ni, nj = mesh.nj;
+  if (ni < 2 || nj < 2 || z.size() != ni * nj || mesh.x.size() != ni * nj || mesh.y.size() != ni * nj)
+    return lines;
+  auto P = [ni](std::size_t i, std::size_t j) { return i + ni * j; };
+  auto cross = [&](std::size_t p, std::size_t q, std::size_t edge) {
+    const double t = (level - z[p]) / (z[q] - z[p]);
+    return Crossing{edge, mesh.x[p] + t * (mesh.x[q] - mesh.x[p]), mesh.y[p] + t * (mesh.y[q] - mesh.y[p])};
+  };
+
+  std::vector<Segment> segs;
+  for (std::size_t j = 1; j < nj; ++j) {
+    for (std::size_t i = 1; i < ni; ++i) {
+      if (!zone_in_region(mesh, i, j, region)) continue;
+      // Corners counter-clockwise: (i-1,j-1), (i,j-1), (i,j), (i-1,j).
+      const std::size_t c[4] = {P(i - 1, j - 1), P(i, j - 1), P(i, j), P(i - 1, j)};
+      bool finite = true;
+      int mask = 0;
+      for (int k = 0; k < 4; ++k) {
+        if (!std::isfinite(z[c[k]]) || !std::isfinite(mesh.x[c[k]]) || !std::isfinite(mesh.y[c[k]])) finite = false;
+        else if (z[c[k]] >= level) mask |= 1 << k;
+      }
+      if (!finite || mask == 0 || mask == 15) continue;
+      // Edges: 0 bottom (c0-c1), 1 right (c1-c2), 2 top (c3-c2), 3 left (c0-c3).
+      const std::size_t edge_id[4] = {2 * c[0], 2 * c[1] + 1, 2 * c[3], 2 * c[0] + 1};
+      const std::size_t ends[4][2] = {{c[0], c[1]}, {c[1], c[2]}, {c[3], c[2]}, {c[0], c[3]}};
+      std::array<int, 4> hit{};
+      int nhit = 0;
+      for (int e = 0; e < 4; ++e) {
+        const bool a = z[ends[e][0]] >= level, b = z[ends[e][1]] >= level;
+        if (a != b) hit[nhit++] = e;
+      }
+      auto X = [&](int e) { return cross(ends[e][0], ends[e][1], edge_id[e]); };
+      if (nhit == 2) {
+        segs.push_back({X(hit[0]), X(hit[1])});
+      } else if (nhit == 4) {
+        // Saddle: corners 0 and 2 on one side. The centre decides whether
+        // the high corners are joined through the middle.
+        const double centre = 0.25 * (z[c[0]] + z[c[1]] + z[c[2]] + z[c[3]]);
+        const bool c0_high = mask & 1;
+        const bool centre_high = centre >= level;
+        if (c0_high == centre_high) {
+          // c0's side connects across: cut off corners 1 and 3.
+          segs.push_back({X(0), X(1)});
+          segs.push_back({X(2), X(3)});
+        } else {
+          // cut off corners 0 and 2.
+          segs.push_back({X(0), X(3)});
+          segs.push_back({X(1), X(2)});
+        }
+      }
+    }
+  }
+
+  // Chain segments that share an edge crossing.
+  const std::size_t nseg = segs.size();
+  std::vector<std::array<long, 2>> at_edge(2 * ni * nj, {-1, -1});
+  auto attach = [&](std::size_t edge, long s) {
+    auto& slot = at_edge[edge];
+    if (slot[0] < 0) slot[0] = s;
+    else slot[1] = s;
+  };
+  for (std::size_t s = 0; s < nseg; ++s) {
+    attach(segs[s].a.edge, long(s));
+    attach(segs[s].b.edge, long(s));
+  }
+  std::vector<char> used(nseg, 0);
+  auto other = [&](std::size_t edge, long s) {
+    const auto& slot = at_edge[edge];
+    return slot[0] == s ? slot[1] : slot[0];
+  };
+  for (std::size_t s0 = 0; s0 < nseg; ++s0) {
+    if (used[s0]) continue;
+    used[s0] = 1;
+    std::vector<Crossing> chain{segs[s0].a, segs[s0].b};
+    // Extend forward from b, then backward from a.
+    for (int dir = 0; dir < 2; ++dir) {
+      long cur = long(s0);
+      std::size_t edge = dir == 0 ? segs[s0].b.edge : segs[s0].a.edge;
+      for (;;) {
+        const long next = other(edge, cur);
+        if (next < 0 || used[next]) break;
+        used[next] = 1;
+        const Segment& sg = segs[next];
+        const Crossing& far = sg.a.edge == edge ? sg.b : sg.a;
+        if (dir == 0) chain.push_back(far);
+        else chain.insert(chain.begin(), far);
+        edge = far.edge;
+        cur = next;
+      }
+    }
+    ContourLine line;
+    line.level = level;
+    line.closed = chain.size() > 2 && chain.front().edge == chain.back().edge;
+    if (line.closed) chain.pop_back();
+    for (const auto& c : chain) {
+      line.x.push_back(c.x);
+      line.y.push_back(c.y);
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace pargist::plot

@@ -1,0 +1,508 @@
+// The Gist state API: windows, frames, systems, limits, palettes, hardcopy.
+#include "gist_state.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "pargist/libplot/axes.hpp"
+#include "pargist/libplot/palette.hpp"
+#include "pargist/libplot/style.hpp"
+
+namespace pargist::plot {
+
+namespace detail {
+
+GistState& gist_state() {
+  static GistState state;
+  return state;
+}
+
+void bad_argument(const std::string& what) { throw std::invalid_argument("pargist: " + what); }
+
+namespace {
+
+std::unique_ptr<WindowState> new_window(const Defaults& d) {
+  auto w = std::make_unique<WindowState>();
+  w->frame = make_frame(d.style);
+  w->frame.palette = load_palette(d.palette);
+  w->frame.draw_legends = d.legends;
+  w->dpi = d.dpi;
+  return w;
+}
+
+}  // namespace
+
+WindowState& current_window_state() {
+  GistState& s = gist_state();
+  if (s.current < 0) window(0);
+  return *s.windows[s.current];
+}
+
+CoordSystem& current_system(bool world) {
+  WindowState& w = current_window_state();
+  if (world && w.system == 0) bad_argument("system 0 (NDC) has no world limits: call plsys(1) first");
+  return w.frame.systems[w.system];
+}
+
+void poll_display_limits(WindowState& w) {
+  if (!w.display) return;
+  for (std::size_t s = 1; s < w.frame.systems.size(); ++s)
+    if (auto zoomed = w.display->zoomed_limits(int(s))) {
+      Limits& l = w.frame.systems[s].limits;
+      const bool log_x = l.log_x, log_y = l.log_y;
+      l = *zoomed;
+      l.log_x = log_x;
+      l.log_y = log_y;
+    }
+}
+
+}  // namespace detail
+
+using detail::bad_argument;
+using detail::current_window_state;
+using detail::gist_state;
+using detail::GistState;
+using detail::WindowState;
+
+// ---------------------------------------------------------------- names
+
+LineType line_type_from_name(const std::string& name) {
+  static const struct { const char* name; LineType type; } table[] = {
+      {"none", LineType::none}, {"solid", LineType::solid}, {"dash", LineType::dash},
+      {"dot", LineType::dot}, {"dashdot", LineType::dashdot}, {"dashdotdot", LineType::dashdotdot},
+  };
+  for (const auto& e : table)
+    if (name == e.name) return e.type;
+  bad_argument("unknown line type \"" + name + "\" (none, solid, dash, dot, dashdot, dashdotdot)");
+}
+
+int font_from_name(const std::string& name) {
+  static const struct { const char* name; int font; } families[] = {
+      {"courier", font_courier}, {"times", font_times}, {"helvetica", font_helvetica},
+      {"symbol", font_symbol}, {"schoolbook", font_schoolbook},
+  };
+  for (const auto& f : families) {
+    const std::string base = f.name;
+    if (name.compare(0, base.size(), base) != 0) continue;
+    const std::string suffix = name.substr(base.size());
+    if (suffix.empty()) return f.font;
+    if (suffix == "B") return f.font | font_bold;
+    if (suffix == "I") return f.font | font_italic;
+    if (suffix == "BI") return f.font | font_bold | font_italic;
+  }
+  bad_argument("unknown font \"" + name + "\" (courier, times, helvetica, symbol, schoolbook, + B, I or BI)");
+}
+
+void justify_from_name(const std::string& name, HAlign& h, VAlign& v) {
+  if (name.empty() || name.size() > 2) bad_argument("justify must be one or two letters (\"NN\", \"CH\", \"LT\"...)");
+  switch (std::toupper(static_cast<unsigned char>(name[0]))) {
+    case 'N': h = HAlign::normal; break;
+    case 'L': h = HAlign::left; break;
+    case 'C': h = HAlign::center; break;
+    case 'R': h = HAlign::right; break;
+    default: bad_argument("justify: the first letter must be N, L, C or R (got \"" + name + "\")");
+  }
+  v = VAlign::normal;
+  if (name.size() == 2) switch (std::toupper(static_cast<unsigned char>(name[1]))) {
+      case 'N': v = VAlign::normal; break;
+      case 'T': v = VAlign::top; break;
+      case 'C': v = VAlign::cap; break;
+      case 'H': v = VAlign::half; break;
+      case 'A': v = VAlign::base; break;
+      case 'B': v = VAlign::bottom; break;
+      default: bad_argument("justify: the second letter must be N, T, C, H, A or B (got \"" + name + "\")");
+    }
+}
+
+// ------------------------------------------------------------- defaults
+
+void pldefault(const DefaultsUpdate& u) {
+  Defaults d = gist_state().defaults;
+  if (u.color) d.line.color = *u.color;
+  if (u.type) d.line.type = *u.type;
+  if (u.width) {
+    if (!(*u.width >= 0) || !std::isfinite(*u.width)) bad_argument("pldefault: width must be >= 0");
+    d.line.width = *u.width;
+  }
+  if (u.marks) d.marks = *u.marks;
+  if (u.mcolor) d.marker.color = *u.mcolor;
+  if (u.marker) d.marker.marker = *u.marker;
+  if (u.msize) d.marker.size = *u.msize;
+  if (u.mspace) d.mspace = *u.mspace;
+  if (u.mphase) d.mphase = *u.mphase;
+  if (u.font) d.text.font = *u.font;
+  if (u.height) {
+    if (!(*u.height > 0)) bad_argument("pldefault: height must be > 0");
+    d.text.height = *u.height;
+  }
+  if (u.angle) d.text.angle = *u.angle;
+  if (u.justify) justify_from_name(*u.justify, d.text.halign, d.text.valign);
+  if (u.opaque) d.text.opaque = *u.opaque;
+  if (u.edges) d.edges = *u.edges;
+  if (u.ecolor) d.edge_style.color = *u.ecolor;
+  if (u.ewidth) d.edge_style.width = *u.ewidth;
+  if (u.legends) d.legends = *u.legends;
+  if (u.style) {
+    make_frame(*u.style);  // throws for an unknown style
+    d.style = *u.style;
+  }
+  if (u.dpi) {
+    if (!(*u.dpi >= 10 && *u.dpi <= 1200)) bad_argument("pldefault: dpi must be in 10..1200");
+    d.dpi = *u.dpi;
+  }
+  if (u.palette) {
+    load_palette(*u.palette);  // throws for an unknown palette
+    d.palette = *u.palette;
+  }
+  gist_state().defaults = d;
+}
+
+const Defaults& current_defaults() { return gist_state().defaults; }
+
+// ------------------------------------------------------------------ display
+
+void set_display_factory(DisplayFactory factory) { gist_state().factory = std::move(factory); }
+
+void set_display_sink(int n, std::shared_ptr<DisplaySink> sink) {
+  if (n < 0 || n > 7) bad_argument("window number must be 0..7 (got " + std::to_string(n) + ")");
+  auto& w = gist_state().windows[n];
+  if (!w) {
+    const int old = gist_state().current;
+    window(n);
+    if (old >= 0) gist_state().current = old;
+  }
+  w->display = std::move(sink);
+}
+
+// ------------------------------------------------------------------ windows
+
+int window(int n, const WindowOptions& o) {
+  if (n < 0 || n > 7) bad_argument("window number must be 0..7 (got " + std::to_string(n) + ")");
+  GistState& s = gist_state();
+  // Check everything before changing anything.
+  if (o.style) make_frame(*o.style);
+  if (o.dpi && !(*o.dpi >= 10 && *o.dpi <= 1200)) bad_argument("window: dpi must be in 10..1200");
+  if ((o.width && *o.width <= 0) || (o.height && *o.height <= 0)) bad_argument("window: width and height must be > 0");
+  const int old = s.current;
+  const bool created = !s.windows[n];
+  if (created) s.windows[n] = detail::new_window(s.defaults);
+  WindowState& w = *s.windows[n];
+  s.current = n;
+  if (o.style && *o.style != w.frame.style) {
+    Frame fresh = make_frame(*o.style);
+    fresh.palette = w.frame.palette;
+    fresh.number = w.frame.number;
+    fresh.draw_legends = w.frame.draw_legends;
+    w.frame = std::move(fresh);
+    w.system = w.frame.systems.size() > 1 ? 1 : 0;
+  }
+  if (o.dpi) w.dpi = *o.dpi;
+  if (o.width) w.width = *o.width;
+  if (o.height) w.height = *o.height;
+  if (o.legends) w.frame.draw_legends = *o.legends;
+  if (o.hcp) hcp_file(*o.hcp);
+  std::string display;
+  bool want_display = false;
+  if (o.display) {
+    display = *o.display;
+    want_display = !display.empty();
+    if (!want_display) w.display.reset();
+  } else if (created && s.factory) {
+    const char* env = std::getenv("DISPLAY");
+    if (env && *env) { display = env; want_display = true; }
+  }
+  if (want_display) {
+    if (!s.factory) throw std::runtime_error("pargist: no live window in this build (display \"" + display + "\")");
+    w.display = s.factory(n, display, o);
+  }
+  return old;
+}
+
+int current_window() { return gist_state().current; }
+
+void winkill(int n) {
+  if (n < 0 || n > 7) bad_argument("window number must be 0..7 (got " + std::to_string(n) + ")");
+  GistState& s = gist_state();
+  if (!s.windows[n]) return;
+  std::unique_ptr<WindowState> w = std::move(s.windows[n]);
+  if (s.current == n) s.current = -1;
+  w->display.reset();
+  if (w->hcp) w->hcp->close();
+}
+
+const Frame& current_frame() { return current_window_state().frame; }
+
+void add_element(Element element, std::optional<int> system) {
+  WindowState& w = current_window_state();
+  const int sys = system ? *system : w.system;
+  if (sys < 0 || sys >= int(w.frame.systems.size()))
+    bad_argument("no coordinate system " + std::to_string(sys) + " in this style");
+  validate_element(element);
+  w.frame.systems[sys].elements.push_back(std::move(element));
+}
+
+static bool frame_has_elements(const Frame& f) {
+  for (const auto& s : f.systems)
+    if (!s.elements.empty()) return true;
+  return false;
+}
+
+void fma() {
+  WindowState& w = current_window_state();
+  detail::poll_display_limits(w);
+  if (frame_has_elements(w.frame)) {
+    if (w.display) w.display->present(w.frame, true);
+    if (w.hcp_on) hcp();
+  }
+  for (auto& s : w.frame.systems) s.elements.clear();
+  w.frame.title.clear();
+  ++w.frame.number;
+}
+
+void redraw() {
+  WindowState& w = current_window_state();
+  detail::poll_display_limits(w);
+  if (w.display && !w.animate) w.display->present(w.frame, false);
+}
+
+bool animate(std::optional<bool> on) {
+  WindowState& w = current_window_state();
+  const bool old = w.animate;
+  w.animate = on ? *on : !w.animate;
+  return old;
+}
+
+int plsys(std::optional<int> n) {
+  WindowState& w = current_window_state();
+  const int old = w.system;
+  if (n) {
+    if (*n < 0 || *n >= int(w.frame.systems.size()))
+      bad_argument("plsys: this style has systems 0.." + std::to_string(w.frame.systems.size() - 1) + " (got " +
+                   std::to_string(*n) + ")");
+    w.system = *n;
+  }
+  return old;
+}
+
+void set_viewports(const std::vector<Box>& viewports) {
+  WindowState& w = current_window_state();
+  if (viewports.empty()) bad_argument("set_viewports: no viewports");
+  for (const Box& b : viewports)
+    if (!(b.xmax > b.xmin) || !(b.ymax > b.ymin) || !std::isfinite(b.xmin + b.xmax + b.ymin + b.ymax))
+      bad_argument("set_viewports: each viewport needs xmin < xmax and ymin < ymax");
+  const TickStyle ticks = w.frame.systems.size() > 1 ? w.frame.systems[1].ticks : style_ticks(w.frame.style);
+  w.frame.systems.resize(1);
+  int k = 1;
+  for (const Box& b : viewports) {
+    CoordSystem s;
+    s.viewport = b;
+    s.ticks = ticks;
+    s.legend = "System " + std::to_string(k++);
+    w.frame.systems.push_back(std::move(s));
+  }
+  w.system = 1;
+}
+
+// ------------------------------------------------------------------ limits
+
+static Limits resolved_or_raw(const CoordSystem& s) {
+  try {
+    return resolve_limits(s);
+  } catch (const std::invalid_argument&) {
+    return s.limits;
+  }
+}
+
+static void apply_bound(const Bound& b, double& value, bool& is_auto, const char* name, bool log) {
+  switch (b.kind) {
+    case Bound::Kind::keep: return;
+    case Bound::Kind::automatic: is_auto = true; return;
+    case Bound::Kind::value:
+      if (!std::isfinite(b.value)) bad_argument(std::string("limits: ") + name + " is not finite");
+      if (log && !(b.value > 0)) bad_argument(std::string("limits: ") + name + " must be > 0 on a log axis");
+      value = b.value;
+      is_auto = false;
+      return;
+  }
+}
+
+static void check_sizes(const Limits& l) {
+  if (!l.auto_xmin && !l.auto_xmax && l.xmin == l.xmax)
+    bad_argument("limits: xmin == xmax (" + std::to_string(l.xmin) + "): zero-size limits");
+  if (!l.auto_ymin && !l.auto_ymax && l.ymin == l.ymax)
+    bad_argument("limits: ymin == ymax (" + std::to_string(l.ymin) + "): zero-size limits");
+}
+
+Limits limits() {
+  detail::poll_display_limits(current_window_state());
+  CoordSystem& s = detail::current_system(true);
+  const Limits old = resolved_or_raw(s);
+  s.limits.auto_xmin = s.limits.auto_xmax = s.limits.auto_ymin = s.limits.auto_ymax = true;
+  return old;
+}
+
+Limits limits(Bound xmin, Bound xmax, Bound ymin, Bound ymax, const LimitsOptions& o) {
+  detail::poll_display_limits(current_window_state());
+  CoordSystem& s = detail::current_system(true);
+  const Limits old = resolved_or_raw(s);
+  Limits l = s.limits;
+  apply_bound(xmin, l.xmin, l.auto_xmin, "xmin", l.log_x);
+  apply_bound(xmax, l.xmax, l.auto_xmax, "xmax", l.log_x);
+  apply_bound(ymin, l.ymin, l.auto_ymin, "ymin", l.log_y);
+  apply_bound(ymax, l.ymax, l.auto_ymax, "ymax", l.log_y);
+  if (o.square) l.square = *o.square;
+  if (o.nice) l.nice = *o.nice;
+  if (o.restrict) l.restrict = *o.restrict;
+  check_sizes(l);
+  s.limits = l;
+  return old;
+}
+
+Limits limits(const Limits& saved) {
+  CoordSystem& s = detail::current_system(true);
+  for (double v : {saved.xmin, saved.xmax, saved.ymin, saved.ymax})
+    if (!std::isfinite(v)) bad_argument("limits: saved limits are not finite");
+  check_sizes(saved);
+  const Limits old = resolved_or_raw(s);
+  s.limits = saved;
+  return old;
+}
+
+Limits current_limits() {
+  detail::poll_display_limits(current_window_state());
+  return resolve_limits(detail::current_system(true));
+}
+
+Limits range(Bound ymin, Bound ymax) { return limits(Bound(), Bound(), ymin, ymax); }
+
+void logxy(std::optional<bool> x, std::optional<bool> y) {
+  CoordSystem& s = detail::current_system(true);
+  if (x) s.limits.log_x = *x;
+  if (y) s.limits.log_y = *y;
+}
+
+void gridxy(int x, int y) {
+  if (x < 0 || x > 2 || y < 0 || y > 2) bad_argument("gridxy: flags are 0 (none), 1 (grid) or 2 (origin line)");
+  CoordSystem& s = detail::current_system(true);
+  auto set = [](AxisStyle& a, int flag) {
+    a.flags &= ~(grid_full | grid_origin);
+    if (flag == 1) a.flags |= grid_full;
+    if (flag == 2) a.flags |= grid_origin;
+  };
+  set(s.ticks.horiz, x);
+  set(s.ticks.vert, y);
+}
+
+// ----------------------------------------------------------------- palette
+
+void palette(const std::string& name_or_path) { current_window_state().frame.palette = load_palette(name_or_path); }
+
+void palette(const std::vector<std::uint8_t>& r, const std::vector<std::uint8_t>& g,
+             const std::vector<std::uint8_t>& b) {
+  current_window_state().frame.palette = make_palette(r, g, b);
+}
+
+const Palette& current_palette() { return current_window_state().frame.palette; }
+
+// ----------------------------------------------------------------- plq
+
+std::vector<ElementSummary> plq() {
+  const CoordSystem& s = detail::current_system(false);
+  std::vector<ElementSummary> out;
+  int k = 1;
+  for (const auto& e : s.elements) {
+    ElementSummary sum;
+    sum.index = k++;
+    sum.kind = element_kind(e);
+    sum.legend = element_info(e).legend;
+    sum.hide = element_info(e).hide;
+    sum.points = std::visit(
+        [](const auto& el) -> std::size_t {
+          using T = std::decay_t<decltype(el)>;
+          if constexpr (std::is_same_v<T, Lines> || std::is_same_v<T, Polys> || std::is_same_v<T, Vectors>)
+            return el.x.size();
+          else if constexpr (std::is_same_v<T, Disjoint>) return el.x0.size();
+          else if constexpr (std::is_same_v<T, Text>) return 1;
+          else if constexpr (std::is_same_v<T, Cells>) return el.nx * el.ny;
+          else return el.mesh.ni * el.mesh.nj;
+        },
+        e);
+    out.push_back(sum);
+  }
+  return out;
+}
+
+void plremove(std::optional<int> n) {
+  CoordSystem& s = detail::current_system(false);
+  if (s.elements.empty()) bad_argument("plremove: the current system holds nothing");
+  const int k = n ? *n : int(s.elements.size());
+  if (k < 1 || k > int(s.elements.size()))
+    bad_argument("plremove: element " + std::to_string(k) + " does not exist (1.." + std::to_string(s.elements.size()) + ")");
+  s.elements.erase(s.elements.begin() + (k - 1));
+}
+
+// ---------------------------------------------------------------- hardcopy
+
+static ImageOptions image_options(const WindowState& w) {
+  ImageOptions o;
+  o.dpi = w.dpi;
+  o.pixels = w.width > 0 ? w.width : 0;
+  return o;
+}
+
+void hcp_file(const std::string& name) {
+  WindowState& w = current_window_state();
+  std::unique_ptr<FrameSink> sink;
+  if (!name.empty()) sink = open_hardcopy(name, image_options(w));  // throws before closing the old one
+  if (w.hcp) w.hcp->close();
+  w.hcp = std::move(sink);
+  w.hcp_name = name;
+}
+
+void hcp() {
+  WindowState& w = current_window_state();
+  if (!w.hcp) hcp_file(cgm_available() ? "Aa00.cgm" : "Aa00.pdf");
+  w.hcp->write(w.frame);
+}
+
+void hcpon() { current_window_state().hcp_on = true; }
+void hcpoff() { current_window_state().hcp_on = false; }
+
+std::string hcp_finish() {
+  WindowState& w = current_window_state();
+  if (!w.hcp) return "";
+  std::unique_ptr<FrameSink> sink = std::move(w.hcp);
+  w.hcp_name.clear();
+  return sink->close();
+}
+
+void png(const std::string& path, std::optional<double> dpi) {
+  WindowState& w = current_window_state();
+  ImageOptions o = image_options(w);
+  if (dpi) {
+    if (!(*dpi >= 10 && *dpi <= 1200)) bad_argument("png: dpi must be in 10..1200");
+    o.dpi = *dpi;
+    o.pixels = 0;
+  }
+  write_png(w.frame, path, o);
+}
+
+void pdf(const std::string& path) { write_pdf({current_window_state().frame}, path); }
+void eps(const std::string& path) { write_eps(current_window_state().frame, path); }
+void svg(const std::string& path) { write_svg(current_window_state().frame, path); }
+
+void reset_all() {
+  GistState& s = gist_state();
+  for (int n = 0; n < 8; ++n) {
+    try {
+      winkill(n);
+    } catch (const std::exception&) {
+    }
+  }
+  s.current = -1;
+  s.defaults = Defaults();
+}
+
+}  // namespace pargist::plot

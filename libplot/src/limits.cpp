@@ -1,0 +1,199 @@
+// Automatic limits from the data, Gist's nice/square/restrict flags, and
+// the world <-> NDC transform of a system.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "pargist/libplot/axes.hpp"
+
+namespace pargist::plot {
+
+namespace {
+
+struct Extent {
+  bool log_x, log_y;
+  const Limits* restrict_to;
+  double xmin = std::numeric_limits<double>::infinity(), xmax = -xmin;
+  double ymin = xmin, ymax = -xmin;
+  bool any_x = false, any_y = false;
+
+  bool x_ok(double x) const { return std::isfinite(x) && (!log_x || x > 0); }
+  bool y_ok(double y) const { return std::isfinite(y) && (!log_y || y > 0); }
+  bool inside_x(double x) const {
+    if (!restrict_to) return true;
+    const double a = std::min(restrict_to->xmin, restrict_to->xmax);
+    const double b = std::max(restrict_to->xmin, restrict_to->xmax);
+    return x >= a && x <= b;
+  }
+  void point(double x, double y) {
+    if (x_ok(x)) { xmin = std::min(xmin, x); xmax = std::max(xmax, x); any_x = true; }
+    if (y_ok(y) && (!restrict_to || (std::isfinite(x) && inside_x(x)))) {
+      ymin = std::min(ymin, y); ymax = std::max(ymax, y); any_y = true;
+    }
+  }
+  void points(const std::vector<double>& x, const std::vector<double>& y) {
+    const std::size_t n = std::min(x.size(), y.size());
+    for (std::size_t i = 0; i < n; ++i) point(x[i], y[i]);
+  }
+
+  void add(const Element& e) {
+    std::visit([this](const auto& el) { add_one(el); }, e);
+  }
+  void add_one(const Lines& l) { points(l.x, l.y); }
+  void add_one(const Disjoint& d) { points(d.x0, d.y0); points(d.x1, d.y1); }
+  void add_one(const Text&) {}  // text never sets limits (as Gist)
+  void add_one(const Mesh& m) { points(m.mesh.x, m.mesh.y); }
+  void add_one(const FillMesh& m) { points(m.mesh.x, m.mesh.y); }
+  void add_one(const Contours& c) { points(c.mesh.x, c.mesh.y); }
+  void add_one(const Cells& c) { point(c.x0, c.y0); point(c.x1, c.y1); }
+  void add_one(const Polys& p) { points(p.x, p.y); }
+  void add_one(const Vectors& v) { points(v.x, v.y); }
+};
+
+// Widens a zero-size automatic range so that it has a scale.
+void widen(double& lo, double& hi, bool log) {
+  if (lo != hi) return;
+  if (log) { lo /= 1.1; hi *= 1.1; return; }
+  const double d = lo != 0 ? 0.01 * std::fabs(lo) : 0.01;
+  lo -= d;
+  hi += d;
+}
+
+void nice_round(double& lo, double& hi, bool auto_lo, bool auto_hi, bool log) {
+  double a = log ? std::log10(lo) : lo, b = log ? std::log10(hi) : hi;
+  const bool flip = a > b;
+  if (flip) std::swap(a, b);
+  const double unit = nice_unit((b - a) / 7.5);
+  if (auto_lo != flip ? auto_lo : auto_hi) a = std::floor(a / unit) * unit;
+  if (auto_hi != flip ? auto_hi : auto_lo) b = std::ceil(b / unit) * unit;
+  if (flip) std::swap(a, b);
+  lo = log ? std::pow(10.0, a) : a;
+  hi = log ? std::pow(10.0, b) : b;
+}
+
+void check_fixed(double v, bool log, const char* name) {
+  if (!std::isfinite(v))
+    throw std::invalid_argument(std::string("pargist: limit ") + name + " is not finite");
+  if (log && !(v > 0))
+    throw std::invalid_argument(std::string("pargist: limit ") + name + " must be > 0 on a log axis");
+}
+
+}  // namespace
+
+bool data_extent(const CoordSystem& system, bool log_x, bool log_y, Box& extent, const Limits* restrict_to) {
+  Extent ext{log_x, log_y, restrict_to};
+  for (const auto& e : system.elements)
+    if (!element_info(e).hide) ext.add(e);
+  if (!ext.any_x && !ext.any_y) return false;
+  extent = {ext.any_x ? ext.xmin : std::numeric_limits<double>::quiet_NaN(),
+            ext.any_x ? ext.xmax : std::numeric_limits<double>::quiet_NaN(),
+            ext.any_y ? ext.ymin : std::numeric_limits<double>::quiet_NaN(),
+            ext.any_y ? ext.ymax : std::numeric_limits<double>::quiet_NaN()};
+  return true;
+}
+
+Limits resolve_limits(const CoordSystem& system) {
+  Limits out = system.limits;
+  const Limits& in = system.limits;
+  if (!in.auto_xmin) check_fixed(in.xmin, in.log_x, "xmin");
+  if (!in.auto_xmax) check_fixed(in.xmax, in.log_x, "xmax");
+  if (!in.auto_ymin) check_fixed(in.ymin, in.log_y, "ymin");
+  if (!in.auto_ymax) check_fixed(in.ymax, in.log_y, "ymax");
+  if (!in.auto_xmin && !in.auto_xmax && in.xmin == in.xmax)
+    throw std::invalid_argument("pargist: x limits have zero size (xmin == xmax == " +
+                                std::to_string(in.xmin) + ")");
+  if (!in.auto_ymin && !in.auto_ymax && in.ymin == in.ymax)
+    throw std::invalid_argument("pargist: y limits have zero size (ymin == ymax == " +
+                                std::to_string(in.ymin) + ")");
+
+  const bool any_auto = in.auto_xmin || in.auto_xmax || in.auto_ymin || in.auto_ymax;
+  Box ext{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
+          std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
+  if (any_auto) {
+    const bool restrict_y = in.restrict && !in.auto_xmin && !in.auto_xmax;
+    data_extent(system, in.log_x, in.log_y, ext, restrict_y ? &in : nullptr);
+  }
+  const double def_lo_x = in.log_x ? 1.0 : 0.0, def_hi_x = in.log_x ? 10.0 : 1.0;
+  const double def_lo_y = in.log_y ? 1.0 : 0.0, def_hi_y = in.log_y ? 10.0 : 1.0;
+  const bool have_x = std::isfinite(ext.xmin), have_y = std::isfinite(ext.ymin);
+  if (in.auto_xmin) out.xmin = have_x ? ext.xmin : (in.auto_xmax ? def_lo_x : out.xmax - 1.0);
+  if (in.auto_xmax) out.xmax = have_x ? ext.xmax : (in.auto_xmin ? def_hi_x : out.xmin + 1.0);
+  if (in.auto_ymin) out.ymin = have_y ? ext.ymin : (in.auto_ymax ? def_lo_y : out.ymax - 1.0);
+  if (in.auto_ymax) out.ymax = have_y ? ext.ymax : (in.auto_ymin ? def_hi_y : out.ymin + 1.0);
+
+  // An automatic side that ends up on the wrong side of a fixed one, or a
+  // one-point range: make room on the automatic side.
+  auto fix_range = [](double& lo, double& hi, bool auto_lo, bool auto_hi, bool log) {
+    if (lo == hi) {
+      if (auto_lo && auto_hi) widen(lo, hi, log);
+      else if (auto_lo) lo = log ? hi / 10 : hi - (hi != 0 ? 0.01 * std::fabs(hi) : 0.01);
+      else hi = log ? lo * 10 : lo + (lo != 0 ? 0.01 * std::fabs(lo) : 0.01);
+    }
+  };
+  fix_range(out.xmin, out.xmax, in.auto_xmin, in.auto_xmax, in.log_x);
+  fix_range(out.ymin, out.ymax, in.auto_ymin, in.auto_ymax, in.log_y);
+
+  if (in.nice) {
+    nice_round(out.xmin, out.xmax, in.auto_xmin, in.auto_xmax, in.log_x);
+    nice_round(out.ymin, out.ymax, in.auto_ymin, in.auto_ymax, in.log_y);
+  }
+
+  if (in.square && !in.log_x && !in.log_y) {
+    const Box& vp = system.viewport;
+    const double vw = std::fabs(vp.xmax - vp.xmin), vh = std::fabs(vp.ymax - vp.ymin);
+    if (vw > 0 && vh > 0) {
+      const double sx = std::fabs(out.xmax - out.xmin) / vw, sy = std::fabs(out.ymax - out.ymin) / vh;
+      if (sx > sy) {
+        const double c = 0.5 * (out.ymin + out.ymax), h = 0.5 * sx * vh;
+        const double dir = out.ymax >= out.ymin ? 1 : -1;
+        out.ymin = c - dir * h;
+        out.ymax = c + dir * h;
+      } else if (sy > sx) {
+        const double c = 0.5 * (out.xmin + out.xmax), h = 0.5 * sy * vw;
+        const double dir = out.xmax >= out.xmin ? 1 : -1;
+        out.xmin = c - dir * h;
+        out.xmax = c + dir * h;
+      }
+    }
+  }
+  return out;
+}
+
+double Transform::ndc_x(double wx) const {
+  if (limits.log_x) {
+    const double a = std::log10(limits.xmin), b = std::log10(limits.xmax);
+    return viewport.xmin + (std::log10(wx) - a) * (viewport.xmax - viewport.xmin) / (b - a);
+  }
+  return viewport.xmin + (wx - limits.xmin) * (viewport.xmax - viewport.xmin) / (limits.xmax - limits.xmin);
+}
+
+double Transform::ndc_y(double wy) const {
+  if (limits.log_y) {
+    const double a = std::log10(limits.ymin), b = std::log10(limits.ymax);
+    return viewport.ymin + (std::log10(wy) - a) * (viewport.ymax - viewport.ymin) / (b - a);
+  }
+  return viewport.ymin + (wy - limits.ymin) * (viewport.ymax - viewport.ymin) / (limits.ymax - limits.ymin);
+}
+
+double Transform::world_x(double nx) const {
+  const double t = (nx - viewport.xmin) / (viewport.xmax - viewport.xmin);
+  if (limits.log_x) {
+    const double a = std::log10(limits.xmin), b = std::log10(limits.xmax);
+    return std::pow(10.0, a + t * (b - a));
+  }
+  return limits.xmin + t * (limits.xmax - limits.xmin);
+}
+
+double Transform::world_y(double ny) const {
+  const double t = (ny - viewport.ymin) / (viewport.ymax - viewport.ymin);
+  if (limits.log_y) {
+    const double a = std::log10(limits.ymin), b = std::log10(limits.ymax);
+    return std::pow(10.0, a + t * (b - a));
+  }
+  return limits.ymin + t * (limits.ymax - limits.ymin);
+}
+
+Transform make_transform(const CoordSystem& system) { return {system.viewport, resolve_limits(system)}; }
+
+}  // namespace pargist::plot
