@@ -66,6 +66,10 @@ Comm.from_fortran(h) wraps an mpi4py communicator's comm.py2f() handle.)doc")
         reduce::ensure_mpi_initialized();
         return Comm(MPI_Comm_f2c(static_cast<MPI_Fint>(handle)));
       }, py::arg("handle"))
+      .def_static("self_comm", [] {
+        reduce::ensure_mpi_initialized();
+        return Comm(MPI_COMM_SELF);
+      }, "MPI_COMM_SELF: this rank alone (Warp's local=1 plots).")
       .def_property_readonly("rank", &Comm::rank)
       .def_property_readonly("size", &Comm::size)
       .def_property_readonly("fortran_handle", [](const Comm& c) { return static_cast<long>(MPI_Comm_c2f(c.handle())); })

@@ -1,9 +1,359 @@
-// pargist._core's Gist state API (windows, systems, limits, primitives,
-// hardcopy): filled in once libplot's gist.hpp lands.
+// pargist._core's Gist state API: libplot's gist.hpp, one function each.
+// pargist/gist.py parses Gist's keywords into option dicts (see
+// plot_convert.hpp); these functions fill the option structs and call
+// libplot. They run on the drawing rank only (gist.py decides which).
+#include "arrays.hpp"
 #include "bindings.hpp"
+#include "plot_convert.hpp"
+
+#include <pybind11/stl.h>
+
+#include <pargist/libplot/hardcopy.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <unistd.h>
 
 namespace pargist::pybind {
 
-void bind_plot(py::module_&) {}
+namespace {
+
+using plot::Grid;
+
+py::array_t<double> as_numpy(const std::vector<double>& v) {
+  return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
+}
+
+// A description of one element, for plq-style inspection and the tests.
+py::dict describe(const plot::Element& e) {
+  py::dict d;
+  std::visit([&](const auto& el) {
+    using T = std::decay_t<decltype(el)>;
+    d["legend"] = el.info.legend;
+    d["hide"] = el.info.hide;
+    if constexpr (std::is_same_v<T, plot::Lines>) {
+      d["kind"] = "plg";
+      d["x"] = as_numpy(el.x);
+      d["y"] = as_numpy(el.y);
+      d["type"] = static_cast<int>(el.line.type);
+      d["marker"] = el.marker.marker;
+      d["msize"] = el.marker.size;
+      d["markers_at_points"] = el.markers_at_points;
+    } else if constexpr (std::is_same_v<T, plot::Disjoint>) {
+      d["kind"] = "pldj";
+      d["x0"] = as_numpy(el.x0);
+      d["y0"] = as_numpy(el.y0);
+    } else if constexpr (std::is_same_v<T, plot::Text>) {
+      d["kind"] = "plt";
+      d["text"] = el.text;
+      d["x"] = el.x;
+      d["y"] = el.y;
+      d["height"] = el.style.height;
+    } else if constexpr (std::is_same_v<T, plot::Mesh>) {
+      d["kind"] = "plm";
+      d["ni"] = el.mesh.ni;
+      d["nj"] = el.mesh.nj;
+    } else if constexpr (std::is_same_v<T, plot::FillMesh>) {
+      d["kind"] = "plf";
+      d["ni"] = el.mesh.ni;
+      d["nj"] = el.mesh.nj;
+      d["z"] = as_numpy(el.z);
+    } else if constexpr (std::is_same_v<T, plot::Contours>) {
+      d["kind"] = "plc";
+      d["levels"] = as_numpy(el.levels);
+      d["z"] = as_numpy(el.z);
+      d["ni"] = el.mesh.ni;
+      d["nj"] = el.mesh.nj;
+    } else if constexpr (std::is_same_v<T, plot::Cells>) {
+      d["kind"] = "pli";
+      d["nx"] = el.nx;
+      d["ny"] = el.ny;
+      d["box"] = py::make_tuple(el.x0, el.y0, el.x1, el.y1);
+      d["z"] = as_numpy(el.z);
+      d["cmin"] = el.has_cmin ? py::object(py::float_(el.cmin)) : py::object(py::none());
+      d["cmax"] = el.has_cmax ? py::object(py::float_(el.cmax)) : py::object(py::none());
+    } else if constexpr (std::is_same_v<T, plot::Polys>) {
+      d["kind"] = "plfp";
+      d["n"] = el.n;
+    } else if constexpr (std::is_same_v<T, plot::Vectors>) {
+      d["kind"] = "plv";
+      d["x"] = as_numpy(el.x);
+    }
+  }, e);
+  return d;
+}
+
+void add_plot_state(py::module_& m) {
+  m.def("window", [](int n, const py::dict& o) {
+    plot::WindowOptions w;
+    w.display = opt<std::string>(o, "display");
+    w.dpi = opt<double>(o, "dpi");
+    w.style = opt<std::string>(o, "style");
+    w.hcp = opt<std::string>(o, "hcp");
+    w.width = opt<int>(o, "width");
+    w.height = opt<int>(o, "height");
+    w.legends = opt<bool>(o, "legends");
+    return plot::window(n, w);
+  });
+  m.def("current_window", &plot::current_window);
+  m.def("winkill", &plot::winkill);
+  m.def("fma", &plot::fma);
+  m.def("redraw", &plot::redraw);
+  m.def("animate", [](std::optional<bool> on) { return plot::animate(on); });
+  m.def("plsys", [](std::optional<int> n) { return plot::plsys(n); });
+  m.def("set_viewports", [](const std::vector<std::array<double, 4>>& boxes) {
+    std::vector<plot::Box> v;
+    for (auto& b : boxes) v.push_back({b[0], b[1], b[2], b[3]});
+    plot::set_viewports(v);
+  });
+  m.def("limits_reset", [] { return limits_tuple(plot::limits()); });
+  m.def("limits_set", [](py::object xmin, py::object xmax, py::object ymin, py::object ymax, const py::dict& o) {
+    plot::LimitsOptions lo;
+    lo.square = opt<bool>(o, "square");
+    lo.nice = opt<bool>(o, "nice");
+    lo.restrict = opt<bool>(o, "restrict");
+    return limits_tuple(plot::limits(to_bound(xmin, "xmin"), to_bound(xmax, "xmax"), to_bound(ymin, "ymin"),
+                                     to_bound(ymax, "ymax"), lo));
+  });
+  m.def("limits_restore", [](py::object saved) { return limits_tuple(plot::limits(limits_from_tuple(saved))); });
+  m.def("current_limits", [] { return limits_tuple(plot::current_limits()); });
+  m.def("range", [](py::object ymin, py::object ymax) {
+    return limits_tuple(plot::range(to_bound(ymin, "ymin"), to_bound(ymax, "ymax")));
+  });
+  m.def("logxy", [](std::optional<bool> x, std::optional<bool> y) { plot::logxy(x, y); });
+  m.def("gridxy", &plot::gridxy);
+  m.def("palette_name", [](const std::string& name) { plot::palette(name); });
+  m.def("palette_rgb", [](py::object r, py::object g, py::object b) {
+    plot::palette(to_bytes(r, "palette r"), to_bytes(g, "palette g"), to_bytes(b, "palette b"));
+  });
+  m.def("palette_size", [] { return plot::current_palette().colors.size(); });
+  m.def("palette_colors", [] {
+    py::list out;
+    for (auto& c : plot::current_palette().colors) out.append(py::make_tuple(c.r, c.g, c.b));
+    return out;
+  });
+  m.def("pldefault", [](const py::dict& o) {
+    plot::DefaultsUpdate u;
+    u.color = opt_color(o, "color");
+    if (auto t = opt<int>(o, "type")) u.type = static_cast<plot::LineType>(*t);
+    u.width = opt<double>(o, "width");
+    u.marks = opt<bool>(o, "marks");
+    u.mcolor = opt_color(o, "mcolor");
+    u.marker = opt<int>(o, "marker");
+    u.msize = opt<double>(o, "msize");
+    u.mspace = opt<double>(o, "mspace");
+    u.mphase = opt<double>(o, "mphase");
+    u.font = opt<int>(o, "font");
+    u.height = opt<double>(o, "height");
+    u.angle = opt<double>(o, "angle");
+    u.justify = opt<std::string>(o, "justify");
+    u.opaque = opt<bool>(o, "opaque");
+    u.edges = opt<bool>(o, "edges");
+    u.ecolor = opt_color(o, "ecolor");
+    u.ewidth = opt<double>(o, "ewidth");
+    u.legends = opt<bool>(o, "legends");
+    u.style = opt<std::string>(o, "style");
+    u.dpi = opt<double>(o, "dpi");
+    u.palette = opt<std::string>(o, "palette");
+    plot::pldefault(u);
+  });
+  m.def("reset_all", &plot::reset_all);
+}
+
+void add_primitives(py::module_& m) {
+  m.def("plg", [](py::object y, py::object x, const py::dict& o) {
+    plot::PlgOptions p;
+    fill_line(p, o);
+    p.marks = opt<bool>(o, "marks");
+    p.marker = opt<int>(o, "marker");
+    p.mcolor = opt_color(o, "mcolor");
+    p.msize = opt<double>(o, "msize");
+    p.mspace = opt<double>(o, "mspace");
+    p.mphase = opt<double>(o, "mphase");
+    p.closed = opt<bool>(o, "closed").value_or(false);
+    p.rays = opt<bool>(o, "rays").value_or(false);
+    plot::plg(to_doubles(y, "plg y"), x.is_none() ? std::vector<double>{} : to_doubles(x, "plg x"), p);
+  });
+  m.def("pldj", [](py::object x0, py::object y0, py::object x1, py::object y1, const py::dict& o) {
+    plot::LineOptions p;
+    fill_line(p, o);
+    plot::pldj(to_doubles(x0, "pldj x0"), to_doubles(y0, "pldj y0"), to_doubles(x1, "pldj x1"),
+               to_doubles(y1, "pldj y1"), p);
+  });
+  m.def("plm", [](py::object y, py::object x, const py::dict& o) {
+    plot::MeshOptions p;
+    fill_line(p, o);
+    if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plm ireg");
+    p.region = opt<int>(o, "region").value_or(0);
+    p.boundary = opt<bool>(o, "boundary").value_or(false);
+    p.inhibit = opt<int>(o, "inhibit").value_or(0);
+    plot::plm(to_grid(y, "plm y"), to_grid(x, "plm x"), p);
+  });
+  m.def("plc", [](py::object z, py::object y, py::object x, const py::dict& o) {
+    plot::PlcOptions p;
+    fill_line(p, o);
+    if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plc ireg");
+    p.region = opt<int>(o, "region").value_or(0);
+    if (o.contains("levs") && !o["levs"].is_none()) p.levs = to_doubles(o["levs"], "plc levs");
+    p.nlevs = opt<int>(o, "nlevs").value_or(8);
+    p.marks = opt<bool>(o, "marks");
+    p.mcolor = opt_color(o, "mcolor");
+    p.msize = opt<double>(o, "msize");
+    return as_numpy(plot::plc(to_grid(z, "plc z"), to_grid(y, "plc y"), to_grid(x, "plc x"), p));
+  });
+  m.def("plf", [](py::object z, py::object y, py::object x, const py::dict& o) {
+    plot::PlfOptions p;
+    fill_scale(p, o);
+    if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plf ireg");
+    p.edges = opt<bool>(o, "edges");
+    p.ecolor = opt_color(o, "ecolor");
+    p.ewidth = opt<double>(o, "ewidth");
+    plot::plf(to_grid(z, "plf z"), to_grid(y, "plf y"), to_grid(x, "plf x"), p);
+  });
+  m.def("pli", [](py::object z, std::optional<double> x0, std::optional<double> y0, std::optional<double> x1,
+                  std::optional<double> y1, const py::dict& o) {
+    plot::ColorScaleOptions p;
+    fill_scale(p, o);
+    plot::pli(to_grid(z, "pli z"), x0, y0, x1, y1, p);
+  });
+  m.def("pli_colors", [](py::object colors, std::size_t nx, std::size_t ny, int channels, double x0, double y0,
+                         double x1, double y1, const py::dict& o) {
+    plot::ColorScaleOptions p;
+    fill_scale(p, o);
+    plot::pli_colors(to_bytes(colors, "pli colours"), nx, ny, channels, x0, y0, x1, y1, p);
+  });
+  m.def("plfp", [](py::object z, py::object y, py::object x, py::object n, const py::dict& o) {
+    plot::PlfpOptions p;
+    fill_scale(p, o);
+    p.edges = opt<bool>(o, "edges");
+    p.ecolor = opt_color(o, "ecolor");
+    p.ewidth = opt<double>(o, "ewidth");
+    std::vector<std::size_t> counts;
+    for (int k : to_ints(n, "plfp n")) {
+      if (k < 1) throw py::value_error("plfp: every polygon needs at least one vertex");
+      counts.push_back(static_cast<std::size_t>(k));
+    }
+    if (py::isinstance<py::list>(z) && py::len(z) > 0 && py::isinstance<py::tuple>(z.cast<py::list>()[0])) {
+      std::vector<plot::Color> colors;
+      for (auto c : z) colors.push_back(to_color(c));
+      plot::plfp_colors(std::move(colors), to_doubles(y, "plfp y"), to_doubles(x, "plfp x"), std::move(counts), p);
+    } else {
+      plot::plfp(to_doubles(z, "plfp z"), to_doubles(y, "plfp y"), to_doubles(x, "plfp x"), std::move(counts), p);
+    }
+  });
+  m.def("plv", [](py::object vy, py::object vx, py::object y, py::object x, const py::dict& o) {
+    plot::PlvOptions p;
+    fill_line(p, o);
+    p.scale = opt<double>(o, "scale");
+    p.hollow = opt<bool>(o, "hollow").value_or(false);
+    p.aspect = opt<double>(o, "aspect").value_or(0.125);
+    plot::plv(to_doubles(vy, "plv vy"), to_doubles(vx, "plv vx"), to_doubles(y, "plv y"), to_doubles(x, "plv x"), p);
+  });
+  m.def("plt", [](const std::string& text, double x, double y, const py::dict& o) {
+    plot::PltOptions p;
+    p.color = opt_color(o, "color");
+    p.font = opt<int>(o, "font");
+    p.height = opt<double>(o, "height");
+    p.angle = opt<double>(o, "angle");
+    p.justify = opt<std::string>(o, "justify");
+    p.opaque = opt<bool>(o, "opaque");
+    p.tosys = opt<bool>(o, "tosys").value_or(false);
+    p.legend = opt<std::string>(o, "legend").value_or("");
+    p.hide = opt<bool>(o, "hide").value_or(false);
+    plot::plt(text, x, y, p);
+  });
+  m.def("pltitle", &plot::pltitle);
+  m.def("xytitles", &plot::xytitles);
+  m.def("colorbar", [](double cmin, double cmax, const py::dict& o) {
+    plot::ColorbarOptions c;
+    c.vertical = opt<bool>(o, "vertical").value_or(true);
+    if (o.contains("levs") && !o["levs"].is_none()) c.levs = to_doubles(o["levs"], "colorbar levs");
+    c.label = opt<std::string>(o, "label").value_or("");
+    c.color = opt_color(o, "color");
+    c.font_height = opt<double>(o, "height");
+    plot::colorbar(cmin, cmax, c);
+  });
+  m.def("plq", [] {
+    py::list out;
+    for (auto& s : plot::plq()) {
+      py::dict d;
+      d["index"] = s.index;
+      d["kind"] = s.kind;
+      d["legend"] = s.legend;
+      d["hide"] = s.hide;
+      d["points"] = s.points;
+      out.append(d);
+    }
+    return out;
+  });
+  m.def("plremove", [](std::optional<int> n) { plot::plremove(n); });
+  m.def("frame_elements", [](std::optional<int> system) {
+    const auto& f = plot::current_frame();
+    const int s = system.value_or(plot::plsys());
+    if (s < 0 || s >= static_cast<int>(f.systems.size())) throw py::index_error("frame_elements: no system " + std::to_string(s));
+    py::list out;
+    for (auto& e : f.systems[static_cast<std::size_t>(s)].elements) out.append(describe(e));
+    return out;
+  }, py::arg("system") = py::none());
+  m.def("frame_info", [] {
+    const auto& f = plot::current_frame();
+    py::dict d;
+    d["number"] = f.number;
+    d["style"] = f.style;
+    d["systems"] = f.systems.size();
+    d["title"] = f.title;
+    d["palette"] = f.palette.name;
+    return d;
+  });
+}
+
+void add_hardcopy(py::module_& m) {
+  m.def("hcp_file", &plot::hcp_file);
+  m.def("hcp", &plot::hcp);
+  m.def("hcpon", &plot::hcpon);
+  m.def("hcpoff", &plot::hcpoff);
+  m.def("hcp_finish", &plot::hcp_finish);
+  m.def("png", [](const std::string& path, std::optional<double> dpi) { plot::png(path, dpi); },
+        py::arg("path"), py::arg("dpi") = py::none());
+  m.def("pdf", &plot::pdf);
+  m.def("eps", &plot::eps);
+  m.def("svg", &plot::svg);
+  // The frame in progress as PNG bytes (Jupyter's _repr_png_).
+  m.def("frame_png_bytes", [](double dpi) {
+    char tmpl[] = "/tmp/pargist-repr-XXXXXX";
+    const int fd = mkstemp(tmpl);
+    if (fd < 0) throw std::runtime_error("frame_png_bytes: cannot create a temporary file");
+    close(fd);
+    const std::string path = std::string(tmpl) + ".png";
+    std::rename(tmpl, path.c_str());
+    std::string bytes;
+    try {
+      plot::ImageOptions io;
+      io.dpi = dpi;
+      plot::write_png(plot::current_frame(), path, io);
+      std::ifstream in(path, std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } catch (...) {
+      std::remove(path.c_str());
+      throw;
+    }
+    std::remove(path.c_str());
+    return py::bytes(bytes);
+  }, py::arg("dpi") = 75.0);
+}
+
+}  // namespace
+
+void bind_plot(py::module_& m) {
+#ifdef PARGIST_HAVE_VIEWER
+  m.attr("has_viewer") = true;
+#else
+  m.attr("has_viewer") = false;
+#endif
+  add_plot_state(m);
+  add_primitives(m);
+  add_hardcopy(m);
+}
 
 }  // namespace pargist::pybind

@@ -1,8 +1,113 @@
-// pargist._core's collective plots (libplot's pp.hpp).
+// pargist._core.ppgeneric: libplot's collective particle plot (pp.hpp).
+// pargist/pp.py turns Warp's keywords into the options dict read here.
+#include "arrays.hpp"
 #include "bindings.hpp"
+#include "collective.hpp"
+#include "plot_convert.hpp"
+#include "selection_args.hpp"
+
+#include <pybind11/stl.h>
+
+#include <pargist/libplot/pp.hpp>
 
 namespace pargist::pybind {
 
-void bind_pp(py::module_&) {}
+namespace {
+
+struct PreparedPlot {
+  HeldView x, y;
+  std::optional<HeldView> weights, zz;
+  HeldSelection selection;
+  plot::pp::Particles particles;
+  plot::pp::PlotOptions options;
+};
+
+plot::pp::PlotOptions read_options(const py::dict& o) {
+  plot::pp::PlotOptions p;
+  if (auto l = opt<std::array<double, 4>>(o, "pplimits")) p.pplimits = *l;
+  p.xmin = opt<double>(o, "xmin").value_or(p.xmin);
+  p.xmax = opt<double>(o, "xmax").value_or(p.xmax);
+  p.ymin = opt<double>(o, "ymin").value_or(p.ymin);
+  p.ymax = opt<double>(o, "ymax").value_or(p.ymax);
+  p.view = opt<int>(o, "view").value_or(0);
+  if (auto c = opt_color(o, "color")) p.color = *c;
+  p.color_density = opt<bool>(o, "color_density").value_or(false);
+  p.contours = opt<int>(o, "contours").value_or(0);
+  p.filled = opt<bool>(o, "filled").value_or(false);
+  p.cellarray = opt<bool>(o, "cellarray").value_or(false);
+  p.nx = opt<std::size_t>(o, "nx").value_or(p.nx);
+  p.ny = opt<std::size_t>(o, "ny").value_or(p.ny);
+  const auto method = opt<std::string>(o, "method").value_or("ngp");
+  if (method != "ngp" && method != "cic") throw py::value_error("pp: method must be 'ngp' or 'cic'");
+  p.method = method == "cic" ? reduce::Method::cic : reduce::Method::ngp;
+  p.cmin = opt<double>(o, "cmin");
+  p.cmax = opt<double>(o, "cmax");
+  p.uselog = opt<bool>(o, "uselog").value_or(false);
+  p.ncolor = opt<int>(o, "ncolor").value_or(0);
+  p.marker = opt<int>(o, "marker").value_or(p.marker);
+  p.msize = opt<double>(o, "msize").value_or(p.msize);
+  p.maxpoints = opt<std::uint64_t>(o, "maxpoints").value_or(p.maxpoints);
+  p.thin_to = opt<std::uint64_t>(o, "thin_to").value_or(0);
+  p.seed = opt<std::uint64_t>(o, "seed").value_or(0);
+  p.colorbar = opt<bool>(o, "lcolorbar").value_or(true);
+  p.titles = opt<bool>(o, "titles").value_or(true);
+  p.titlet = opt<std::string>(o, "titlet").value_or("");
+  p.titleb = opt<std::string>(o, "titleb").value_or("");
+  p.titlel = opt<std::string>(o, "titlel").value_or("");
+  p.titler = opt<std::string>(o, "titler").value_or("");
+  p.root = opt<int>(o, "root").value_or(0);
+  return p;
+}
+
+py::dict result_dict(const plot::pp::PlotResult& r) {
+  py::dict d;
+  d["drawn"] = r.drawn;
+  d["selected"] = r.selected;
+  d["points"] = r.points;
+  d["view"] = py::make_tuple(r.view[0], r.view[1], r.view[2], r.view[3]);
+  d["nx"] = r.nx;
+  d["ny"] = r.ny;
+  d["cmin"] = r.cmin;
+  d["cmax"] = r.cmax;
+  d["bytes_to_root"] = r.bytes_to_root;
+  return d;
+}
+
+}  // namespace
+
+void bind_pp(py::module_& m) {
+  m.def("ppgeneric", [](const reduce::Comm& comm, py::object x, py::object y, py::object weights, py::object zz,
+                        py::object select, const py::dict& options, const std::string& func) {
+    auto prepared = prepare_collectively(comm, [&] {
+      auto p = std::make_shared<PreparedPlot>();
+      p->x = float_view(x, func + ": x");
+      p->y = float_view(y, func + ": y");
+      const std::size_t n = p->x.view.size;
+      if (p->y.view.size != n) {
+        throw py::value_error(func + ": the vertical quantity has " + std::to_string(p->y.view.size) +
+                              " elements but the horizontal one has " + std::to_string(n));
+      }
+      if (!weights.is_none()) {
+        p->weights = float_view(weights, func + ": weights");
+        if (p->weights->view.size != n) throw py::value_error(func + ": weights has a different length from the particles");
+        p->particles.weights = p->weights->view;
+      }
+      if (!zz.is_none()) {
+        p->zz = float_view(zz, func + ": zz");
+        if (p->zz->view.size != n) throw py::value_error(func + ": zz has a different length from the particles");
+        p->particles.zz = p->zz->view;
+      }
+      p->selection = make_selection(select, n, func);
+      p->particles.x = p->x.view;
+      p->particles.y = p->y.view;
+      p->particles.selection = p->selection.selection;
+      p->options = read_options(options);
+      return p;
+    });
+    auto result = run_collective([&] { return plot::pp::ppgeneric(comm, prepared->particles, prepared->options); });
+    return result_dict(result);
+  }, py::arg("comm"), py::arg("x"), py::arg("y"), py::arg("weights") = py::none(), py::arg("zz") = py::none(),
+     py::arg("select") = py::none(), py::arg("options") = py::dict(), py::arg("func") = "ppgeneric");
+}
 
 }  // namespace pargist::pybind

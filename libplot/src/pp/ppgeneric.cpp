@@ -4,6 +4,8 @@
 #include <pargist/reduce/deposit.hpp>
 #include <pargist/reduce/gather.hpp>
 
+#include <cstring>
+
 namespace pargist::plot::pp {
 
 namespace {
@@ -97,6 +99,10 @@ PlotResult ppgeneric(const reduce::Comm& comm, const Particles& particles, const
     result.drawn = contours ? (o.filled ? "filled-contours" : "contours") : "cellarray";
     std::array<double, 2> scale{0, 0};
     on_root(comm, o, [&] { scale = draw_grid(std::move(grid.values), o.nx, o.ny, view.limits, is_mean, o); });
+    // Only root saw the grid: share its colour scale so results agree.
+    std::string bytes(reinterpret_cast<const char*>(scale.data()), sizeof(scale));
+    bytes = comm.broadcast(bytes, o.root);
+    std::memcpy(scale.data(), bytes.data(), sizeof(scale));
     result.cmin = scale[0], result.cmax = scale[1];
     return result;
   }
