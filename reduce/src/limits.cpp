@@ -23,7 +23,7 @@ LocalExtent scan(const Load& load, const Selection& sel, std::size_t n) {
   LocalExtent e;
   double lo = e.min, hi = e.max;
   std::uint64_t bad = 0, seen = 0;
-  detail::for_each_selected(sel, n, [&](std::size_t i) {
+  detail::for_each_selected(sel, n, [&](std::size_t i) PARGIST_HOT_INLINE {
     double v = load(i);
     bool finite = (v - v) == 0.0;  // false for NaN and +-Inf
     bad += !finite;

@@ -49,6 +49,50 @@ void check_count(std::size_t n) {
   if (n > max_mpi_count) throw std::invalid_argument("pargist: reduction too large for one MPI call");
 }
 
+// Reduction to one rank in which the root receives exactly one buffer,
+// whatever the number of ranks: the other ranks reduce along a binomial
+// tree to the rank after the root, which sends the result to the root.
+// (MPI_Reduce's algorithms let the root receive up to P - 1 buffers.)
+// The combination order is fixed for a given size and root.
+template <class T, class Combine>
+void tree_reduce(T* data, std::size_t n, MPI_Datatype type, Combine combine, MPI_Comm comm, int root) {
+  int rank = 0, size = 1;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &size);
+  if (size == 1) return;
+  const int tag = 0x7a11;
+  const int others = size - 1;                            // ranks in the tree
+  auto actual = [&](int v) { return (root + 1 + v) % size; };  // tree position -> rank
+  std::vector<T> incoming;
+  if (rank != root) {
+    const int v = (rank - root - 1 + size) % size;
+    for (int mask = 1; mask < others; mask <<= 1) {
+      if (v & mask) {
+        MPI_Send(data, int(n), type, actual(v - mask), tag, comm);
+        return;
+      }
+      if (v + mask < others) {
+        incoming.resize(n);
+        MPI_Recv(incoming.data(), int(n), type, actual(v + mask), tag, comm, MPI_STATUS_IGNORE);
+        combine(data, incoming.data(), n);  // data := data (+) later positions
+      }
+    }
+    MPI_Send(data, int(n), type, root, tag, comm);  // v == 0: the tree's result
+    return;
+  }
+  incoming.resize(n);
+  MPI_Recv(incoming.data(), int(n), type, actual(0), tag, comm, MPI_STATUS_IGNORE);
+  combine(data, incoming.data(), n);
+}
+
+template <class T>
+void add_into(T* a, const T* b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) a[i] += b[i];
+}
+void max_into(double* a, const double* b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) a[i] = b[i] > a[i] ? b[i] : a[i];
+}
+
 void reduce_in_place(void* data, std::size_t n, MPI_Datatype type, MPI_Op op, MPI_Comm comm, int root) {
   check_count(n);
   if (root < 0) {
@@ -124,7 +168,9 @@ std::vector<std::vector<char>> gatherv_bytes(const void* data, std::size_t n, in
 }
 
 void ordered_sum(double* data, std::size_t n, MPI_Comm comm, int root) {
-  reduce_in_place(data, n, MPI_DOUBLE, ordered_sum_op(), comm, root);
+  if (root < 0) return reduce_in_place(data, n, MPI_DOUBLE, ordered_sum_op(), comm, root);
+  check_count(n);
+  tree_reduce(data, n, MPI_DOUBLE, add_into<double>, comm, root);
 }
 
 void allreduce_max_then_sum(double* data, std::size_t half, MPI_Comm comm) {
@@ -132,11 +178,15 @@ void allreduce_max_then_sum(double* data, std::size_t half, MPI_Comm comm) {
 }
 
 void sum_counts(std::uint64_t* data, std::size_t n, MPI_Comm comm, int root) {
-  reduce_in_place(data, n, MPI_UINT64_T, MPI_SUM, comm, root);
+  if (root < 0) return reduce_in_place(data, n, MPI_UINT64_T, MPI_SUM, comm, root);
+  check_count(n);
+  tree_reduce(data, n, MPI_UINT64_T, add_into<std::uint64_t>, comm, root);
 }
 
 void max_values(double* data, std::size_t n, MPI_Comm comm, int root) {
-  reduce_in_place(data, n, MPI_DOUBLE, MPI_MAX, comm, root);
+  if (root < 0) return reduce_in_place(data, n, MPI_DOUBLE, MPI_MAX, comm, root);
+  check_count(n);
+  tree_reduce(data, n, MPI_DOUBLE, max_into, comm, root);
 }
 
 }  // namespace pargist::reduce::detail

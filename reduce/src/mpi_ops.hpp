@@ -18,7 +18,8 @@ std::vector<std::vector<char>> gatherv_bytes(const void* data, std::size_t n, in
 
 // Elementwise sum of doubles over ranks, combined in rank order (a
 // non-commutative MPI_Op), so the rounding does not depend on MPI's tree.
-// In place; root < 0 means every rank gets the result, otherwise only root.
+// In place; root < 0 means every rank gets the result, otherwise only root,
+// which then receives exactly one buffer whatever the number of ranks.
 void ordered_sum(double* data, std::size_t n, MPI_Comm comm, int root);
 
 // Elementwise sum of unsigned 64-bit counts (exact), in place; root < 0: all.

@@ -8,6 +8,14 @@
 #include <algorithm>
 #include <cstddef>
 
+// For the per-particle lambdas of hot loops: inlined into every loop of
+// for_each_selected (GCC otherwise calls them, which costs several times).
+#if defined(__GNUC__)
+#define PARGIST_HOT_INLINE __attribute__((always_inline))
+#else
+#define PARGIST_HOT_INLINE
+#endif
+
 namespace pargist::reduce::detail {
 
 // Reads element i of a strided array as double. With Contig the stride is
