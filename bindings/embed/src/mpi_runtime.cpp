@@ -1,0 +1,240 @@
+#include "mpi_runtime.hpp"
+
+#include "node_dir.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cstring>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
+
+#include <unistd.h>
+
+namespace pargist::embed {
+namespace {
+
+MpiRuntime* the_runtime = nullptr;
+
+// Waits for a nonblocking collective without hogging the core: ranks that
+// wait for rank 0 to read a module would otherwise spin, and when ranks
+// outnumber cores (oversubscription) steal the CPU rank 0 needs. Spins
+// briefly, then sleeps with a growing (bounded) back-off between tests.
+// Returns false when the deadline (if any) passes first.
+bool wait_gently(MPI_Request* request, double timeout_seconds) {
+  using clock = std::chrono::steady_clock;
+  const bool bounded = timeout_seconds >= 0;
+  const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
+                                           std::chrono::duration<double>(bounded ? timeout_seconds : 0));
+  int done = 0;
+  for (int spin = 0; spin < 200; ++spin) {
+    MPI_Test(request, &done, MPI_STATUS_IGNORE);
+    if (done) return true;
+  }
+  auto pause = std::chrono::microseconds(10);
+  while (true) {
+    MPI_Test(request, &done, MPI_STATUS_IGNORE);
+    if (done) return true;
+    if (bounded && clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::microseconds(500));
+  }
+}
+
+void bcast_gently(void* data, int count, MPI_Datatype type, int root, MPI_Comm comm) {
+  MPI_Request request;
+  MPI_Ibcast(data, count, type, root, comm, &request);
+  wait_gently(&request, -1);
+}
+
+// One broadcast carries the length and, when it fits, the bytes; longer
+// messages follow in chunks of at most 1 GiB (MPI counts are int).
+constexpr std::uint64_t inline_bytes = 32 * 1024 - 8;
+
+std::string bcast_string(const std::string& data, int root, MPI_Comm comm) {
+  int me = 0;
+  MPI_Comm_rank(comm, &me);
+  std::vector<char> first(8 + inline_bytes);
+  std::uint64_t size = data.size();
+  if (me == root) {
+    std::memcpy(first.data(), &size, 8);
+    std::memcpy(first.data() + 8, data.data(), std::min(size, inline_bytes));
+  }
+  bcast_gently(first.data(), static_cast<int>(first.size()), MPI_BYTE, root, comm);
+  std::memcpy(&size, first.data(), 8);
+  std::string out;
+  char* rest = nullptr;  // where bytes past the first message go
+  if (me == root) {
+    rest = const_cast<char*>(data.data());  // only read: the root sends
+  } else {
+    out.assign(size, '\0');
+    std::memcpy(out.data(), first.data() + 8, std::min(size, inline_bytes));
+    rest = out.data();
+  }
+  for (std::uint64_t off = inline_bytes; off < size; off += (1u << 30))
+    bcast_gently(rest + off, static_cast<int>(std::min<std::uint64_t>(1u << 30, size - off)),
+                 MPI_BYTE, root, comm);
+  return me == root ? data : out;
+}
+
+// FNV-1a: a stable hash of the request, identical on every rank and run.
+std::uint64_t tag_hash(const std::string& tag) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : tag) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+MpiRuntime::MpiRuntime(int* argc, char*** argv) {
+  int provided = 0;
+  if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS) {
+    std::fprintf(stderr, "pargist-python: MPI_Init_thread failed\n");
+    std::exit(1);
+  }
+  if (provided < MPI_THREAD_FUNNELED) {
+    std::fprintf(stderr, "pargist-python: the MPI library does not provide MPI_THREAD_FUNNELED\n");
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
+  MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  MPI_Comm_dup(MPI_COMM_WORLD, &comm_);
+  MPI_Comm_split_type(comm_, MPI_COMM_TYPE_SHARED, rank_, MPI_INFO_NULL, &node_comm_);
+  MPI_Comm_rank(node_comm_, &node_rank_);
+  MPI_Comm_size(node_comm_, &node_size_);
+  // World rank 0 is node rank 0 of its node and rank 0 among the leaders.
+  MPI_Comm_split(comm_, node_rank_ == 0 ? 0 : MPI_UNDEFINED, rank_, &leaders_comm_);
+  the_runtime = this;
+}
+
+MpiRuntime::~MpiRuntime() { finalize(); }
+
+MpiRuntime& MpiRuntime::instance() {
+  if (!the_runtime) throw std::logic_error("pargist-python: MPI is not initialised");
+  return *the_runtime;
+}
+
+void MpiRuntime::wait(MPI_Request* request, double timeout_seconds) {
+  if (!wait_gently(request, timeout_seconds)) throw AgreeTimeout{};
+}
+
+std::string MpiRuntime::broadcast(const std::string& data) {
+  return bcast_string(data, 0, comm_);
+}
+
+std::vector<std::string> MpiRuntime::agree(const std::string& tag, double timeout_seconds) {
+  const std::uint64_t h = tag_hash(tag);
+  // min(h) == max(h) on every rank <=> everybody passed the same tag;
+  // max(h) is ~min(~h), so one MPI_MIN reduction answers both.
+  std::uint64_t local[2] = {h, ~h};
+  std::uint64_t global[2] = {0, 0};
+  MPI_Request request;
+  MPI_Iallreduce(local, global, 2, MPI_UINT64_T, MPI_MIN, comm_, &request);
+  wait(&request, timeout_seconds);
+  if (global[0] == h && ~global[1] == h) return {};
+
+  // Disagreement: every rank reached this same collective with its own tag;
+  // collect them all so the error can name each rank's request.
+  int len = static_cast<int>(tag.size());
+  std::vector<int> lens(size_), offsets(size_);
+  MPI_Allgather(&len, 1, MPI_INT, lens.data(), 1, MPI_INT, comm_);
+  int total = 0;
+  for (int r = 0; r < size_; ++r) {
+    offsets[r] = total;
+    total += lens[r];
+  }
+  std::string all(total, '\0');
+  MPI_Allgatherv(tag.data(), len, MPI_CHAR, all.data(), lens.data(), offsets.data(), MPI_CHAR, comm_);
+  std::vector<std::string> tags(size_);
+  for (int r = 0; r < size_; ++r) tags[r] = all.substr(offsets[r], lens[r]);
+  return tags;
+}
+
+std::vector<std::int64_t> MpiRuntime::allreduce_min(const std::vector<std::int64_t>& values) {
+  std::vector<std::int64_t> out(values.size());
+  MPI_Allreduce(values.data(), out.data(), static_cast<int>(values.size()), MPI_INT64_T,
+                MPI_MIN, comm_);
+  return out;
+}
+
+std::vector<std::string> MpiRuntime::gather(const std::string& data) {
+  int len = static_cast<int>(data.size());
+  std::vector<int> lens(rank_ == 0 ? size_ : 0), offsets(rank_ == 0 ? size_ : 0);
+  MPI_Gather(&len, 1, MPI_INT, lens.data(), 1, MPI_INT, 0, comm_);
+  int total = 0;
+  for (size_t r = 0; r < lens.size(); ++r) {
+    offsets[r] = total;
+    total += lens[r];
+  }
+  std::string all(total, '\0');
+  MPI_Gatherv(data.data(), len, MPI_CHAR, all.data(), lens.data(), offsets.data(), MPI_CHAR, 0,
+              comm_);
+  std::vector<std::string> out;
+  for (size_t r = 0; r < lens.size(); ++r) out.push_back(all.substr(offsets[r], lens[r]));
+  return out;
+}
+
+std::string MpiRuntime::stage_node_file(const std::string& data, const std::string& file_name) {
+  std::string error;
+  std::string path;
+  if (node_rank_ == 0) {
+    // Only the node leaders need the bytes.
+    std::string bytes = bcast_string(data, 0, leaders_comm_);
+    try {
+      if (node_dir_.empty()) node_dir_ = create_node_dir();
+      path = node_dir_ + "/" + file_name;
+      write_node_file(path, bytes);
+    } catch (const std::exception& e) {
+      error = e.what();
+      path.clear();
+    }
+  }
+  path = bcast_string(path, 0, node_comm_);
+  if (node_rank_ != 0 && path.empty()) error = "pargist-python: the node leader could not stage " + file_name;
+  // Every rank of every node must agree that staging worked before loading.
+  std::int64_t ok = error.empty() ? 1 : 0, all_ok = 0;
+  MPI_Allreduce(&ok, &all_ok, 1, MPI_INT64_T, MPI_MIN, comm_);
+  if (!all_ok) {
+    if (!path.empty() && node_rank_ == 0) ::unlink(path.c_str());
+    throw std::runtime_error(error.empty() ? "pargist-python: staging " + file_name +
+                                                 " failed on another node"
+                                           : error);
+  }
+  return path;
+}
+
+void MpiRuntime::abort(int status) {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  remove_node_dir();
+  MPI_Abort(MPI_COMM_WORLD, status == 0 ? 1 : status);
+  std::_Exit(status == 0 ? 1 : status);
+}
+
+void MpiRuntime::remove_node_dir() {
+  if (!node_dir_.empty()) {
+    pargist::embed::remove_node_dir(node_dir_);
+    node_dir_.clear();
+  }
+}
+
+void MpiRuntime::finalize() {
+  if (finalized_) return;
+  finalized_ = true;
+  remove_node_dir();
+  int finalized = 0;
+  MPI_Finalized(&finalized);
+  if (finalized) return;
+  if (leaders_comm_ != MPI_COMM_NULL) MPI_Comm_free(&leaders_comm_);
+  MPI_Comm_free(&node_comm_);
+  MPI_Comm_free(&comm_);
+  MPI_Finalize();
+  if (the_runtime == this) the_runtime = nullptr;
+}
+
+}  // namespace pargist::embed

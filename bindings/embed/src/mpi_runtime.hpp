@@ -1,0 +1,71 @@
+// The MPI side of pargist-python: start-up and shut-down, and the few
+// collectives the broadcast importer needs. They all run on a private
+// duplicate of MPI_COMM_WORLD, so the importer's traffic can never match a
+// collective of the user's script.
+#pragma once
+
+#include <mpi.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pargist::embed {
+
+class MpiRuntime {
+ public:
+  // MPI_Init_thread(FUNNELED) and the communicators. Aborts on failure.
+  MpiRuntime(int* argc, char*** argv);
+  ~MpiRuntime();
+  MpiRuntime(const MpiRuntime&) = delete;
+  MpiRuntime& operator=(const MpiRuntime&) = delete;
+
+  static MpiRuntime& instance();
+
+  int rank() const { return rank_; }
+  int size() const { return size_; }
+  int node_rank() const { return node_rank_; }
+  int node_size() const { return node_size_; }
+
+  // Rank 0's bytes on every rank (`data` is ignored elsewhere).
+  std::string broadcast(const std::string& data);
+
+  // Do all ranks pass the same tag? One allreduce of a 64-bit hash; on a
+  // mismatch every rank learns every rank's tag (one more allgather).
+  // Returns an empty vector when all agree, else the tags indexed by rank.
+  // With timeout_seconds >= 0, throws TimeoutError-like AgreeTimeout when
+  // the other ranks do not arrive in time (the caller then aborts the job).
+  struct AgreeTimeout {};
+  std::vector<std::string> agree(const std::string& tag, double timeout_seconds);
+
+  // Element-wise minimum over ranks.
+  std::vector<std::int64_t> allreduce_min(const std::vector<std::int64_t>& values);
+
+  // Every rank's bytes on rank 0 (empty vector elsewhere).
+  std::vector<std::string> gather(const std::string& data);
+
+  // Extension modules: world rank 0's file content reaches one rank per
+  // node, which writes it into a private node-local directory; returns the
+  // path of that copy on every rank. Collective over all ranks. The copies
+  // stay until finalize() (a rank may find a spec and load it much later).
+  std::string stage_node_file(const std::string& data, const std::string& file_name);
+
+  // Ends the whole job now.
+  [[noreturn]] void abort(int status);
+
+  // MPI_Finalize after removing the node-local directory.
+  void finalize();
+
+ private:
+  void wait(MPI_Request* request, double timeout_seconds);
+  void remove_node_dir();
+
+  int rank_ = 0, size_ = 1, node_rank_ = 0, node_size_ = 1;
+  MPI_Comm comm_ = MPI_COMM_NULL;          // private duplicate of WORLD
+  MPI_Comm node_comm_ = MPI_COMM_NULL;     // ranks sharing this node
+  MPI_Comm leaders_comm_ = MPI_COMM_NULL;  // node rank 0 of every node
+  std::string node_dir_;                   // created by the node leader on first use
+  bool finalized_ = false;
+};
+
+}  // namespace pargist::embed

@@ -1,0 +1,123 @@
+#include "node_dir.hpp"
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace pargist::embed {
+namespace {
+
+// A directory we may create files in and map them executable from.
+bool usable_base(const std::string& dir) {
+  struct stat st;
+  if (dir.empty() || ::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) return false;
+  struct statvfs vfs;
+  if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_NOEXEC)) return false;
+  return true;
+}
+
+// The directory to clean when the job is killed (MPI_Abort sends SIGTERM):
+// the handler only uses system calls, so it is async-signal-safe.
+char doomed_dir[4096];
+
+void remove_dir_raw(const char* dir) {
+  int fd = ::open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    alignas(8) char buf[4096];
+    long n;
+    while ((n = ::syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+      for (long off = 0; off < n;) {
+        // struct linux_dirent64: ino (8), off (8), reclen (2), type (1), name
+        unsigned short reclen;
+        std::memcpy(&reclen, buf + off + 16, sizeof reclen);
+        const char* name = buf + off + 19;
+        if (!(name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))))
+          ::unlinkat(fd, name, 0);
+        off += reclen;
+      }
+    }
+    ::close(fd);
+  }
+  ::rmdir(dir);
+}
+
+void on_termination(int sig) {
+  if (doomed_dir[0]) remove_dir_raw(doomed_dir);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+void remove_on_termination(const std::string& dir) {
+  if (dir.size() >= sizeof doomed_dir) return;
+  std::memcpy(doomed_dir, dir.c_str(), dir.size() + 1);
+  for (int sig : {SIGTERM, SIGHUP}) {
+    struct sigaction old;
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_DFL) ::signal(sig, on_termination);
+  }
+}
+
+}  // namespace
+
+std::string create_node_dir() {
+  std::vector<std::string> bases;
+  if (const char* d = std::getenv("PARGIST_NODE_TMPDIR")) bases.push_back(d);
+  bases.push_back("/dev/shm");
+  if (const char* d = std::getenv("TMPDIR")) bases.push_back(d);
+  bases.push_back("/tmp");
+  std::string tried;
+  for (const auto& base : bases) {
+    tried += (tried.empty() ? "" : ", ") + base;
+    if (!usable_base(base)) continue;
+    std::string templ = base + "/pargist-python-XXXXXX";
+    std::vector<char> buf(templ.begin(), templ.end());
+    buf.push_back('\0');
+    if (::mkdtemp(buf.data()) != nullptr) {
+      remove_on_termination(buf.data());
+      return std::string(buf.data());
+    }
+  }
+  throw std::runtime_error("pargist-python: cannot create a node-local directory for "
+                           "extension modules (tried " + tried + ")");
+}
+
+void write_node_file(const std::string& path, const std::string& data) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0700);
+  if (fd < 0)
+    throw std::runtime_error("pargist-python: cannot create " + path + ": " + std::strerror(errno));
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      ::unlink(path.c_str());
+      throw std::runtime_error("pargist-python: cannot write " + path + ": " + std::strerror(err));
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(path.c_str());
+    throw std::runtime_error("pargist-python: cannot write " + path + ": " + std::strerror(err));
+  }
+}
+
+void remove_node_dir(const std::string& dir) {
+  if (dir.empty()) return;
+  remove_dir_raw(dir.c_str());
+  if (dir == doomed_dir) doomed_dir[0] = 0;
+}
+
+}  // namespace pargist::embed
