@@ -17,6 +17,7 @@ from . import _core, parallel, reduce  # noqa: F401
 from .fields import *  # noqa: F401,F403
 from .fields import __all__ as _fields_all
 from .gist import *  # noqa: F401,F403
+from .gist import range  # noqa: F401,A004 - Gist's range; not star-exported (it would hide the builtin)
 from .gist import __all__ as _gist_all
 from .pp import *  # noqa: F401,F403
 from .pp import __all__ as _pp_all

@@ -2,6 +2,8 @@
 
 #include "arrays.hpp"
 
+#include <pybind11/stl.h>
+
 namespace pargist::pybind {
 
 plot::Color to_color(py::handle obj) {
