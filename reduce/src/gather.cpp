@@ -39,6 +39,7 @@ Points gather_points(const Comm& comm, const std::vector<ArrayView>& arrays, con
   for (auto& col : out.columns) col.reserve(out.gathered);
   for (const auto& part : parts) {
     const std::size_t kr = part.size() / sizeof(double) / d;
+    if (kr == 0) continue;  // (memcpy from an empty vector's null data is UB)
     for (std::size_t c = 0; c < d; ++c) {
       std::vector<double>& col = out.columns[c];
       const std::size_t at = col.size();
