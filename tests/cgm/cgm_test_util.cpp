@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +10,8 @@
 #include <iterator>
 #include <random>
 #include <stdexcept>
+
+#include "pargist/libplot/hardcopy.hpp"
 
 namespace cgm_test {
 
@@ -185,6 +188,63 @@ int run(const std::string& command, const std::string& log) {
 
 bool have_program(const std::string& name) {
   return run("command -v " + name) == 0;
+}
+
+namespace {
+
+std::vector<double> blurred(const plot::RasterImage& im, int r) {
+  const int w = im.width, h = im.height;
+  std::vector<double> out(std::size_t(w) * std::size_t(h) * 3, 0.0);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      double sum[3] = {0, 0, 0};
+      int n = 0;
+      for (int dy = -r; dy <= r; ++dy)
+        for (int dx = -r; dx <= r; ++dx) {
+          const int xx = std::clamp(x + dx, 0, w - 1), yy = std::clamp(y + dy, 0, h - 1);
+          const auto c = im.rgb(xx, yy);
+          sum[0] += c.r;
+          sum[1] += c.g;
+          sum[2] += c.b;
+          ++n;
+        }
+      for (int k = 0; k < 3; ++k) out[(std::size_t(y) * std::size_t(w) + std::size_t(x)) * 3 + std::size_t(k)] = sum[k] / n;
+    }
+  return out;
+}
+
+}  // namespace
+
+ImageDifference compare_images(const std::string& a_png, const std::string& b_png, int r) {
+  const auto a = plot::read_png_image(a_png), b = plot::read_png_image(b_png);
+  if (a.width != b.width || a.height != b.height)
+    throw std::runtime_error(a_png + " and " + b_png + " differ in size");
+  const auto ba = blurred(a, r), bb = blurred(b, r);
+  ImageDifference d;
+  const std::size_t pixels = std::size_t(a.width) * std::size_t(a.height);
+  std::size_t bad = 0;
+  for (std::size_t p = 0; p < pixels; ++p) {
+    double diff = 0;
+    for (int k = 0; k < 3; ++k) diff += std::fabs(ba[p * 3 + std::size_t(k)] - bb[p * 3 + std::size_t(k)]);
+    d.mean += diff / 3;
+    if (diff / 3 > 64) ++bad;
+  }
+  d.mean /= double(pixels);
+  d.fraction = double(bad) / double(pixels);
+  return d;
+}
+
+int ghostscript_png(const std::string& ps, const std::string& out_pattern, int dpi) {
+  return run("gs -q -dSAFER -dNOPAUSE -dBATCH -sDEVICE=png16m -sPAPERSIZE=letter -dFIXEDMEDIA -r" +
+             std::to_string(dpi) + " -sOutputFile=" + out_pattern + " " + ps);
+}
+
+std::string pargist_view() {
+#ifdef PARGIST_VIEW_EXE
+  return PARGIST_VIEW_EXE;
+#else
+  return std::string(PARGIST_SOURCE_DIR) + "/build/bin/pargist-view";
+#endif
 }
 
 }  // namespace cgm_test

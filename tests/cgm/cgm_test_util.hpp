@@ -35,4 +35,20 @@ int run(const std::string& command, const std::string& log = "/dev/null");
 
 bool have_program(const std::string& name);
 
+/// How far two renderings of the same page are apart, on 0..255 levels:
+/// both are blurred with a (2r+1)^2 box first, so that anti-aliasing, font
+/// hinting and a pixel of placement do not count, and then compared.
+struct ImageDifference {
+  double mean = 0;      ///< mean absolute difference over pixels and channels
+  double fraction = 0;  ///< fraction of pixels differing by more than 64
+};
+ImageDifference compare_images(const std::string& a_png, const std::string& b_png, int r = 2);
+
+/// Ghostscript: PostScript -> one PNG per page on US letter at `dpi`
+/// (out_pattern holds "%d"). Returns the exit status.
+int ghostscript_png(const std::string& ps, const std::string& out_pattern, int dpi);
+
+/// The path of the pargist-view program built with the tests.
+std::string pargist_view();
+
 }  // namespace cgm_test

@@ -177,8 +177,11 @@ class PictureReader {
   }
 
   void finish() {
-    auto& f = page_.frame;
-    if (page_.from_world_record) return;
+    if (page_.from_world_record) {
+      page_.frame = std::move(world_);
+      return;
+    }
+    auto& f = ndc_;
     f.landscape = landscape_;
     f.draw_legends = false;
     f.style = "cgm";
@@ -187,6 +190,8 @@ class PictureReader {
       f.palette.colors.assign(table_.begin() + 10, table_.end());
     }
     if (f.systems.empty()) f.systems.emplace_back();  // system 0: the page
+    f.systems[0].viewport = page_box();
+    page_.frame = std::move(f);
   }
 
  private:
@@ -223,6 +228,11 @@ class PictureReader {
     oy_ = -sy_ * double(v[1] - yoff);
   }
 
+  plot::Box page_box() const {
+    return {0.0, landscape_ ? plot::kPageHeightNdc : plot::kPageWidthNdc, 0.0,
+            landscape_ ? plot::kPageWidthNdc : plot::kPageHeightNdc};
+  }
+
   double nx(int v) const { return sx_ * v + ox_; }
   double ny(int v) const { return sy_ * v + oy_; }
 
@@ -249,7 +259,7 @@ class PictureReader {
   // The coordinate system the next primitive goes to: a new one whenever the
   // clip state changed since the last primitive, so that file order is kept.
   plot::CoordSystem& system() {
-    auto& systems = page_.frame.systems;
+    auto& systems = ndc_.systems;
     if (systems.empty()) systems.emplace_back();  // system 0 stays empty
     plot::Box box;
     if (a_.clip_on) {
@@ -257,8 +267,7 @@ class PictureReader {
       box = {std::min(nx(c[0]), nx(c[2])), std::max(nx(c[0]), nx(c[2])),
              std::min(ny(c[1]), ny(c[3])), std::max(ny(c[1]), ny(c[3]))};
     } else {
-      box = {0.0, landscape_ ? plot::kPageHeightNdc : plot::kPageWidthNdc, 0.0,
-             landscape_ ? plot::kPageWidthNdc : plot::kPageHeightNdc};
+      box = page_box();
     }
     if (systems.size() > 1) {
       const auto& v = systems.back().viewport;
@@ -440,7 +449,7 @@ class PictureReader {
     const std::size_t at = r.offset();
     std::string record = r.string();
     try {
-      page_.frame = decode_world_record(reinterpret_cast<const std::uint8_t*>(record.data()),
+      world_ = decode_world_record(reinterpret_cast<const std::uint8_t*>(record.data()),
                                         record.size(), at);
       page_.from_world_record = true;
     } catch (const FormatError& err) {
@@ -455,6 +464,8 @@ class PictureReader {
  private:
   Descriptor& d_;
   CgmPage& page_;
+  plot::Frame ndc_;    // the page's primitives in NDC
+  plot::Frame world_;  // the frame from the world-coordinate record, if any
   ColourTable table_;
   Attributes a_;
   std::array<int, 4> extent_{};
