@@ -106,7 +106,7 @@ def test_sub_communicator_becomes_the_default():
     assert parallel.npes == MPI.COMM_WORLD.Get_size()
 
 
-def test_read_file_and_local_imports(tmp_path):
+def test_read_file_and_local_imports():
     path = os.path.join(os.path.dirname(__file__), "conftest.py")
     text = parallel.read_file(path)
     assert "watchdog" in text

@@ -29,7 +29,7 @@ from ._style import (parse_color, parse_justify, parse_line_type, parse_marker,
                      positive_number)
 
 __all__ = ["window", "current_window", "winkill", "fma", "redraw", "animate", "plsys",
-           "limits", "logxy", "gridxy", "palette", "pldefault", "unzoom",
+           "limits", "ylimits", "logxy", "gridxy", "palette", "pldefault", "unzoom",
            "zoom_factor", "plg", "plm", "plc", "plf", "plfp", "pli", "pldj", "plv",
            "plt", "plfc", "plmesh", "pltitle", "xytitles", "colorbar", "plq", "plremove",
            "hcp_file", "hcp", "hcpon", "hcpoff", "hcp_finish", "png", "pdf", "eps", "svg",
@@ -327,6 +327,11 @@ def range(ymin=None, ymax=None):  # noqa: A001 - Gist's name
         if isinstance(v, str) and v != "e":
             raise ValueError(f"range: a limit must be a number, 'e' or None, got {v!r}")
     return _core.range(ymin, ymax) if is_root() else None
+
+
+def ylimits(ymin=None, ymax=None):
+    """pygist's name for Gist's range (Python's range is a builtin)."""
+    return range(ymin, ymax)
 
 
 def logxy(xflag=None, yflag=None):
