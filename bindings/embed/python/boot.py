@@ -753,9 +753,9 @@ def _run(mode, target):
         return _exit_status(e)
 
 
-def _stdin_is_interactive():
+def _stdin_is_tty():
     try:
-        return posix.isatty(0) or posix.isatty(1)
+        return posix.isatty(0)
     except OSError:
         return False
 
@@ -770,8 +770,11 @@ def _main(mode, target, inspect, quiet):
         _abort_timeout = 2.0
     _Stats.enabled = os.environ.get('PARGIST_IMPORT_STATS', '0') not in ('', '0')
 
-    if mode == 'stdin' and not inspect and not _stdin_is_interactive():
-        # `pargist-python < script.py`: rank 0 reads all of stdin.
+    # Under mpirun rank 0's stdin is a pipe from mpirun even at a terminal,
+    # so no argument means the console; `-` means a program on stdin, read
+    # whole (unless rank 0 really has a terminal).
+    if mode == 'stdin' and target == '-' and not inspect and not _bcast_obj(
+            _stdin_is_tty() if _RANK == 0 else None):
         data = _bcast_obj(sys.stdin.buffer.read() if _RANK == 0 else None)
         if not sys.flags.safe_path:
             sys.path.insert(0, '')
