@@ -215,10 +215,18 @@ void CairoRenderer::disjoint(const double* x0, const double* y0, const double* x
   if (n == 0 || style.type == LineType::none) return;
   cairo_t* cr = impl_->cr;
   impl_->apply_line(style);
+  // On pixels, horizontal and vertical segments (ticks, grids, frames) of
+  // an odd whole number of pixels sit on pixel centres: crisp, as in Gist.
+  const double w = cairo_get_line_width(cr);
+  const bool snap = impl_->raster && std::fmod(std::round(w), 2.0) == 1.0 && std::fabs(w - std::round(w)) < 1e-6;
+  auto centre = [](double v) { return std::floor(v) + 0.5; };
   cairo_new_path(cr);
   for (std::size_t i = 0; i < n; ++i) {
-    cairo_move_to(cr, impl_->dx(x0[i]), impl_->dy(y0[i]));
-    cairo_line_to(cr, impl_->dx(x1[i]), impl_->dy(y1[i]));
+    double a = impl_->dx(x0[i]), b = impl_->dy(y0[i]), c = impl_->dx(x1[i]), d = impl_->dy(y1[i]);
+    if (snap && a == c) a = c = centre(a);
+    if (snap && b == d) b = d = centre(b);
+    cairo_move_to(cr, a, b);
+    cairo_line_to(cr, c, d);
   }
   cairo_stroke(cr);
 }

@@ -170,8 +170,9 @@ void draw_axes(Renderer& r, const CoordSystem& sys, const Transform& tf) {
     const Box& vp = sys.viewport;
     const double x0 = std::min(vp.xmin, vp.xmax) - t.vert.tick_off, x1 = std::max(vp.xmin, vp.xmax) + t.vert.tick_off;
     const double y0 = std::min(vp.ymin, vp.ymax) - t.horiz.tick_off, y1 = std::max(vp.ymin, vp.ymax) + t.horiz.tick_off;
-    const double xs[4] = {x0, x1, x1, x0}, ys[4] = {y0, y0, y1, y1};
-    r.polyline(xs, ys, 4, t.frame_style, true);
+    const double ax[4] = {x0, x1, x1, x0}, ay[4] = {y0, y0, y1, y1};
+    const double bx[4] = {x1, x1, x0, x0}, by[4] = {y0, y1, y1, y0};
+    r.disjoint(ax, ay, bx, by, 4, t.frame_style);
   }
 }
 

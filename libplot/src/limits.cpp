@@ -26,9 +26,11 @@ struct Extent {
     const double b = std::max(restrict_to->xmin, restrict_to->xmax);
     return x >= a && x <= b;
   }
+  // A point that cannot be drawn (NaN/Inf, or <= 0 on a log axis) sets no limit.
   void point(double x, double y) {
-    if (x_ok(x)) { xmin = std::min(xmin, x); xmax = std::max(xmax, x); any_x = true; }
-    if (y_ok(y) && (!restrict_to || (std::isfinite(x) && inside_x(x)))) {
+    if (!x_ok(x) || !y_ok(y)) return;
+    xmin = std::min(xmin, x); xmax = std::max(xmax, x); any_x = true;
+    if (!restrict_to || inside_x(x)) {
       ymin = std::min(ymin, y); ymax = std::max(ymax, y); any_y = true;
     }
   }

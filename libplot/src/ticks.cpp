@@ -89,13 +89,13 @@ std::vector<Unit> unit_levels(const Unit& major, double finest, bool stop_at_dec
   Unit u = major;
   while (int(units.size()) < kTickLevels) {
     if (u.base == 2) {
-      if (u.value < 2 * finest) break;
+      if (u.value < 2 * finest || (stop_at_decade && u.power <= 0 && u.value < 2)) break;
       u = {u.value / 2, 1, u.power};
     } else if (u.base == 5) {
-      if (u.value < 5 * finest) break;
+      if (u.value < 5 * finest || (stop_at_decade && u.power <= 0)) break;
       u = {u.value / 5, 1, u.power};
     } else {
-      if (u.value < 2 * finest || (stop_at_decade && u.power == 0)) break;
+      if (u.value < 2 * finest || (stop_at_decade && u.power <= 0)) break;
       if (u.value >= 5 * finest && u.value < 10 * finest) {  // into 2s, and no further
         units.push_back({u.value / 5, 2, u.power - 1});
         break;
@@ -108,11 +108,14 @@ std::vector<Unit> unit_levels(const Unit& major, double finest, bool stop_at_dec
 }
 
 // Linear ticks of [lo, hi] (lo < hi, already widened by Gist's 1e-4).
-void linear_ticks(double lo, double hi, double n_major, double n_minor, int n_digits, bool labels_only_major,
-                  bool stop_at_decade, AxisTicks& out, std::vector<double>* major_index = nullptr) {
+// On a log scale (decades) the major unit is at least one decade and no
+// level goes below one decade.
+void linear_ticks(double lo, double hi, double n_major, double n_minor, int n_digits, bool decades,
+                  AxisTicks& out, std::vector<double>* major_index = nullptr) {
   const double delta = hi - lo;
-  const Unit major = nice_unit_parts(delta / n_major);
-  const auto units = unit_levels(major, delta / n_minor, stop_at_decade);
+  Unit major = nice_unit_parts(delta / n_major);
+  if (decades && major.value < 1.0) major = {1.0, 1, 0};
+  const auto units = unit_levels(major, delta / n_minor, decades);
   const double fine = units.back().value;
   const double k0 = std::ceil(lo / fine), k1 = std::floor(hi / fine);
   if (!(k1 >= k0) || std::fabs(k0) > 4e15 || std::fabs(k1) > 4e15 || k1 - k0 > 100000) return;
@@ -130,7 +133,6 @@ void linear_ticks(double lo, double hi, double n_major, double n_minor, int n_di
       index.push_back(k / ratio[0]);
     }
   }
-  (void)labels_only_major;
   linear_labels(index, major, n_digits, out);
   if (major_index) *major_index = index;
 }
@@ -162,7 +164,7 @@ void log_ticks(double lo, double hi, const AxisStyle& style, AxisTicks& out) {
   const Unit major = delta / n_major > 1.0 ? nice_unit_parts(delta / n_major) : Unit{1.0, 1, 0};
   AxisTicks decades;
   std::vector<double> index;
-  linear_ticks(lo, hi, n_major, n_minor, style.n_digits, true, true, decades, &index);
+  linear_ticks(lo, hi, n_major, n_minor, style.n_digits, true, decades, &index);
   // The decade labels: nice ones between 0.001 and 1000, 10^+n otherwise.
   bool nice_decades = true;
   for (double v : decades.label_values)
@@ -193,7 +195,8 @@ void log_ticks(double lo, double hi, const AxisStyle& style, AxisTicks& out) {
       const double value = m * std::pow(10.0, d);
       out.values.push_back(value);
       out.levels.push_back(std::min(kTickLevels - 1, next + (coarse ? 0 : 1)));
-      if (labelled && coarse) {
+      // Within less than a factor 5 every sub-decade tick is labelled.
+      if (labelled && (coarse || delta < std::log10(5.0))) {
         out.label_values.push_back(value);
         out.labels.push_back(log_sub_label(m, int(d), nice_decades));
       }
@@ -233,9 +236,9 @@ AxisTicks compute_ticks(double lo, double hi, const AxisStyle& style, bool log) 
     const double a = std::pow(10.0, lo), b = std::pow(10.0, hi);
     const double nmaj = (1.0 - a / b) / (1.0 - std::pow(10.0, -delta / n_major));
     const double nmin = (1.0 - a / b) / (1.0 - std::pow(10.0, -delta / n_minor));
-    linear_ticks(a, b, nmaj, nmin, style.n_digits, true, false, out);
+    linear_ticks(a, b, nmaj, nmin, style.n_digits, false, out);
   } else {
-    linear_ticks(lo, hi, n_major, n_minor, style.n_digits, true, false, out);
+    linear_ticks(lo, hi, n_major, n_minor, style.n_digits, false, out);
   }
   return out;
 }

@@ -1,0 +1,107 @@
+// Automatic and fixed limits, Gist's flags, the world <-> NDC transform.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "pargist/libplot/axes.hpp"
+#include "pargist/libplot/style.hpp"
+
+using namespace pargist::plot;
+
+namespace {
+
+CoordSystem system_with_curve(std::vector<double> x, std::vector<double> y) {
+  CoordSystem s = make_frame("work").systems[1];
+  Lines l;
+  l.x = std::move(x);
+  l.y = std::move(y);
+  s.elements.push_back(l);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("limits: automatic limits are the data extremes", "[limits]") {
+  CoordSystem s = system_with_curve({1, 2, 3, NAN, 10}, {-5, INFINITY, 4, 8, 2});
+  const Limits l = resolve_limits(s);
+  CHECK(l.xmin == 1);
+  CHECK(l.xmax == 10);
+  CHECK(l.ymin == -5);
+  CHECK(l.ymax == 4);  // (2, Inf) and (NaN, 8) cannot be drawn: they set no limit
+}
+
+TEST_CASE("limits: fixed, per side, nice, square, restrict", "[limits]") {
+  CoordSystem s = system_with_curve({0.13, 9.7}, {-0.31, 0.77});
+  s.limits.auto_xmax = false;
+  s.limits.xmax = 20;
+  Limits l = resolve_limits(s);
+  CHECK(l.xmin == Approx(0.13));
+  CHECK(l.xmax == 20);
+  CHECK(l.auto_xmin);
+  CHECK_FALSE(l.auto_xmax);
+
+  s.limits = Limits();
+  s.limits.nice = true;
+  l = resolve_limits(s);
+  CHECK(l.xmin == Approx(0));
+  CHECK(l.xmax == Approx(10));
+  CHECK(l.ymin == Approx(-0.4));
+  CHECK(l.ymax == Approx(0.8));
+
+  s.limits = Limits();
+  s.limits.square = true;
+  l = resolve_limits(s);
+  const Box& vp = s.viewport;
+  const double sx = (l.xmax - l.xmin) / (vp.xmax - vp.xmin), sy = (l.ymax - l.ymin) / (vp.ymax - vp.ymin);
+  CHECK(sx == Approx(sy));
+  CHECK(l.xmin == Approx(0.13));  // the wider axis is kept
+  CHECK(0.5 * (l.ymin + l.ymax) == Approx(0.5 * (-0.31 + 0.77)));
+
+  // restrict: y limits only from the points inside fixed x limits.
+  CoordSystem r = system_with_curve({0, 1, 2, 3}, {100, 1, 2, -100});
+  r.limits.auto_xmin = r.limits.auto_xmax = false;
+  r.limits.xmin = 0.5;
+  r.limits.xmax = 2.5;
+  r.limits.restrict = true;
+  l = resolve_limits(r);
+  CHECK(l.ymin == 1);
+  CHECK(l.ymax == 2);
+}
+
+TEST_CASE("limits: one-point data are widened, zero-size fixed limits throw", "[limits][errors]") {
+  CoordSystem s = system_with_curve({5}, {0});
+  const Limits l = resolve_limits(s);
+  CHECK(l.xmin < 5);
+  CHECK(l.xmax > 5);
+  CHECK(l.ymin < 0);
+  CHECK(l.ymax > 0);
+  s.limits.auto_xmin = s.limits.auto_xmax = false;
+  s.limits.xmin = s.limits.xmax = 2;
+  CHECK_THROWS_WITH(resolve_limits(s), Catch::Contains("zero size"));
+  s.limits.xmax = NAN;
+  CHECK_THROWS_WITH(resolve_limits(s), Catch::Contains("not finite"));
+}
+
+TEST_CASE("limits: log axes ignore non-positive data, map decades evenly", "[limits]") {
+  CoordSystem s = system_with_curve({-1, 0, 1, 10, 100}, {1, 2, 3, 4, 5});
+  s.limits.log_x = true;
+  const Limits l = resolve_limits(s);
+  CHECK(l.xmin == 1);
+  CHECK(l.xmax == 100);
+  const Transform tf{s.viewport, l};
+  CHECK(tf.ndc_x(10) == Approx(0.5 * (s.viewport.xmin + s.viewport.xmax)));
+  CHECK(tf.world_x(tf.ndc_x(37)) == Approx(37));
+  CHECK(tf.world_y(tf.ndc_y(3.5)) == Approx(3.5));
+}
+
+TEST_CASE("limits: Gist's flag word round-trips", "[limits]") {
+  Limits l;
+  l.auto_xmin = false;
+  l.log_y = true;
+  l.square = true;
+  const int flags = l.gist_flags();
+  CHECK(flags == (0x2 | 0x4 | 0x8 | 0x10 | 0x100));
+  Limits m;
+  m.set_gist_flags(flags);
+  CHECK(m.gist_flags() == flags);
+}
