@@ -81,8 +81,8 @@ TEST_CASE("deposit: unweighted NGP and CIC match the serial reference and are id
         total += g.values[c];
         worst = std::max(worst, std::abs(g.values[c] - ref[c]));
       }
-      // NGP exact; CIC within the fixed-point resolution (2^-16 per share).
-      CHECK(worst <= (method == Method::ngp ? 0.0 : 1e-4 * std::sqrt(double(n))));
+      // NGP exact; CIC within the fixed-point resolution (2^-12 per axis share).
+      CHECK(worst <= (method == Method::ngp ? 0.0 : 2.5e-4 * std::sqrt(double(n))));
       CHECK(total == double(g.stats.deposited));
       CHECK(g.stats.nonfinite == 2);
       CHECK(g.stats.deposited + g.stats.outside + g.stats.nonfinite == n);

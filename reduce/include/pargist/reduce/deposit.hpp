@@ -10,7 +10,7 @@
 // grid stays in the edge cell, so every particle inside counts in full.
 //
 // Exactness: without weights, NGP counts are integers and CIC shares are
-// fixed point (1/65536 of a cell per axis), so the reduced grid is exact and
+// fixed point (1/4096 of a particle per axis), so the reduced grid is exact and
 // bit-identical however the particles are split over ranks. With weights
 // the sums are doubles, combined across ranks in rank order.
 #pragma once
