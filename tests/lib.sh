@@ -13,7 +13,7 @@ PARGIST_BUILD_PACKAGES="cmake g++ make pkg-config libcairo2-dev libpng-dev
   python3-mpi4py catch2"
 PARGIST_TEST_PACKAGES="python3-pytest python3-matplotlib xvfb xdotool
   x11-apps x11-utils imagemagick yorick ghostscript strace tmux
-  libclang-rt-14-dev clang-14"
+  libclang-rt-14-dev clang-14 libxtst-dev"
 
 # OpenMPI refuses to run as root unless told; containers and CI run as root.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1

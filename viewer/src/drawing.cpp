@@ -136,6 +136,7 @@ void Window::Impl::change_page(int delta) {
   std::lock_guard<std::mutex> lock(mutex_);
   page_ = shown_ = std::move(next);
   provider_index_ = index;
+  message_.clear();
   need_render_ = true;
 }
 

@@ -10,7 +10,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <chrono>
 #include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
 
 namespace pargist::viewer::detail {
 
@@ -32,11 +36,21 @@ void io_error_exit(Display*, void* self) {
   static_cast<X11Connection*>(self)->connection_lost("the connection to the X server was lost");
 }
 
+// Xlib's default I/O error handler calls exit() before the per-display exit
+// handler is reached, so it is replaced process-wide by one that returns.
+// Displays other than ours keep Xlib's default exit handler, which still
+// exits: their behaviour does not change.
+int report_io_error(Display* display) {
+  std::fprintf(stderr, "pargist: X connection to %s broken\n", DisplayString(display));
+  return 0;
+}
+
 void install_error_handler() {
   static std::once_flag once;
   std::call_once(once, [] {
     XInitThreads();  // harmless here, and protects any other Xlib user in the process
     XSetErrorHandler(report_x_error);
+    XSetIOErrorHandler(report_io_error);
   });
 }
 
@@ -51,7 +65,13 @@ X11Connection::X11Connection(const std::string& display_name, int width, int hei
     return;
   }
   const char* name = display_name.empty() ? nullptr : display_name.c_str();
-  display_ = XOpenDisplay(name);
+  // A busy server (Xvfb under load) sometimes resets a new connection during
+  // its setup; a few quick retries tell that from a display that is not
+  // there, at a cost of under 0.1 s when it really is not.
+  for (int attempt = 0; attempt < 5 && display_ == nullptr; ++attempt) {
+    if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
+    display_ = XOpenDisplay(name);
+  }
   if (display_ == nullptr) {
     error_ = "cannot open display \"" + (name ? display_name : std::string(env)) + "\"";
     return;
@@ -90,13 +110,20 @@ X11Connection::X11Connection(const std::string& display_name, int width, int hei
 }
 
 X11Connection::~X11Connection() {
-  if (display_) {
+  if (display_ && lost_) {
+    // After an I/O error Xlib's locks are left in an unknown state: any
+    // further call on this Display (freeing a picture, closing it) can block
+    // forever. Its few resources are kept, still reachable, rather than
+    // risk hanging the job.
+    static std::vector<std::pair<Display*, std::vector<cairo_surface_t*>>> abandoned;
+    static std::mutex abandoned_mutex;
+    std::lock_guard<std::mutex> lock(abandoned_mutex);
+    abandoned.push_back({display_, {back_.surface, page_.surface}});
+  } else if (display_) {
     release(back_);
     release(page_);
-    if (!lost_) {
-      if (gc_) XFreeGC(display_, gc_);
-      if (window_) XDestroyWindow(display_, window_);
-    }
+    if (gc_) XFreeGC(display_, gc_);
+    if (window_) XDestroyWindow(display_, window_);
     XCloseDisplay(display_);
   }
   for (int fd : wake_pipe_)
@@ -123,6 +150,10 @@ void X11Connection::wait(int timeout_ms) {
 }
 
 void X11Connection::window_gone(bool destroy) {
+  if (lost_) {
+    window_ = 0;
+    return;
+  }
   release(back_);
   release(page_);
   if (gc_) XFreeGC(display_, gc_);
