@@ -38,6 +38,7 @@ def parse_args(argv):
     p.add_argument("--grid", type=int, default=64, help="space-charge grid cells per axis")
     p.add_argument("--short", action="store_true", help="a few steps, for the tests")
     p.add_argument("--quiet", action="store_true", help="no progress line")
+    p.add_argument("--no-window", action="store_true", help="files only, even with a display")
     args = p.parse_args(argv)
     if args.short:
         args.particles, args.steps, args.plot_every = min(args.particles, 2e5), 20, 10
@@ -172,28 +173,32 @@ def initial_beam(n_local, seed, lattice, bunch_length=2.0, emittance=5e-6):
 def rms_and_emittance(x, xp):
     """Global rms size and rms emittance sqrt(<x^2><x'^2> - <x x'>^2)."""
     m = reduce.moments(x, xp)
-    sx2, sxp2, sxxp = m.var[0], m.var[1], m.cov[0][1]
-    return np.sqrt(sx2), np.sqrt(max(sx2 * sxp2 - sxxp * sxxp, 0.0))
+    return float(m.std[0]), m.emittance(0, 1)
 
 
 # --- plotting ----------------------------------------------------------------
 
 def plot_frame(step, s, z, x, xp, history):
+    """One frame: the bunch, its x-x' phase space, the history of the rms
+    sizes and of the emittances (x red, y blue)."""
     pg.fma()
     pg.plsys(1)
-    pg.ppzx(z=z, x=x, color="density", titles=0)
+    pg.ppzx(z=z, x=x, color="density", lcolorbar=0,
+            titlet="bunch at s = %.2f m" % s, titleb="z (m)", titlel="x (m)")
     pg.plsys(2)
-    pg.ppxxp(x=x, xp=xp, color="density", titles=0)
-    pg.plsys(3)
+    pg.ppxxp(x=x, xp=xp, color="density", lcolorbar=0,
+             titlet="x-x' phase space", titleb="x (m)", titlel="x' (rad)")
     hs = np.array(history["s"])
+    pg.plsys(3)
     pg.plg(1e3 * np.array(history["xrms"]), hs, color="red")
     pg.plg(1e3 * np.array(history["yrms"]), hs, color="blue")
+    pg.pltitle("rms size (mm)")
+    pg.xytitles("s (m)")
     pg.plsys(4)
     pg.plg(1e6 * np.array(history["emitx"]), hs, color="red")
     pg.plg(1e6 * np.array(history["emity"]), hs, color="blue")
-    pg.plsys(0)
-    pg.plt("FODO beam, s = %.2f m (step %d, %d ranks)" % (s, step, parallel.npes),
-           0.15, 0.96, height=12)
+    pg.pltitle("rms emittance (mm mrad)")
+    pg.xytitles("s (m)")
     pg.redraw()
 
 
@@ -208,6 +213,7 @@ def main(argv):
 
     if me == 0:
         os.makedirs(args.out, exist_ok=True)
+    pg.window(0, style="2x2", display="" if args.no_window else None)
     pg.hcp_file(os.path.join(args.out, "beam.cgm"))
     history = {"s": [], "xrms": [], "yrms": [], "emitx": [], "emity": []}
 
