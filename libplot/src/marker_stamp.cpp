@@ -21,34 +21,36 @@ MarkerStamp::MarkerStamp(int marker, double size) {
   cairo_surface_flush(mask);
   const unsigned char* data = cairo_image_surface_get_data(mask);
   const int stride = cairo_image_surface_get_stride(mask);
-  alpha_.resize(std::size_t(side) * side);
   for (int r = 0; r < side; ++r)
-    for (int k = 0; k < side; ++k) alpha_[std::size_t(r) * side + k] = data[r * stride + k];
+    for (int k = 0; k < side; ++k)
+      if (const unsigned a = data[r * stride + k]) texels_.push_back({k - radius_, r - radius_, a});
   cairo_surface_destroy(mask);
 }
 
 void MarkerStamp::draw(const StampTarget& dst, double x, double y, Rgb rgb, int cx0, int cy0, int cx1,
                        int cy1) const {
   if (!(x > -1e9 && x < 1e9 && y > -1e9 && y < 1e9)) return;
-  const int side = 2 * radius_ + 1;
-  const int left = int(std::floor(x)) - radius_, top = int(std::floor(y)) - radius_;
-  const int r0 = std::max(0, cy0 - top), r1 = std::min(side, cy1 - top);
-  const int k0 = std::max(0, cx0 - left), k1 = std::min(side, cx1 - left);
+  const int px = int(std::floor(x)), py = int(std::floor(y));
   const std::uint32_t solid = 0xff000000u | (std::uint32_t(rgb.r) << 16) | (std::uint32_t(rgb.g) << 8) | rgb.b;
-  for (int r = r0; r < r1; ++r) {
-    auto* row = reinterpret_cast<std::uint32_t*>(dst.data + std::size_t(top + r) * dst.stride) + left;
-    const std::uint8_t* a = &alpha_[std::size_t(r) * side];
-    for (int k = k0; k < k1; ++k) {
-      const unsigned cov = a[k];
-      if (cov == 0) continue;
-      if (cov == 255) { row[k] = solid; continue; }
-      const std::uint32_t p = row[k];
-      const unsigned inv = 255 - cov;
-      auto mix = [&](unsigned src, unsigned shift) {
-        return ((src * cov + ((p >> shift) & 0xff) * inv + 127) / 255) << shift;
-      };
-      row[k] = mix(255, 24) | mix(rgb.r, 16) | mix(rgb.g, 8) | mix(rgb.b, 0);
+  // Whole stamp inside the clip: no per-pixel bounds checks.
+  const bool inside = px - radius_ >= cx0 && px + radius_ < cx1 && py - radius_ >= cy0 && py + radius_ < cy1;
+  for (const Texel& t : texels_) {
+    const int qx = px + t.dx, qy = py + t.dy;
+    if (!inside && (qx < cx0 || qx >= cx1 || qy < cy0 || qy >= cy1)) continue;
+    auto* pixel = reinterpret_cast<std::uint32_t*>(dst.data + std::size_t(qy) * dst.stride) + qx;
+    if (t.coverage == 255) {
+      *pixel = solid;
+      continue;
     }
+    // Source over an opaque pixel; (v * 257 + 257) >> 16 is v / 255 rounded
+    // for the 16-bit products here.
+    const std::uint32_t p = *pixel;
+    const unsigned cov = t.coverage, inv = 255 - cov;
+    auto mix = [&](unsigned src, unsigned shift) {
+      const unsigned v = src * cov + ((p >> shift) & 0xff) * inv;
+      return ((v * 257 + 257) >> 16) << shift;
+    };
+    *pixel = 0xff000000u | mix(rgb.r, 16) | mix(rgb.g, 8) | mix(rgb.b, 0);
   }
 }
 

@@ -66,8 +66,14 @@ class MarkerStamp {
             int cy1) const;
 
  private:
-  int radius_ = 0;  // the stamp is (2*radius+1) pixels square
-  std::vector<std::uint8_t> alpha_;
+  // The covered pixels only (a '+' of 6 pixels covers 11 of 49): offsets
+  // from the centre pixel and coverage 1..255.
+  struct Texel {
+    int dx, dy;
+    unsigned coverage;
+  };
+  int radius_ = 0;
+  std::vector<Texel> texels_;
 };
 
 }  // namespace pargist::plot::detail

@@ -55,17 +55,22 @@ class ElementPainter {
       py.clear();
     };
     // A NaN/Inf (or non-positive on a log axis) point breaks the curve.
+    const bool along = l.marks && !l.markers_at_points;
     std::vector<double> all_x, all_y;
+    px.reserve(l.x.size());
+    py.reserve(l.x.size());
     for (std::size_t i = 0; i < l.x.size(); ++i) {
       double x, y;
       if (!map(l.x[i], l.y[i], x, y)) { flush(); continue; }
       px.push_back(x);
       py.push_back(y);
-      all_x.push_back(x);
-      all_y.push_back(y);
+      if (along) {
+        all_x.push_back(x);
+        all_y.push_back(y);
+      }
     }
     flush();
-    if (l.marks && !l.markers_at_points) marks_along(all_x, all_y, l);
+    if (along) marks_along(all_x, all_y, l);
   }
 
   void operator()(const Disjoint& d) {
