@@ -19,7 +19,7 @@ import time
 import numpy as np
 
 import pargist as pg
-from pargist import parallel
+from pargist import parallel, reduce
 
 
 def parse_args(argv):
@@ -104,6 +104,7 @@ def main(argv):
     halo = Halo()
     if me == 0:
         os.makedirs(args.out, exist_ok=True)
+    pg.window(0, style="2x2")
     pg.hcp_file(os.path.join(args.out, "field.cgm"))
     t0, t_plot = time.perf_counter(), 0.0
     for it in range(args.steps + 1):
@@ -115,15 +116,23 @@ def main(argv):
         if it % args.plot_every == 0:
             tp = time.perf_counter()
             block = u[:, :, 1:-1]
+            top = parallel.globalmax(block)   # one colour scale for every panel
             pg.fma()
             pg.plsys(1)
-            pg.pcslice(block, lo, hi, normal="z", index=int(0.3 * n), cmin=0.0, cmax=1.0)
+            pg.pcslice(block, lo, hi, normal="z", index=int(0.3 * n), cmin=0.0, cmax=top, lcolorbar=0)
+            pg.pltitle("z = %d slice" % int(0.3 * n))
             pg.plsys(2)
-            pg.pcslice(block, lo, hi, normal="x", index=int(0.45 * n), cmin=0.0, cmax=1.0)
+            pg.pcslice(block, lo, hi, normal="x", index=int(0.45 * n), cmin=0.0, cmax=top, lcolorbar=0)
+            pg.pltitle("x = %d slice" % int(0.45 * n))
             pg.plsys(3)
-            pg.plslice1d(block, lo, hi, axis="z", index=(n // 2, int(0.3 * n)))
-            pg.plsys(0)
-            pg.plt("heat diffusion, step %d on %d ranks" % (it, npes), 0.15, 0.96, height=12)
+            pg.plslice1d(block, lo, hi, axis="z", index=(n // 2, int(0.3 * n)), titles=0)
+            pg.pltitle("line-out along z")
+            # The hottest cell along z: a projection reduced over the slabs.
+            proj = reduce.project(block, lo, hi, axis="z", op="max")
+            if me == 0:
+                pg.plsys(4)
+                pg.pli(proj[0], cmin=0.0, cmax=top)
+                pg.pltitle("max along z, step %d" % it)
             pg.hcp()
             pg.png(os.path.join(args.out, "field%03d.png" % (it // args.plot_every)))
             t_plot += time.perf_counter() - tp
