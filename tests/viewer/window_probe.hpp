@@ -1,0 +1,43 @@
+// Where a world point of a live window's system lands in the window's pixels
+// (status strip included), for aiming xdotool and checking screenshots.
+#pragma once
+
+#include <chrono>
+#include <cmath>
+#include <string>
+#include <thread>
+
+#include "pargist/viewer/window.hpp"
+
+namespace pargist::viewer::test {
+
+struct Probe {
+  const Window& w;
+  NdcBox viewport;
+  int system = 1;
+
+  double px(double x) const {
+    const Limits l = *w.drawn_limits(system);
+    return w.transform().to_px_x(ndc_from_world(x, viewport.xmin, viewport.xmax, l.xmin, l.xmax, false));
+  }
+  double py(double y) const {
+    const Limits l = *w.drawn_limits(system);
+    return w.strip_height() +
+           w.transform().to_px_y(ndc_from_world(y, viewport.ymin, viewport.ymax, l.ymin, l.ymax, false));
+  }
+  std::string at(double x, double y) const {
+    return std::to_string(std::lround(px(x))) + " " + std::to_string(std::lround(py(y)));
+  }
+};
+
+template <class Pred>
+bool wait_for(Pred pred, std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
+  const auto end = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < end) {
+    if (pred()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return pred();
+}
+
+}  // namespace pargist::viewer::test

@@ -1,0 +1,33 @@
+// A libplot Frame as a window page: the display list re-rendered through
+// libplot's Cairo backend at the window's size and at the limits the user
+// zoomed to, so a zoom stays vector sharp.
+#pragma once
+
+#include "pargist/libplot/frame.hpp"
+#include "pargist/viewer/page.hpp"
+
+namespace pargist::viewer {
+
+class FramePage : public Page {
+ public:
+  explicit FramePage(plot::Frame frame) : frame_(std::move(frame)) {}
+
+  int number() const override { return frame_.number; }
+  std::vector<SystemGeometry> render(cairo_t* cr, const PageTransform& t,
+                                     const ViewOptions& options) const override;
+
+  const plot::Frame& frame() const { return frame_; }
+
+ private:
+  plot::Frame frame_;
+};
+
+/// The frame as the window would draw it with `options`: overridden limits
+/// applied, grid lines added (exposed for tests and pargist-view).
+plot::Frame apply_view(const plot::Frame& frame, const ViewOptions& options);
+
+/// Conversions between the window's limits setting and libplot's.
+plot::Limits to_plot_limits(const ViewLimits& v, const plot::Limits& flags_from = {});
+ViewLimits from_plot_limits(const plot::Limits& l);
+
+}  // namespace pargist::viewer
