@@ -7,7 +7,8 @@ source "$(dirname "$0")/../tests/lib.sh"
 cd "$PARGIST_ROOT"
 
 pargist_install_packages $PARGIST_BUILD_PACKAGES
-pargist_build build
+# Only what the demo runs: the interpreter, the module and the CGM browser.
+PARGIST_TARGETS="pargist-python pargist_python_ext pargist-view" pargist_build build
 
 out="$PARGIST_ROOT/out"
 mkdir -p "$out"

@@ -48,7 +48,10 @@ pargist_build() {
   cmake -S "$PARGIST_ROOT" -B "$PARGIST_ROOT/$dir" -DCMAKE_BUILD_TYPE=${PARGIST_BUILD_TYPE:-Release} \
         -DPython3_EXECUTABLE="$PARGIST_PYTHON" "$@" >"$PARGIST_ROOT/$dir.configure.log" 2>&1 \
     || { cat "$PARGIST_ROOT/$dir.configure.log"; return 1; }
-  cmake --build "$PARGIST_ROOT/$dir" -j "$(nproc)"
+  # PARGIST_TARGETS (space-separated) builds only those targets.
+  local targets=()
+  for t in ${PARGIST_TARGETS:-}; do targets+=(--target "$t"); done
+  cmake --build "$PARGIST_ROOT/$dir" -j "$(nproc)" "${targets[@]}"
 }
 
 # Start a virtual X server for the window tests unless one is reachable.
