@@ -67,7 +67,14 @@ void Comm::check(bool ok, const std::string& message) const {
   if (!a.ok) throw std::invalid_argument(a.message + " (on rank " + std::to_string(a.failed_rank) + ")");
 }
 
+void Comm::check_root(int root) const {
+  if (root < 0 || root >= size_)
+    throw std::invalid_argument("pargist: root " + std::to_string(root) + " is not a rank of the communicator (size " +
+                                std::to_string(size_) + ")");
+}
+
 std::string Comm::broadcast(const std::string& bytes, int root) const {
+  check_root(root);
   unsigned long long n = bytes.size();
   MPI_Bcast(&n, 1, MPI_UNSIGNED_LONG_LONG, root, comm_);
   std::string out = rank_ == root ? bytes : std::string(n, '\0');
@@ -76,6 +83,7 @@ std::string Comm::broadcast(const std::string& bytes, int root) const {
 }
 
 std::vector<std::string> Comm::gather(const std::string& bytes, int root) const {
+  check_root(root);
   std::vector<std::vector<char>> parts = detail::gatherv_bytes(bytes.data(), bytes.size(), root, comm_);
   std::vector<std::string> out;
   out.reserve(parts.size());
@@ -84,9 +92,21 @@ std::vector<std::string> Comm::gather(const std::string& bytes, int root) const 
 }
 
 std::vector<std::string> Comm::allgather(const std::string& bytes) const {
-  std::vector<std::string> parts = gather(bytes, 0);
+  unsigned long long mine = bytes.size();
+  std::vector<unsigned long long> sizes(size_);
+  MPI_Allgather(&mine, 1, MPI_UNSIGNED_LONG_LONG, sizes.data(), 1, MPI_UNSIGNED_LONG_LONG, comm_);
+  unsigned long long total = 0;
+  for (auto s : sizes) total += s;
   std::vector<std::string> out(size_);
-  for (int r = 0; r < size_; ++r) out[r] = broadcast(rank_ == 0 ? parts[r] : std::string(), 0);
+  if (total > INT_MAX) {  // too large for one Allgatherv: rank by rank
+    for (int r = 0; r < size_; ++r) out[r] = broadcast(r == rank_ ? bytes : std::string(), r);
+    return out;
+  }
+  std::vector<int> counts(size_), displs(size_);
+  for (int r = 0, off = 0; r < size_; ++r) counts[r] = int(sizes[r]), displs[r] = off, off += counts[r];
+  std::string all(total, '\0');
+  MPI_Allgatherv(bytes.data(), int(mine), MPI_BYTE, all.data(), counts.data(), displs.data(), MPI_BYTE, comm_);
+  for (int r = 0; r < size_; ++r) out[r] = all.substr(std::size_t(displs[r]), std::size_t(counts[r]));
   return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <type_traits>
 
 namespace pargist::reduce {
 

@@ -2,7 +2,7 @@
 // any length and reductions in a fixed (rank) order.
 #pragma once
 
-#include <mpi.h>
+#include <pargist/reduce/comm.hpp>  // <mpi.h>, C API only
 
 #include <cstddef>
 #include <cstdint>

@@ -71,6 +71,8 @@ TEST_CASE("comm: bytes broadcast, gathered and allgathered", "[comm]") {
   } else {
     CHECK(all.empty());
   }
+  CHECK_THROWS_AS(comm.broadcast("x", comm.size()), std::invalid_argument);
+  CHECK_THROWS_AS(comm.gather("x", -1), std::invalid_argument);
   std::vector<std::string> every = comm.allgather(mine);
   REQUIRE(every.size() == std::size_t(comm.size()));
   for (int r = 0; r < comm.size(); ++r) CHECK(every[r] == std::string(std::size_t(r), char('a' + r)));

@@ -57,6 +57,8 @@ class Comm {
   void check(bool ok, const std::string& message = {}) const;
 
   // Bytes from root to every rank; returns what root passed, on every rank.
+  // broadcast() and gather() throw std::invalid_argument for a root outside
+  // the communicator (before any communication).
   std::string broadcast(const std::string& bytes, int root = 0) const;
   // Variable-length bytes of every rank to root: on root, size() entries in
   // rank order; elsewhere an empty vector.
@@ -79,6 +81,8 @@ class Comm {
   std::uint64_t exclusive_scan(std::uint64_t v) const;
 
  private:
+  void check_root(int root) const;
+
   MPI_Comm comm_;
   int rank_ = 0;
   int size_ = 1;
