@@ -11,7 +11,15 @@ import os
 import sys
 
 import numpy
+import numpy.testing  # noqa: F401
 import pytest
+
+# Modules some tests use on rank 0 only are imported here by every rank: under
+# pargist-python's broadcast importer all ranks must import the same modules.
+import matplotlib  # noqa: E402
+matplotlib.use("Agg")
+import matplotlib.image  # noqa: E402,F401
+import tempfile  # noqa: E402,F401
 
 import pargist
 from pargist import parallel
