@@ -1,6 +1,7 @@
 #include "cgm_world_record.hpp"
 
 #include <cstring>
+#include <limits>
 #include <string>
 #include <type_traits>
 
@@ -11,6 +12,13 @@ namespace {
 
 constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
 constexpr std::uint16_t kVersion = 1;
+
+// Arrays of plain numbers are copied whole when the machine is
+// little-endian with IEEE doubles, which is the record's own layout.
+template <class T>
+constexpr bool kBulk = std::is_arithmetic_v<T> && !std::is_same_v<T, bool> &&
+                       std::numeric_limits<double>::is_iec559 &&
+                       __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
 
 // One description of the layout serves both directions: `io(ar, value)`
 // writes with a Writer and reads with a Reader.
@@ -38,7 +46,13 @@ class Writer {
   template <class T>
   void vec(std::vector<T>& v) {
     count(v.size());
-    for (auto& x : v) num(x);
+    if constexpr (kBulk<T>) {  // the common case: one copy of the whole array
+      const std::size_t at = out.size();
+      out.resize(at + v.size() * sizeof(T));
+      if (!v.empty()) std::memcpy(out.data() + at, v.data(), v.size() * sizeof(T));
+    } else {
+      for (auto& x : v) num(x);
+    }
   }
   void str(std::string& s) {
     count(s.size());
@@ -82,7 +96,12 @@ class Reader {
   void vec(std::vector<T>& v) {
     constexpr std::size_t elem = std::is_same_v<T, bool> ? 1 : sizeof(T);
     v.resize(count(0, elem));
-    for (auto& x : v) num(x);
+    if constexpr (kBulk<T>) {
+      if (!v.empty()) std::memcpy(v.data(), p_ + pos_, v.size() * sizeof(T));
+      pos_ += v.size() * sizeof(T);
+    } else {
+      for (auto& x : v) num(x);
+    }
   }
   void str(std::string& s) {
     const std::size_t n = count(0, 1);

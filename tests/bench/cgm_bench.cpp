@@ -1,0 +1,126 @@
+// CGM writing benchmark, C++ side (driven by cgm_bench.sh, which times
+// Yorick writing the same frames in the same invocation and writes
+// results/cgm.md).
+//
+//   cgm_bench OUTDIR FRAMES   writes FRAMES frames, each a 1e4-point scatter
+//                             plus a 256x256 cell array, three ways: a CGM
+//                             family with the world-coordinate record
+//                             (pargist's default), a plain Gist CGM without
+//                             it, and one PNG per frame (600x600, Gist's
+//                             window view at 100 dpi). Prints one line per
+//                             way: "name cpu_seconds total_bytes".
+// CPU seconds of this process: a busy shared machine does not skew the ratio.
+#include <time.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "pargist/libplot/cgm.hpp"
+#include "pargist/libplot/hardcopy.hpp"
+
+namespace plot = pargist::plot;
+namespace cgm = pargist::cgm;
+namespace fs = std::filesystem;
+
+namespace {
+
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+// Deterministic normal deviates (64-bit LCG + Box-Muller).
+void normals(std::vector<double>& v, std::uint64_t& s) {
+  auto uniform = [&s] {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (double((s >> 11) + 1)) / 9007199254740993.0;
+  };
+  for (std::size_t i = 0; i < v.size(); i += 2) {
+    const double r = std::sqrt(-2 * std::log(uniform())), t = 6.283185307179586 * uniform();
+    v[i] = r * std::cos(t);
+    if (i + 1 < v.size()) v[i + 1] = r * std::sin(t);
+  }
+}
+
+// Frame k: the cell array shifts its colours, the points are new.
+plot::Frame make_frame(int k, std::uint64_t& seed) {
+  plot::Frame f;
+  f.number = k;
+  for (int i = 0; i < 240; ++i)
+    f.palette.colors.push_back({std::uint8_t(i), std::uint8_t(255 - i), std::uint8_t(128)});
+  f.systems.resize(2);
+  auto& s = f.systems[1];
+  s.limits = {-4, 4, -4, 4, false, false, false, false};
+  plot::Cells c;
+  c.nx = c.ny = 256;
+  c.x0 = c.y0 = -4;
+  c.x1 = c.y1 = 4;
+  c.colors.resize(256 * 256);
+  for (std::size_t j = 0; j < 256; ++j)
+    for (std::size_t i = 0; i < 256; ++i) c.colors[j * 256 + i] = std::uint8_t((i + j + std::size_t(k)) % 240);
+  s.elements.push_back(std::move(c));
+  plot::Lines m;
+  m.line.type = plot::LineType::none;
+  m.markers_at_points = true;
+  m.marker = {plot::NamedColor::fg, plot::marker_point, 1.0};
+  m.x.resize(10000);
+  m.y.resize(10000);
+  normals(m.x, seed);
+  normals(m.y, seed);
+  s.elements.push_back(std::move(m));
+  return f;
+}
+
+std::uintmax_t folder_bytes(const std::string& dir) {
+  std::uintmax_t total = 0;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_regular_file()) total += e.file_size();
+  return total;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: cgm_bench OUTDIR FRAMES\n");
+    return 1;
+  }
+  const std::string out = argv[1];
+  const int frames = std::atoi(argv[2]);
+  for (const char* sub : {"cgm", "plain", "png"}) {
+    fs::remove_all(out + "/" + sub);
+    fs::create_directories(out + "/" + sub);
+  }
+  // The frames are built outside the timed part, once, as a simulation
+  // would hand them over.
+  std::uint64_t seed = 12345;
+  std::vector<plot::Frame> pool;
+  for (int k = 0; k < 8; ++k) pool.push_back(make_frame(k, seed));
+
+  for (const bool record : {true, false}) {
+    cgm::CgmOptions options;
+    options.world_record = record;
+    const std::string dir = out + (record ? "/cgm" : "/plain");
+    const double t0 = cpu_seconds();
+    {
+      cgm::CgmFamilyWriter writer(dir + "/bench.cgm", options);
+      for (int k = 0; k < frames; ++k) writer.write(pool[std::size_t(k) % pool.size()]);
+    }
+    const double t = cpu_seconds() - t0;
+    std::printf("%s %.4f %ju\n", record ? "cgm" : "cgm_plain", t, folder_bytes(dir));
+    std::fflush(stdout);
+  }
+  const double t0 = cpu_seconds();
+  for (int k = 0; k < frames; ++k) {
+    char name[64];
+    std::snprintf(name, sizeof name, "/png/frame%04d.png", k);
+    plot::write_png(pool[std::size_t(k) % pool.size()], out + name);
+  }
+  std::printf("png %.4f %ju\n", cpu_seconds() - t0, folder_bytes(out + "/png"));
+  return 0;
+}
