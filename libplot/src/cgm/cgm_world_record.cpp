@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 
@@ -334,6 +335,15 @@ template <class Ar> void io(Ar& ar, plot::Element& e) {
   auto kind = static_cast<std::uint8_t>(e.index());
   ar.num(kind);
   io_variant(ar, e, kind);
+  if constexpr (Ar::reading) {
+    // The model's own check as well, so a record can only give frames that
+    // the renderers accept.
+    try {
+      plot::validate_element(e);
+    } catch (const std::invalid_argument& bad) {
+      ar.check(false, bad.what());
+    }
+  }
 }
 
 template <class Ar> void io(Ar& ar, plot::Box& b) {
