@@ -55,7 +55,7 @@ class ElementPainter {
       py.clear();
     };
     // A NaN/Inf (or non-positive on a log axis) point breaks the curve.
-    const bool along = l.marks && !l.markers_at_points;
+    const bool along = (l.marks && !l.markers_at_points) || l.rays;
     std::vector<double> all_x, all_y;
     px.reserve(l.x.size());
     py.reserve(l.x.size());
@@ -227,9 +227,7 @@ class ElementPainter {
     }
     if (count == 0) return;
     double scale = v.scale;
-    if (scale > 0) {
-      scale = scale;  // world units of arrow per unit of v: already folded in sx, sy
-    } else {
+    if (!(scale > 0)) {
       // Automatic: the longest arrow about the typical spacing of the points.
       const double area = std::max((xmax - xmin) * (ymax - ymin), 1e-8);
       const double spacing = count > 1 ? std::sqrt(area / double(count)) : 0.05;
@@ -275,10 +273,11 @@ class ElementPainter {
     return std::isfinite(nx) && std::isfinite(ny);
   }
 
-  // Letter marks every mspace NDC along the curve, starting at mphase.
+  // Letter marks (and/or ray arrowheads) every mspace NDC along the curve,
+  // starting at mphase.
   void marks_along(const std::vector<double>& x, const std::vector<double>& y, const Lines& l) {
     if (x.empty()) return;
-    std::vector<double> mx, my;
+    std::vector<double> mx, my, ux, uy;
     const double space = l.mspace > 0 ? l.mspace : 0.16;
     double next = std::fmod(std::max(l.mphase, 0.0), space);
     double s = 0;
@@ -288,13 +287,30 @@ class ElementPainter {
         const double t = (next - s) / seg;
         mx.push_back(x[i - 1] + t * (x[i] - x[i - 1]));
         my.push_back(y[i - 1] + t * (y[i] - y[i - 1]));
+        ux.push_back((x[i] - x[i - 1]) / seg);
+        uy.push_back((y[i] - y[i - 1]) / seg);
         next += space;
         if (mx.size() > 100000) break;
       }
       s += seg;
     }
-    if (x.size() == 1) { mx.push_back(x[0]); my.push_back(y[0]); }
-    r_.markers(mx.data(), my.data(), mx.size(), l.marker);
+    if (x.size() == 1) { mx.push_back(x[0]); my.push_back(y[0]); ux.push_back(1); uy.push_back(0); }
+    if (l.rays) {
+      // Gist's rays: arrowheads pointing along the curve (10 points long).
+      const double len = 10.0 / kPointsPerNdc, half = 0.35 * len;
+      std::vector<double> hx, hy;
+      for (std::size_t k = 0; k < mx.size(); ++k) {
+        const double bx = mx[k] - len * ux[k], by = my[k] - len * uy[k];
+        const double tx[3] = {mx[k], bx - half * uy[k], bx + half * uy[k]};
+        const double ty[3] = {my[k], by + half * ux[k], by - half * ux[k]};
+        hx.insert(hx.end(), tx, tx + 3);
+        hy.insert(hy.end(), ty, ty + 3);
+      }
+      const std::vector<std::size_t> counts(mx.size(), 3);
+      const std::vector<Color> colors(mx.size(), l.line.color);
+      r_.polygons(hx.data(), hy.data(), counts.data(), counts.size(), colors.data(), nullptr);
+    }
+    if (l.marks && !l.markers_at_points) r_.markers(mx.data(), my.data(), mx.size(), l.marker);
   }
 
   Renderer& r_;

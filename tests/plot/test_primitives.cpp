@@ -322,3 +322,20 @@ TEST_CASE("log axes: decades evenly spaced", "[logxy][pixels]") {
   CHECK(count_color(img, kRed, a - 1, py, a + 2, py + 1, 40) >= 1);
   CHECK(count_color(img, kRed, b - 1, py, b + 2, py + 1, 40) >= 1);
 }
+
+TEST_CASE("plg: rays put arrowheads along the curve", "[plg][pixels]") {
+  Frame f = frame_with_limits(0, 1, 0, 1);
+  Lines l = line({0, 1}, {0.5, 0.5}, Color(NamedColor::blue));
+  l.rays = true;
+  l.mspace = 0.2;
+  l.mphase = 0.1;
+  f.systems[1].elements.push_back(l);
+  const RasterImage img = render(f);
+  int x0, y0, x1, y1, px, py;
+  viewport_pixels(f, x0, y0, x1, y1);
+  world_pixel(f, 0.5, 0.5, px, py);
+  // A bare 1-pixel line has blue only on its row; the heads reach 3+ rows
+  // above and below it.
+  CHECK(count_color(img, kBlue, x0, py - 4, x1, py - 2, 80) > 0);
+  CHECK(count_color(img, kBlue, x0, py + 3, x1, py + 5, 80) > 0);
+}
