@@ -578,12 +578,14 @@ _OUTPUT_MODES = ('raw', 'root', 'all')
 
 
 def output(mode=None):
-    """Which ranks print: 'root' (rank 0 only; the interactive default),
+    """Which ranks print: 'root' or '0' (rank 0 only; the console default),
     'all' (every rank, lines prefixed with [rank]) or 'raw' (every rank,
     unchanged; the default for scripts). Returns the mode in force."""
     global _output_mode
     if mode is None:
         return _output_mode
+    if mode in (0, '0'):
+        mode = 'root'  # pargist.parallel's spelling: rank 0 only
     if mode not in _OUTPUT_MODES:
         raise ValueError('output(): mode must be one of %s, not %r' % (', '.join(_OUTPUT_MODES), mode))
     for name in ('stdout', 'stderr'):
