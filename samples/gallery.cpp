@@ -171,7 +171,7 @@ void gallery_page() {
 void palette_page() {
   gp::window(0, [] { gp::WindowOptions o; o.style = "nobox"; return o; }());
   const auto names = gp::builtin_palette_names();
-  const double x0 = 0.16, x1 = 0.60, top = 0.86, h = 0.045, gap = 0.022;
+  const double x0 = 0.23, x1 = 0.66, top = 0.86, h = 0.045, gap = 0.022;
   gp::PltOptions label;
   label.justify = "RH";
   label.height = 12;
@@ -207,6 +207,7 @@ void classic_page() {
   gp::PlcOptions c;
   c.color = gp::Color(gp::NamedColor::white);
   c.legend = "plc, z, y, x";
+  c.marks = false;  // the colorbar sits where the contour legends would
   gp::plc(z, y, x, c);
   gp::colorbar(0.0, 2.0);
   gp::pltitle("pli + plc, earth palette");

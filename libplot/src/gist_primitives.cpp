@@ -145,7 +145,7 @@ std::vector<double> plc(Grid z, Grid y, Grid x, const PlcOptions& o) {
   c.z = std::move(z.v);
   c.line = line_style(o);
   c.region = o.region;
-  c.marks = o.marks ? *o.marks : false;
+  c.marks = o.marks ? *o.marks : d.marks;  // Gist: letters along the levels, listed at the right
   c.marker = d.marker;
   c.marker.color = o.mcolor ? *o.mcolor : c.line.color;
   if (o.msize) c.marker.size = *o.msize;

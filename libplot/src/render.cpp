@@ -1,6 +1,7 @@
 // The driver: walks a frame and draws it through a Renderer in NDC.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
@@ -318,6 +319,27 @@ class ElementPainter {
   const Transform* tf_;
 };
 
+// Gist's contour legends: "A: level" for each level of the marked
+// contour plots, one column in the frame's contour legend box.
+void draw_contour_legends(Renderer& r, const Frame& frame) {
+  const LegendBox& box = frame.contour_legends;
+  if (box.nlines <= 0) return;
+  const double line = 1.2 * box.text_style.height / kPointsPerNdc;
+  int k = 0;
+  for (std::size_t s = 1; s < frame.systems.size(); ++s)
+    for (const auto& e : frame.systems[s].elements) {
+      const auto* c = std::get_if<Contours>(&e);
+      if (!c || !c->marks || c->info.hide) continue;
+      if (!c->info.legend.empty() && k < box.nlines)
+        r.text(box.x, box.y - line * k++, c->info.legend.substr(0, std::size_t(std::max(box.nchars, 1))), box.text_style);
+      for (std::size_t l = 0; l < c->levels.size() && k < box.nlines; ++l) {
+        char text[48];
+        std::snprintf(text, sizeof text, "%c: %.4g", char('A' + l % 26), c->levels[l]);
+        r.text(box.x, box.y - line * k++, text, box.text_style);
+      }
+    }
+}
+
 // Legends of the systems' elements in the frame's legend box: "A: text"
 // for curves with letter marks, the text alone otherwise.
 void draw_legends(Renderer& r, const Frame& frame) {
@@ -331,6 +353,7 @@ void draw_legends(Renderer& r, const Frame& frame) {
         entry = std::string(1, char(l->marker.marker)) + ": " + entry;
       entries.push_back(entry);
     }
+  draw_contour_legends(r, frame);
   const LegendBox& box = frame.legends;
   if (box.nlines <= 0) return;  // the style has no legends (nobox, 2x2)
   const double line = 1.2 * box.text_style.height / kPointsPerNdc;
