@@ -93,18 +93,9 @@ void max_into(double* a, const double* b, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) a[i] = b[i] > a[i] ? b[i] : a[i];
 }
 
-void reduce_in_place(void* data, std::size_t n, MPI_Datatype type, MPI_Op op, MPI_Comm comm, int root) {
+void allreduce_in_place(void* data, std::size_t n, MPI_Datatype type, MPI_Op op, MPI_Comm comm) {
   check_count(n);
-  if (root < 0) {
-    MPI_Allreduce(MPI_IN_PLACE, data, int(n), type, op, comm);
-    return;
-  }
-  int rank = 0;
-  MPI_Comm_rank(comm, &rank);
-  if (rank == root)
-    MPI_Reduce(MPI_IN_PLACE, data, int(n), type, op, root, comm);
-  else
-    MPI_Reduce(data, nullptr, int(n), type, op, root, comm);
+  MPI_Allreduce(MPI_IN_PLACE, data, int(n), type, op, comm);
 }
 
 }  // namespace
@@ -168,23 +159,23 @@ std::vector<std::vector<char>> gatherv_bytes(const void* data, std::size_t n, in
 }
 
 void ordered_sum(double* data, std::size_t n, MPI_Comm comm, int root) {
-  if (root < 0) return reduce_in_place(data, n, MPI_DOUBLE, ordered_sum_op(), comm, root);
+  if (root < 0) return allreduce_in_place(data, n, MPI_DOUBLE, ordered_sum_op(), comm);
   check_count(n);
   tree_reduce(data, n, MPI_DOUBLE, add_into<double>, comm, root);
 }
 
 void allreduce_max_then_sum(double* data, std::size_t half, MPI_Comm comm) {
-  reduce_in_place(data, 2 * half, MPI_DOUBLE, max_then_sum_op(), comm, -1);
+  allreduce_in_place(data, 2 * half, MPI_DOUBLE, max_then_sum_op(), comm);
 }
 
 void sum_counts(std::uint64_t* data, std::size_t n, MPI_Comm comm, int root) {
-  if (root < 0) return reduce_in_place(data, n, MPI_UINT64_T, MPI_SUM, comm, root);
+  if (root < 0) return allreduce_in_place(data, n, MPI_UINT64_T, MPI_SUM, comm);
   check_count(n);
   tree_reduce(data, n, MPI_UINT64_T, add_into<std::uint64_t>, comm, root);
 }
 
 void max_values(double* data, std::size_t n, MPI_Comm comm, int root) {
-  if (root < 0) return reduce_in_place(data, n, MPI_DOUBLE, MPI_MAX, comm, root);
+  if (root < 0) return allreduce_in_place(data, n, MPI_DOUBLE, MPI_MAX, comm);
   check_count(n);
   tree_reduce(data, n, MPI_DOUBLE, max_into, comm, root);
 }
