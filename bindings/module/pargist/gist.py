@@ -30,7 +30,7 @@ from ._style import (parse_color, parse_justify, parse_line_type, parse_marker,
 
 __all__ = ["window", "current_window", "winkill", "fma", "redraw", "animate", "plsys",
            "limits", "ylimits", "logxy", "gridxy", "palette", "pldefault", "unzoom",
-           "zoom_factor", "plg", "plm", "plc", "plf", "plfp", "pli", "pldj", "plv",
+           "zoom_factor", "mouse", "plg", "plm", "plc", "plf", "plfp", "pli", "pldj", "plv",
            "plt", "plfc", "plmesh", "pltitle", "xytitles", "colorbar", "plq", "plremove",
            "hcp_file", "hcp", "hcpon", "hcpoff", "hcp_finish", "png", "pdf", "eps", "svg",
            "current_frame", "Frame"]
@@ -410,6 +410,15 @@ def zoom_factor(factor=None):
         if is_root() and _core.has_viewer:
             _core.viewer_zoom_factor(factor)
     return old
+
+
+def mouse(system=-1, style=0, prompt=""):
+    """Gist's mouse(system, style, prompt): wait for a press and release in the
+    live window; returns [x0, y0, x1, y1, xn0, yn0, xn1, yn1, system, button,
+    modifiers], or None if cancelled or without a live window (rank 0 only)."""
+    if not is_root() or not _core.has_viewer:
+        return None
+    return _core.viewer_mouse(_int(system, "system"), _int(style, "style"), str(prompt))
 
 
 # ----------------------------------------------------------------- primitives

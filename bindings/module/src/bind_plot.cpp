@@ -346,11 +346,6 @@ void add_hardcopy(py::module_& m) {
 }  // namespace
 
 void bind_plot(py::module_& m) {
-#ifdef PARGIST_HAVE_VIEWER
-  m.attr("has_viewer") = true;
-#else
-  m.attr("has_viewer") = false;
-#endif
   add_plot_state(m);
   add_primitives(m);
   add_hardcopy(m);

@@ -9,4 +9,5 @@ PYBIND11_MODULE(_core, m) {
   pargist::pybind::bind_reduce(m);
   pargist::pybind::bind_plot(m);
   pargist::pybind::bind_pp(m);
+  pargist::pybind::bind_viewer(m);
 }
