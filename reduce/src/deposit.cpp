@@ -47,12 +47,14 @@ void with_loaders(const ArrayView& x, const ArrayView* y, F&& f) {
 
 // ---- unweighted NGP: 8-bit local counts, so that the busy part of a
 // 512x512 grid stays in L1/L2; a count that wraps to 0 carries 256 into
-// the 64-bit totals (a rarely taken branch: once per 256 deposits in a cell).
+// the totals (a rarely taken branch: once per 256 deposits in a cell). The
+// totals are doubles holding integers: exact up to 2^53 counts per cell in
+// any order of summation, and already the type of the result.
 
 // The hot loop for a plain index range, constants in registers.
 template <class LX, class LY>
 void ngp_range(std::size_t b, std::size_t e, std::size_t step, LX lx, LY ly, const AxisMap mx, const AxisMap my,
-               std::uint8_t* __restrict counts, std::uint64_t* __restrict total, std::uint64_t& bad) {
+               std::uint8_t* __restrict counts, double* __restrict total, std::uint64_t& bad) {
   const double xlo = mx.lo, xhi = mx.hi, xs = mx.scale, xtop = mx.top;
   const double ylo = my.lo, yhi = my.hi, ys = my.scale, ytop = my.top;
   const std::int64_t nx = mx.n;
@@ -72,7 +74,7 @@ void ngp_range(std::size_t b, std::size_t e, std::size_t step, LX lx, LY ly, con
 
 template <class LX, class LY>
 void ngp_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
-                std::vector<std::uint64_t>& total, Tally& t) {
+                std::vector<double>& total, Tally& t) {
   const std::size_t cells = total.size();
   std::vector<std::uint8_t> counts(cells, 0);
   std::uint64_t seen = 0, bad = 0;
@@ -95,10 +97,10 @@ void ngp_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
       }
     });
   }
-  std::uint64_t deposited = 0;
+  double deposited = 0;
   for (std::size_t c = 0; c < cells; ++c) total[c] += counts[c], deposited += total[c];
   t.seen += seen;
-  t.deposited += deposited;  // every deposit added one to one cell
+  t.deposited += std::uint64_t(deposited);  // every deposit added one to one cell
   t.nonfinite += bad;
 }
 
@@ -301,23 +303,37 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
   out.ymax = p.ymax;
   Tally t;
 
+  if (!o.weights && o.method == Method::ngp) {
+    // Integer counts held in doubles, then deposited/outside/nonfinite: one
+    // buffer, one reduction, and it becomes the result on the root.
+    std::vector<double> grid(cells + 3, 0.0);
+    grid.resize(cells);
+    with_loaders(x, y, [&](auto lx, auto ly) { ngp_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t); });
+    const DepositStats s = t.stats();
+    grid.push_back(double(s.deposited));
+    grid.push_back(double(s.outside));
+    grid.push_back(double(s.nonfinite));
+    detail::ordered_sum(grid.data(), grid.size(), comm.handle(), target(o));
+    if (receives(comm, o)) {
+      out.stats = {std::uint64_t(grid[cells]), std::uint64_t(grid[cells + 1]), std::uint64_t(grid[cells + 2])};
+      grid.resize(cells);
+      out.values = std::move(grid);
+    }
+    return out;
+  }
+
   if (!o.weights) {
-    // Exact integers: the grid then deposited/outside/nonfinite in one buffer.
+    // Exact 64-bit fixed point: the grid then deposited/outside/nonfinite.
     std::vector<std::uint64_t> grid(cells, 0);
     grid.reserve(cells + 3);
-    with_loaders(x, y, [&](auto lx, auto ly) {
-      if (o.method == Method::ngp)
-        ngp_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t);
-      else
-        cic_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t);
-    });
+    with_loaders(x, y, [&](auto lx, auto ly) { cic_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t); });
     const DepositStats s = t.stats();
     grid.push_back(s.deposited);
     grid.push_back(s.outside);
     grid.push_back(s.nonfinite);
     detail::sum_counts(grid.data(), grid.size(), comm.handle(), target(o));
     if (receives(comm, o)) {
-      const double unit = o.method == Method::ngp ? 1.0 : 1.0 / detail::fixed_particle;
+      const double unit = 1.0 / detail::fixed_particle;
       out.values.resize(cells);
       for (std::size_t c = 0; c < cells; ++c) out.values[c] = double(grid[c]) * unit;
       out.stats = {grid[cells], grid[cells + 1], grid[cells + 2]};
