@@ -42,7 +42,7 @@ double value_at(const FieldView& f, std::int64_t i, std::int64_t j, std::int64_t
 // Validates the field (and the axis/positions) on every rank, collectively;
 // then checks that every rank gave the same global shape.
 FieldView validated(const Comm& comm, const char* function, const FieldView& field, int axis,
-                    const Index3* at, int root) {
+                    const Index3* at, int root, const std::int64_t* plane = nullptr) {
   detail::Validator v(function);
   v.root(comm, root);
   v.require(field.dims == 2 || field.dims == 3, "field dims must be 2 or 3, got " + std::to_string(field.dims));
@@ -59,11 +59,17 @@ FieldView validated(const Comm& comm, const char* function, const FieldView& fie
       v.require((*at)[a] >= 0 && (*at)[a] < f.global_shape[a],
                 "position " + std::to_string((*at)[a]) + " on axis " + ax + " is outside the grid");
   }
+  if (plane && v.ok())
+    v.require(*plane >= 0 && *plane < f.global_shape[axis],
+              "index " + std::to_string(*plane) + " is outside the grid along axis " + std::to_string(axis));
   v.require(box_empty(f) || f.data != nullptr, "field has no data for a non-empty box");
   v.agree(comm);
 
-  std::vector<double> shape{double(f.global_shape[0]), double(f.global_shape[1]), double(f.global_shape[2])};
-  if (comm.allreduce_min(shape) != comm.allreduce_max(shape))
+  // Same global shape everywhere: one allreduce of (shape, -shape) by max.
+  std::vector<double> shape{double(f.global_shape[0]),  double(f.global_shape[1]),  double(f.global_shape[2]),
+                            -double(f.global_shape[0]), -double(f.global_shape[1]), -double(f.global_shape[2])};
+  shape = comm.allreduce_max(shape);
+  if (shape[0] != -shape[3] || shape[1] != -shape[4] || shape[2] != -shape[5])
     throw std::invalid_argument(std::string(function) + ": ranks disagree on the field's global_shape");
   return f;
 }
@@ -137,15 +143,7 @@ FieldSlice extract(const Comm& comm, const FieldView& f, const Index3& fixed, in
 }  // namespace
 
 FieldSlice slice_plane(const Comm& comm, const FieldView& field, int axis, std::int64_t index, int root) {
-  Index3 at{0, 0, 0};
-  if (axis >= 0 && axis < 3) at[axis] = index;
-  // Only the normal axis' position is checked: pass it as `at` for that axis.
-  detail::Validator pre("slice_plane");
-  pre.require(axis < 0 || axis >= field.dims || field.global_shape[axis] <= 0 ||
-                  (index >= 0 && index < field.global_shape[axis]),
-              "index " + std::to_string(index) + " is outside the grid along axis " + std::to_string(axis));
-  pre.agree(comm);
-  const FieldView f = validated(comm, "slice_plane", field, axis, nullptr, root);
+  const FieldView f = validated(comm, "slice_plane", field, axis, nullptr, root, &index);
   Index3 fixed{-1, -1, -1};
   fixed[axis] = index;
   return extract(comm, f, fixed, root);
