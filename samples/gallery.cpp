@@ -1,6 +1,9 @@
 // pargist-gallery [outdir]: every Gist primitive on one page (2x2 panels),
 // the built-in palettes, and a classic single plot with a colorbar; written
 // as PNGs and one multi-page PDF. Prints where the files are.
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -218,6 +221,10 @@ void classic_page() {
 
 int main(int argc, char** argv) {
   const std::string out = argc > 1 ? argv[1] : ".";
+  if (::mkdir(out.c_str(), 0777) != 0 && errno != EEXIST) {
+    std::fprintf(stderr, "pargist-gallery: cannot create %s\n", out.c_str());
+    return 1;
+  }
   try {
     const std::string pdf = out + "/gallery.pdf";
     std::vector<gp::Frame> frames;
