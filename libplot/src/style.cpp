@@ -77,7 +77,6 @@ Frame make_frame(const std::string& style) {
     f.systems.push_back(system_at({0.19, 0.60, 0.44, 0.85}, ticks, "System 1"));
   } else if (name == "boxed") {
     f.systems.push_back(system_at({0.1757, 0.6143, 0.4257, 0.8643}, ticks, "System 1"));
-    f.contour_legends.nlines = 0;  // boxed.gs: no contour legends
   } else if (name == "nobox") {
     f.systems.push_back(system_at({0.127, 0.672, 0.363, 0.908}, ticks, "System 1"));
     f.legends.nlines = 0;
