@@ -316,3 +316,23 @@ TEST_CASE("family names count up as Gist's do") {
   CHECK(cgm::next_family_name("dir.x/run19.cgm") == "dir.x/run20.cgm");
   CHECK(cgm::next_family_name("a99.cgm") == "b00.cgm");
 }
+
+TEST_CASE("renderer: a landscape frame is a landscape page on Gist's scale") {
+  plot::Frame f;
+  f.landscape = true;
+  cgm::CgmOptions options;
+  options.world_record = false;
+  cgm::CgmRenderer r(options);
+  const double x[] = {0.05, 1.0}, y[] = {0.05, 0.75};  // x past a portrait page's width
+  const Bytes pic = draw_picture(r, f, [&](cgm::CgmRenderer& rr) {
+    rr.polyline(x, y, 2, plot::LineStyle{}, false);
+  });
+  const Bytes file = cgm_test::assemble_metafile(r, {pic});
+  const auto doc = cgm::read_cgm_bytes(file.data(), file.size(), "land.cgm");
+  REQUIRE(doc.pages.size() == 1);
+  CHECK(doc.pages[0].landscape);
+  CHECK(doc.pages[0].frame.landscape);
+  const auto& l = std::get<plot::Lines>(doc.pages[0].frame.systems.at(1).elements.at(0));
+  CHECK(l.x[1] == Approx(1.0).margin(kVdc));
+  CHECK(l.y[1] == Approx(0.75).margin(kVdc));
+}
