@@ -21,7 +21,6 @@ using detail::AxisMap;
 // Per-particle tallies of a local deposition.
 struct Tally {
   std::uint64_t seen = 0, deposited = 0, nonfinite = 0;
-  void skipped(bool finite) { nonfinite += !finite; }
   DepositStats stats() const { return {deposited, seen - deposited - nonfinite, nonfinite}; }
 };
 

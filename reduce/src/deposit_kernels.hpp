@@ -13,7 +13,6 @@ namespace pargist::reduce::detail {
 constexpr std::uint32_t fixed_bits = 12;
 constexpr std::uint32_t fixed_one = 1u << fixed_bits;
 constexpr double fixed_particle = double(fixed_one) * double(fixed_one);
-inline std::uint32_t to_fixed(double frac) { return std::uint32_t(frac * double(fixed_one) + 0.5); }
 
 // Maps values on one axis to cells: [lo, hi] cut into n equal cells.
 struct AxisMap {

@@ -196,7 +196,7 @@ def main():
         "## Bytes received by rank 0 per plot",
         "",
         f"512x512 histogram, counted by OpenMPI's pml monitoring (all traffic into rank 0). One grid = {grid_bytes} bytes "
-        "(uint64 counts and 3 tallies). At 1 rank nothing crosses the wire.",
+        "(8-byte cells and 3 tallies). At 1 rank nothing crosses the wire.",
         "",
         "| ranks | particles (total) | bytes to rank 0 per plot | grids |",
         "|---|---|---|---|",
