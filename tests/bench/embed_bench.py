@@ -158,6 +158,7 @@ def main():
     ap.add_argument('--output', default=os.path.join(HERE, 'results', 'embed.md'))
     args = ap.parse_args()
     ranks = [int(r) for r in args.ranks.split(',')]
+    args.build = os.path.abspath(args.build)
     pargist_python = os.path.join(args.build, 'bin', 'pargist-python')
     extension = glob.glob(os.path.join(args.build, 'tests', 'embed', '_cext*.so'))
     if not os.access(pargist_python, os.X_OK) or not extension:

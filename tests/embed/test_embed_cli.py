@@ -121,8 +121,7 @@ def test_divergent_imports_name_modules_and_ranks(scripts):
     proc = run(4, path)
     assert proc.returncode != 0
     assert time.monotonic() - start < 60
-    assert "ranks 0,2-3 import 'email'; rank 1 import 'json'" in proc.stderr, proc.stderr
-    assert 'DivergentImportError' in proc.stderr
+    assert "rank 1 imports 'json' where rank 0 imports 'email'" in proc.stderr, proc.stderr
 
 
 def test_import_on_one_rank_only_while_others_finish(scripts):
@@ -130,8 +129,7 @@ def test_import_on_one_rank_only_while_others_finish(scripts):
                               'if e.rank() == 2:\n    import wave\n')
     proc = run(4, path)
     assert proc.returncode != 0
-    assert "rank 2 import 'wave'" in proc.stderr, proc.stderr
-    assert 'finished the program' in proc.stderr
+    assert "rank 2 imports 'wave' where rank 0 has finished the program" in proc.stderr, proc.stderr
 
 
 def test_missing_module_same_error_everywhere(scripts):
@@ -162,7 +160,7 @@ def test_exception_on_rank_2_while_others_wait(scripts):
     assert proc.returncode != 0
     assert time.monotonic() - start < 60
     assert 'ValueError: boom on rank 2' in proc.stderr
-    assert 'rank 2 of 4 failed' in proc.stderr
+    assert 'rank 2 of 4 failed' in proc.stderr, proc.stderr
 
 
 def test_exception_on_rank_2_while_others_finish(scripts):

@@ -7,11 +7,12 @@
 # use builtin and frozen modules: sys, _imp, marshal, posix, _io, _thread,
 # time and the frozen importlib bootstrap.
 #
-# The broadcast importer: for every import, all ranks first agree on the
-# requested name (one allreduce of its hash, so a rank importing something
-# the others do not is reported instead of deadlocking); rank 0 then finds
-# the module with the normal machinery and reads its code; one broadcast
-# carries the spec and the code; every rank builds the module from memory.
+# The broadcast importer: for every import, rank 0 finds the module with
+# the normal machinery and reads its code; one broadcast carries the name
+# asked for, the spec and the code; every other rank checks the name against
+# its own (a rank importing something the others do not is reported, and the
+# job aborted, instead of deadlocking) and builds the module from memory.
+# Rank 0 posts and goes on: it never waits for the other ranks.
 
 import sys
 import _imp
@@ -24,6 +25,7 @@ import _frozen_importlib as _bootstrap
 
 _RANK = rank()
 _SIZE = size()
+_ONE_NODE = node_size() == _SIZE
 _MAIN_THREAD = _thread.get_ident()
 _BOOT_FILE = '<pargist-boot>'
 _DEBUG = posix.environ.get(b'PARGIST_EMBED_DEBUG', b'').decode()
@@ -37,13 +39,6 @@ def _debug_write(text):
         posix.write(fd, text.encode('utf-8', 'replace'))
     finally:
         posix.close(fd)
-
-
-class DivergentImportError(RuntimeError):
-    """Ranks asked for different modules (or files) in the same collective.
-
-    A RuntimeError rather than an ImportError on purpose: `except
-    ImportError` fallbacks must not swallow a desynchronised job."""
 
 
 class _Stats:
@@ -74,48 +69,70 @@ def _describe_ranks(ranks):
     return ','.join(parts)
 
 
-def _divergence_message(tags):
-    groups = {}
-    for r, t in enumerate(tags):
-        groups.setdefault(t.decode('utf-8', 'replace'), []).append(r)
-    items = sorted(groups.items(), key=lambda kv: kv[1][0])
-    what = '; '.join('rank%s %s %s' % ('s' if len(rs) > 1 else '', _describe_ranks(rs), _tag_words(t))
-                     for t, rs in items)
-    return ('pargist-python: ranks made different collective requests (imports and '
-            'read_file() must happen on all ranks in the same order): ' + what)
-
-
 def _tag_words(tag):
+    """'import:json' -> "imports 'json'" (for error messages)."""
     kind, _, arg = tag.partition(':')
     if kind == 'import':
-        return 'import %r' % arg
+        return 'imports %r' % arg
     if kind == 'read_file':
-        return 'read_file(%r)' % arg
+        return 'calls read_file(%r)' % arg
     if kind == 'exit':
-        return 'finished the program'
+        return 'has finished the program'
     if kind == 'console':
-        return 'wait at the interactive prompt'
-    return '%s %r' % (kind, arg)
+        return 'waits at the console prompt'
+    return 'runs %s %r' % (kind, arg)
 
 
-def _collective(tag, timeout=-1.0):
-    """Enter a collective step named `tag` on every rank, or raise
-    DivergentImportError on every rank taking part."""
+def _divergence_message(mine, rank0s):
+    return ('pargist-python: rank %d %s where rank 0 %s: imports and read_file() must be '
+            'made by all ranks in the same order; aborting the job\n' % (
+                _RANK, _tag_words(mine), _tag_words(rank0s)))
+
+
+class _Mismatch(Exception):
+    def __init__(self, rank0_tag):
+        super().__init__(rank0_tag)
+        self.rank0_tag = rank0_tag
+
+
+def _exchange(tag, obj=None, timeout=-1.0):
+    """One step of the importer, named `tag` on every rank: returns rank 0's
+    `obj` on every rank. Rank 0 posts it and goes on without waiting; each
+    other rank checks that rank 0's tag is its own. A rank whose tag differs
+    (a rank importing something the others do not, or in another order)
+    says which and aborts the job: its state no longer matches rank 0's."""
     if _SIZE == 1:
-        return
+        return obj
     if _DEBUG:
         _debug_write('%s\n' % tag)
-    tags = agree(tag, timeout)
-    if tags:
-        raise DivergentImportError(_divergence_message(tags))
+    if _RANK == 0:
+        data = marshal.dumps((tag, obj))
+        _Stats.nbytes += len(data)
+        post_bytes(data)
+        return obj
+    data = receive_bytes(timeout)
+    if data is None:
+        raise TimeoutError('rank 0 did not arrive in time')
+    rank0_tag, obj = marshal.loads(data)
+    if rank0_tag != tag:
+        raise _Mismatch(rank0_tag)
+    return obj
+
+
+def _step(tag, obj=None):
+    """_exchange() for steps made from running code: a mismatch ends the job."""
+    try:
+        return _exchange(tag, obj)
+    except _Mismatch as m:
+        _write_fd2(_divergence_message(tag, m.rank0_tag))
+        abort(1)
 
 
 def _bcast_obj(obj=None):
+    """Rank 0's obj on every rank (for steps already known to be in step)."""
     if _SIZE == 1:
         return obj
-    data = bcast_bytes(marshal.dumps(obj) if _RANK == 0 else None)
-    _Stats.nbytes += len(data)
-    return marshal.loads(data)
+    return marshal.loads(bcast_bytes(marshal.dumps(obj) if _RANK == 0 else None))
 
 
 # ---------------------------------------------------------------- local mode
@@ -302,8 +319,19 @@ def _message_for(name, spec):
             payload = own = (type(e).__name__, str(e))
         return (kind, spec.origin, spec.cached, locations, payload), own
     if ltype is ext.ExtensionFileLoader and spec.has_location:
-        return ('extension', spec.origin, spec.cached, locations, None), None
+        staged = None
+        if _SIZE > 1 and _ONE_NODE:
+            # Every rank is on this node: write the copy now and send its
+            # path with the spec (no extra collective step).
+            data = _read_file_bytes(spec.origin)
+            _Stats.nbytes += len(data)
+            staged = write_node_file_here(data, _node_file_name(name, spec.origin))
+        return ('extension', spec.origin, spec.cached, locations, staged), None
     return ('local', None, None, None, None), None
+
+
+def _node_file_name(name, origin):
+    return name + '-' + origin.rpartition('/')[2]
 
 
 def _spec_from_message(name, msg, own=None):
@@ -321,8 +349,8 @@ def _spec_from_message(name, msg, own=None):
         return spec
     loader = _loader_class(kind)(name, origin)
     if kind == 'extension':
-        load_path = origin
-        if _SIZE > 1:
+        load_path = payload or origin
+        if _SIZE > 1 and not _ONE_NODE:
             # One rank per node writes rank 0's bytes to its node-local
             # directory; the other ranks of the node load that copy.
             data = _read_file_bytes(origin) if _RANK == 0 else None
@@ -330,7 +358,7 @@ def _spec_from_message(name, msg, own=None):
                 _Stats.nbytes += len(data)
             # Rank 0 loads the copy as well: its read replaces the open
             # the dynamic loader would make of the original.
-            load_path = stage_node_file(data, name + '-' + origin.rpartition('/')[2])
+            load_path = stage_node_file(data, _node_file_name(name, origin))
         loader._pargist_load_path = load_path
         _Stats.extensions += 1
     else:
@@ -352,8 +380,9 @@ def _broadcast_find(name, path, target, find):
         return find(name, path, target)
     start = _time.perf_counter()
     try:
-        _collective('import:' + name)
         if _RANK == 0:
+            # Rank 0 searches first; the same step then checks that every
+            # rank asked for this name and hands out the result.
             _local_depth += 1  # a finder that imports must not start a collective
             try:
                 msg, own = _message_for(name, find(name, path, target))
@@ -362,14 +391,13 @@ def _broadcast_find(name, path, target, find):
                 failure = e
             finally:
                 _local_depth -= 1
-            _bcast_obj(msg)
-            if msg[0] == 'find-error':
-                raise failure
         else:
-            msg, own = _bcast_obj(), None
-            if msg[0] == 'find-error':
-                raise ImportError('%s (raised on rank 0 while finding %r)' % (msg[4][1], name),
-                                  name=name)
+            msg = own = None
+        msg = _step('import:' + name, msg)
+        if msg[0] == 'find-error':
+            if _RANK == 0:
+                raise failure
+            raise ImportError('%s (raised on rank 0 while finding %r)' % (msg[4][1], name), name=name)
         if msg[0] == 'local':
             _Stats.local += 1
             with local_imports():
@@ -421,15 +449,13 @@ class _Rank0FileView:
         self.os, self.io = os_module, io_module
 
     def _call(self, what, func, arg, wrap):
-        _collective('site:%s:%s' % (what, arg))
+        msg = None
         if _RANK == 0:
             try:
                 msg = ('ok', wrap(func(arg)))
             except OSError as e:
                 msg = ('err', (e.errno, e.strerror, e.filename))
-            _bcast_obj(msg)
-        else:
-            msg = _bcast_obj()
+        msg = _step('site:%s:%s' % (what, arg), msg)
         if msg[0] == 'err':
             raise OSError(*msg[1])
         return msg[1]
@@ -516,15 +542,13 @@ def read_file(path, mode='r', encoding=None):
     path = posix.fspath(path)
     if isinstance(path, bytes):
         path = path.decode(sys.getfilesystemencoding(), 'surrogateescape')
-    _collective('read_file:' + path)
+    msg = None
     if _RANK == 0:
         try:
             msg = ('ok', _read_file_bytes(path))
         except OSError as e:
             msg = ('err', (e.errno, e.strerror, e.filename))
-        _bcast_obj(msg)
-    else:
-        msg = _bcast_obj()
+    msg = _step('read_file:' + path, msg)
     _Stats.files += 1
     if msg[0] == 'err':
         raise OSError(*msg[1])
@@ -655,21 +679,25 @@ def _finish(status, text):
     aborts the job. When all arrive: rank 0 prints each distinct traceback
     once, naming the ranks, and every rank returns the largest status."""
     timeout = -1.0 if status == 0 else _abort_timeout
-    while True:
-        try:
-            tags = agree('exit:', timeout)
-        except TimeoutError:
-            prefix = 'pargist-python: rank %d of %d failed; the others did not finish within %gs, aborting the job\n' % (
-                _RANK, _SIZE, _abort_timeout) if _SIZE > 1 else ''
-            _write_fd2(text + prefix)
-            abort(status or 1)
-        if not tags:
-            break
-        # Others are still importing or reading files: they will get a
-        # DivergentImportError and come here too.
-        text += _divergence_message(tags) + '\n'
+
+    def give_up(why):
+        prefix = ''
+        if _SIZE > 1:
+            prefix = 'pargist-python: rank %d of %d %s; aborting the job\n' % (_RANK, _SIZE, why)
+        _write_fd2(text + prefix)
+        abort(status or 1)
+
+    try:
+        # Rank 0's exit message: the others must be finishing too.
+        _exchange('exit:', None, timeout)
+        # Everybody is here: one more step (bounded for a failed rank).
+        agree('exit:', timeout)
+    except TimeoutError:
+        give_up('failed; the other ranks did not finish within %gs' % _abort_timeout)
+    except _Mismatch as m:
+        text += _divergence_message('exit:', m.rank0_tag)
         status = status or 1
-        timeout = _abort_timeout
+        give_up('finished while rank 0 had not')
 
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -816,7 +844,7 @@ def _interact(quiet):
             self.errors = []
 
         def raw_input(self, prompt=''):
-            _collective('console:')
+            msg = None
             if _RANK == 0:
                 try:
                     msg = ('line', input(prompt))
@@ -824,9 +852,7 @@ def _interact(quiet):
                     msg = ('eof', None)
                 except KeyboardInterrupt:
                     msg = ('interrupt', None)
-                _bcast_obj(msg)
-            else:
-                msg = _bcast_obj()
+            msg = _step('console:', msg)
             if msg[0] == 'eof':
                 raise EOFError
             if msg[0] == 'interrupt':

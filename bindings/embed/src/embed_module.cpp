@@ -61,6 +61,35 @@ PYBIND11_EMBEDDED_MODULE(_pargist_embed, m) {
         py::arg("tag"), py::arg("timeout") = -1.0,
         "Collective: [] when every rank passed the same tag, else every rank's tag (bytes).");
 
+  m.def("post_bytes",
+        [](const py::bytes& data) {
+          std::string in = data;
+          py::gil_scoped_release nogil;
+          MpiRuntime::instance().post(in);
+        },
+        "Rank 0: post the next message for the other ranks; does not wait for them.");
+
+  m.def("receive_bytes",
+        [](double timeout) -> py::object {
+          std::string out;
+          bool ok;
+          {
+            py::gil_scoped_release nogil;
+            ok = MpiRuntime::instance().receive(&out, timeout);
+          }
+          if (!ok) return py::none();
+          return py::bytes(out);
+        },
+        py::arg("timeout") = -1.0,
+        "Ranks other than 0: the next message rank 0 posted (None on timeout).");
+
+  m.def("complete_posts",
+        [] {
+          py::gil_scoped_release nogil;
+          MpiRuntime::instance().progress(true);
+        },
+        "Rank 0: wait until the other ranks have every posted message.");
+
   m.def("allreduce_min",
         [](const std::vector<std::int64_t>& values) {
           py::gil_scoped_release nogil;
@@ -91,6 +120,14 @@ PYBIND11_EMBEDDED_MODULE(_pargist_embed, m) {
         py::arg("data"), py::arg("name"),
         "Collective: write rank 0's file once per node into the node-local directory;\n"
         "returns the copy's path (removed when the job ends).");
+
+  m.def("write_node_file_here",
+        [](const py::bytes& data, const std::string& name) {
+          std::string in = data;
+          py::gil_scoped_release nogil;
+          return MpiRuntime::instance().write_node_file_here(in, name);
+        },
+        "Rank 0, all ranks on its node: write the node-local copy without a collective.");
 
   m.def("abort", [](int status) { MpiRuntime::instance().abort(status); },
         "End the whole job now (MPI_Abort).");

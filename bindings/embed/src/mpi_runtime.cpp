@@ -137,9 +137,12 @@ std::vector<std::string> MpiRuntime::agree(const std::string& tag, double timeou
   MPI_Iallreduce(local, global, 2, MPI_UINT64_T, MPI_MIN, comm_, &request);
   wait(&request, timeout_seconds);
   if (global[0] == h && ~global[1] == h) return {};
+  return agree_failed(tag);
+}
 
-  // Disagreement: every rank reached this same collective with its own tag;
-  // collect them all so the error can name each rank's request.
+// Disagreement: every rank reached the same collective with its own tag;
+// collect them all so the error can name each rank's request.
+std::vector<std::string> MpiRuntime::agree_failed(const std::string& tag) {
   int len = static_cast<int>(tag.size());
   std::vector<int> lens(size_), offsets(size_);
   MPI_Allgather(&len, 1, MPI_INT, lens.data(), 1, MPI_INT, comm_);
@@ -153,6 +156,52 @@ std::vector<std::string> MpiRuntime::agree(const std::string& tag, double timeou
   std::vector<std::string> tags(size_);
   for (int r = 0; r < size_; ++r) tags[r] = all.substr(offsets[r], lens[r]);
   return tags;
+}
+
+void MpiRuntime::post(const std::string& data) {
+  Posted& m = posted_.emplace_back();
+  const std::uint64_t size = data.size();
+  m.head.assign(8 + inline_bytes, 0);
+  std::memcpy(m.head.data(), &size, 8);
+  std::memcpy(m.head.data() + 8, data.data(), std::min(size, inline_bytes));
+  MPI_Ibcast(m.head.data(), static_cast<int>(m.head.size()), MPI_BYTE, 0, comm_, &m.requests[0]);
+  if (size > inline_bytes) {
+    if (size - inline_bytes > (1u << 30))
+      throw std::length_error("pargist-python: a module message over 1 GiB");
+    m.rest = data.substr(inline_bytes);
+    MPI_Ibcast(m.rest.data(), static_cast<int>(m.rest.size()), MPI_BYTE, 0, comm_, &m.requests[1]);
+  }
+  progress(false);
+}
+
+bool MpiRuntime::receive(std::string* data, double timeout_seconds) {
+  std::vector<char> head(8 + inline_bytes);
+  MPI_Request request;
+  MPI_Ibcast(head.data(), static_cast<int>(head.size()), MPI_BYTE, 0, comm_, &request);
+  if (!wait_gently(&request, timeout_seconds)) return false;
+  std::uint64_t size = 0;
+  std::memcpy(&size, head.data(), 8);
+  data->assign(size, '\0');
+  std::memcpy(data->data(), head.data() + 8, std::min(size, inline_bytes));
+  if (size > inline_bytes) {
+    MPI_Ibcast(data->data() + inline_bytes, static_cast<int>(size - inline_bytes), MPI_BYTE, 0,
+               comm_, &request);
+    wait_gently(&request, -1);
+  }
+  return true;
+}
+
+void MpiRuntime::progress(bool wait_all) {
+  for (auto it = posted_.begin(); it != posted_.end();) {
+    int done = 0;
+    if (wait_all) {
+      MPI_Waitall(2, it->requests, MPI_STATUSES_IGNORE);
+      done = 1;
+    } else {
+      MPI_Testall(2, it->requests, &done, MPI_STATUSES_IGNORE);
+    }
+    it = done ? posted_.erase(it) : std::next(it);
+  }
 }
 
 std::vector<std::int64_t> MpiRuntime::allreduce_min(const std::vector<std::int64_t>& values) {
@@ -208,6 +257,13 @@ std::string MpiRuntime::stage_node_file(const std::string& data, const std::stri
   return path;
 }
 
+std::string MpiRuntime::write_node_file_here(const std::string& data, const std::string& file_name) {
+  if (node_dir_.empty()) node_dir_ = create_node_dir();
+  const std::string path = node_dir_ + "/" + file_name;
+  write_node_file(path, data);
+  return path;
+}
+
 void MpiRuntime::abort(int status) {
   std::fflush(stdout);
   std::fflush(stderr);
@@ -230,6 +286,7 @@ void MpiRuntime::finalize() {
   int finalized = 0;
   MPI_Finalized(&finalized);
   if (finalized) return;
+  progress(true);
   if (leaders_comm_ != MPI_COMM_NULL) MPI_Comm_free(&leaders_comm_);
   MPI_Comm_free(&node_comm_);
   MPI_Comm_free(&comm_);

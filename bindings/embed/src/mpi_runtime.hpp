@@ -7,6 +7,7 @@
 #include <mpi.h>
 
 #include <cstdint>
+#include <list>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,15 @@ class MpiRuntime {
   struct AgreeTimeout {};
   std::vector<std::string> agree(const std::string& tag, double timeout_seconds);
 
+  // The importer's steps, rank 0 never waiting for the others: rank 0
+  // posts each message (a nonblocking broadcast) and goes on; the others
+  // receive them in order. post() and receive() must pair up, in order.
+  void post(const std::string& data);
+  // False when timeout_seconds >= 0 passes first (the caller then aborts).
+  bool receive(std::string* data, double timeout_seconds);
+  // Rank 0: completes posted messages (all of them with wait_all).
+  void progress(bool wait_all);
+
   // Element-wise minimum over ranks.
   std::vector<std::int64_t> allreduce_min(const std::vector<std::int64_t>& values);
 
@@ -50,6 +60,10 @@ class MpiRuntime {
   // stay until finalize() (a rank may find a spec and load it much later).
   std::string stage_node_file(const std::string& data, const std::string& file_name);
 
+  // Rank 0 when every rank shares its node: writes the copy itself, no
+  // collective (the path then travels in the import's own message).
+  std::string write_node_file_here(const std::string& data, const std::string& file_name);
+
   // Ends the whole job now.
   [[noreturn]] void abort(int status);
 
@@ -58,6 +72,7 @@ class MpiRuntime {
 
  private:
   void wait(MPI_Request* request, double timeout_seconds);
+  std::vector<std::string> agree_failed(const std::string& tag);
   void remove_node_dir();
 
   int rank_ = 0, size_ = 1, node_rank_ = 0, node_size_ = 1;
@@ -65,6 +80,12 @@ class MpiRuntime {
   MPI_Comm node_comm_ = MPI_COMM_NULL;     // ranks sharing this node
   MPI_Comm leaders_comm_ = MPI_COMM_NULL;  // node rank 0 of every node
   std::string node_dir_;                   // created by the node leader on first use
+  struct Posted {                          // a message rank 0 has posted
+    std::vector<char> head;                // size + first bytes
+    std::string rest;                      // the bytes past the head
+    MPI_Request requests[2] = {MPI_REQUEST_NULL, MPI_REQUEST_NULL};
+  };
+  std::list<Posted> posted_;
   bool finalized_ = false;
 };
 
