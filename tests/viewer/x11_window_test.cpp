@@ -419,7 +419,7 @@ TEST_CASE("no display or an unreachable one leaves the window closed without a c
     CHECK(w.x_window() == 0);
   }
   WindowOptions o;
-  o.display = ":77.0";
+  o.display = ":1999.0";  // no server there (lock and socket absent)
   pv::Window w(o);
   CHECK_FALSE(w.is_open());
   CHECK(w.status().find("cannot open display") != std::string::npos);

@@ -17,7 +17,8 @@ void Window::Impl::render_page(const ViewOptions& view) {
   if (!page_image_ || cairo_image_surface_get_width(page_image_) != w ||
       cairo_image_surface_get_height(page_image_) != h) {
     if (page_image_) cairo_surface_destroy(page_image_);
-    page_image_ = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    // ARGB32: libplot composites markers straight into such images (its fast path).
+    page_image_ = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
   }
   cairo_t* cr = cairo_create(page_image_);
   cairo_set_source_rgb(cr, 1, 1, 1);

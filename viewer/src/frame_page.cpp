@@ -1,6 +1,8 @@
 #include "pargist/viewer/frame_page.hpp"
 
+#include <algorithm>
 #include <exception>
+#include <variant>
 
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/cairo_renderer.hpp"
@@ -26,8 +28,51 @@ ViewLimits from_plot_limits(const plot::Limits& l) {
                     l.auto_ymax};
 }
 
+namespace {
+
+// Cairo strokes a path as one polygon: a long, self-crossing curve (1e5
+// noisy points) costs seconds to tessellate, and the event thread would not
+// answer meanwhile. Strokes of a few hundred points cost microseconds each.
+// Pieces share their end points; joins are round, so the only trace is at
+// most a butt end at a piece boundary instead of a round join.
+constexpr std::size_t kPiece = 256;
+
+void split_long_lines(std::vector<plot::Element>& elements) {
+  std::vector<plot::Element> out;
+  bool any = false;
+  for (const plot::Element& e : elements) {
+    const auto* l = std::get_if<plot::Lines>(&e);
+    if (!l || l->x.size() <= 2 * kPiece || l->closed || l->rays ||
+        l->line.type != plot::LineType::solid) {
+      out.push_back(e);
+      continue;
+    }
+    any = true;
+    for (std::size_t b = 0; b + 1 < l->x.size(); b += kPiece) {
+      const std::size_t end = std::min(l->x.size(), b + kPiece + 1);
+      plot::Lines piece;
+      piece.info.hide = l->info.hide;
+      piece.line = l->line;
+      piece.x.assign(l->x.begin() + static_cast<std::ptrdiff_t>(b), l->x.begin() + static_cast<std::ptrdiff_t>(end));
+      piece.y.assign(l->y.begin() + static_cast<std::ptrdiff_t>(b), l->y.begin() + static_cast<std::ptrdiff_t>(end));
+      out.push_back(std::move(piece));
+    }
+    // The marks (letters along the curve, markers at points) and the legend
+    // stay with the whole curve, drawn without its line.
+    if (l->marks || l->markers_at_points || !l->info.legend.empty()) {
+      plot::Lines marks = *l;
+      marks.line.type = plot::LineType::none;
+      out.push_back(std::move(marks));
+    }
+  }
+  if (any) elements = std::move(out);
+}
+
+}  // namespace
+
 plot::Frame apply_view(const plot::Frame& frame, const ViewOptions& options) {
   plot::Frame f = frame;
+  for (auto& s : f.systems) split_long_lines(s.elements);
   for (const auto& [id, v] : options.limits) {
     if (id < 1 || static_cast<std::size_t>(id) >= f.systems.size()) continue;
     plot::Limits& l = f.systems[static_cast<std::size_t>(id)].limits;

@@ -201,7 +201,9 @@ void X11Connection::present(int x, int y, int width, int height) {
   cairo_surface_flush(back_.surface);
   XCopyArea(display_, back_.pixmap, window_, gc_, x, y, static_cast<unsigned>(width),
             static_cast<unsigned>(height), x, y);
-  XFlush(display_);
+  // Wait for the server to have done it: redraw timings then mean "on the
+  // screen", and a fast producer cannot queue frames faster than they show.
+  XSync(display_, False);
 }
 
 }  // namespace pargist::viewer::detail
