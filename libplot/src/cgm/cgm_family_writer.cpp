@@ -1,6 +1,7 @@
 // A family of CGM files written picture by picture, crash-safe as Gist's:
 // after every picture each file on disk is a complete metafile.
 #include <fcntl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,17 +16,23 @@ namespace {
 
 constexpr std::uint8_t kEndMetafile[2] = {0x00, 0x40};  // class 0, id 2, no parameters
 
-void write_all(int fd, const std::uint8_t* data, std::size_t n, std::uint64_t at,
-               const std::string& name) {
-  while (n > 0) {
-    const ssize_t done = ::pwrite(fd, data, n, static_cast<off_t>(at));
+// Writes the pieces one after the other at `at`, in one system call when the
+// kernel takes them whole (pwritev), looping on partial writes.
+void write_all(int fd, std::vector<iovec> pieces, std::uint64_t at, const std::string& name) {
+  std::size_t first = 0;
+  while (first < pieces.size()) {
+    const ssize_t done = ::pwritev(fd, pieces.data() + first, int(pieces.size() - first), off_t(at));
     if (done < 0) {
       if (errno == EINTR) continue;
       throw CgmWriteError("cannot write CGM file " + name + ": " + std::strerror(errno));
     }
-    data += done;
-    n -= std::size_t(done);
     at += std::uint64_t(done);
+    std::size_t left = std::size_t(done);
+    while (first < pieces.size() && left >= pieces[first].iov_len) left -= pieces[first++].iov_len;
+    if (first < pieces.size()) {
+      pieces[first].iov_base = static_cast<char*>(pieces[first].iov_base) + left;
+      pieces[first].iov_len -= left;
+    }
   }
 }
 
@@ -50,11 +57,16 @@ void CgmFamilyWriter::write(const plot::Frame& frame, const plot::RenderOptions&
 void CgmFamilyWriter::append(const std::vector<std::uint8_t>& picture) {
   // The picture and a fresh END METAFILE go down in one write over the
   // previous END METAFILE: the file is a complete metafile before and after.
-  std::vector<std::uint8_t> block;
   const bool new_file = fd_ < 0;
-  if (new_file) block = renderer_.metafile_header("pargist " + next_name_);
-  block.insert(block.end(), picture.begin(), picture.end());
-  block.insert(block.end(), kEndMetafile, kEndMetafile + 2);
+  std::vector<std::uint8_t> header;
+  if (new_file) header = renderer_.metafile_header("pargist " + next_name_);
+  auto piece = [](const std::uint8_t* p, std::size_t n) {
+    return iovec{const_cast<std::uint8_t*>(p), n};
+  };
+  const std::vector<iovec> block = {piece(header.data(), header.size()),
+                                    piece(picture.data(), picture.size()),
+                                    piece(kEndMetafile, 2)};
+  const std::size_t block_size = header.size() + picture.size() + 2;
 
   if (new_file) {
     // A new file appears under its final name only once it holds a picture.
@@ -63,7 +75,7 @@ void CgmFamilyWriter::append(const std::vector<std::uint8_t>& picture) {
     fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd_ < 0) throw CgmWriteError("cannot create CGM file " + tmp + ": " + std::strerror(errno));
     try {
-      write_all(fd_, block.data(), block.size(), 0, tmp);
+      write_all(fd_, block, 0, tmp);
     } catch (...) {
       ::close(fd_);
       fd_ = -1;
@@ -78,10 +90,10 @@ void CgmFamilyWriter::append(const std::vector<std::uint8_t>& picture) {
       throw CgmWriteError("cannot rename " + tmp + " to " + name + ": " + std::strerror(err));
     }
     files_.push_back(name);
-    end_ = block.size() - 2;
+    end_ = block_size - 2;
   } else {
-    write_all(fd_, block.data(), block.size(), end_, files_.back());
-    end_ += block.size() - 2;
+    write_all(fd_, block, end_, files_.back());
+    end_ += block_size - 2;
   }
   // Past the size limit the next picture starts the next file (Gist's rule:
   // checked after a picture, so a picture is never split).

@@ -69,10 +69,15 @@ struct CgmRenderer::Impl {
   void emit(int cls, int id) { append_element(body, cls, id, p); }
 
   void reset_page(const plot::Frame& frame) {
+    // A fresh state for the page, keeping the buffers' memory: a run writes
+    // thousands of pictures of about the same size.
     Impl fresh;
     fresh.options = options;
     fresh.page_number = page_number;
+    std::swap(fresh.body, body);
+    std::swap(fresh.picture, picture);
     *this = std::move(fresh);
+    body.clear();
     landscape = frame.landscape;
     const auto& pal = frame.palette.colors;
     palette_size = std::min<std::size_t>(pal.size(), gist::kMaxPaletteColours);
@@ -286,6 +291,7 @@ struct CgmRenderer::Impl {
     }
     if (!record.empty()) {
       h.clear();
+      h.reserve(record.size() + 16);
       h.i16(gist::kWorldRecordId);
       h.string(std::string_view(reinterpret_cast<const char*>(record.data()), record.size()));
       append_element(out, kExternal, 2, h);  // APPLICATION DATA
@@ -477,7 +483,7 @@ plot::TextExtent CgmRenderer::measure_text(const std::string& text, const plot::
 void CgmRenderer::end_page() {
   auto& s = *impl_;
   s.picture.clear();
-  s.picture.reserve(s.body.size() + s.record.size() + 1024);
+  s.picture.reserve(s.body.size() + s.record.size() + 4096);
   s.header(s.picture);
   s.picture.insert(s.picture.end(), s.body.begin(), s.body.end());
   append_element(s.picture, kDelimiter, 5);  // END PICTURE

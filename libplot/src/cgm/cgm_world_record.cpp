@@ -71,6 +71,31 @@ class Writer {
   }
 };
 
+// Counts the bytes a Writer would write, so that the record is written
+// into one allocation of the right size.
+class Sizer {
+ public:
+  static constexpr bool reading = false;
+  std::size_t size = 0;
+
+  template <class T>
+  void num(T&) {
+    if constexpr (std::is_same_v<T, bool>) size += 1;
+    else if constexpr (std::is_floating_point_v<T>) size += 8;
+    else size += sizeof(T);
+  }
+  template <class T>
+  void vec(std::vector<T>& v) {
+    size += 4 + v.size() * (std::is_same_v<T, bool> ? 1 : (std::is_floating_point_v<T> ? 8 : sizeof(T)));
+  }
+  void str(std::string& s) { size += 4 + s.size(); }
+  std::size_t count(std::size_t n, std::size_t = 1) {
+    size += 4;
+    return n;
+  }
+  void check(bool, const char*) {}
+};
+
 class Reader {
  public:
   static constexpr bool reading = true;
@@ -434,13 +459,17 @@ template <class Ar> void io(Ar& ar, plot::Frame& f) {
 }  // namespace
 
 std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame) {
+  // The layout is shared with the reader, which needs mutable references;
+  // the writer and the sizer only read through them.
+  auto& f = const_cast<plot::Frame&>(frame);
+  Sizer sizer;
+  io(sizer, f);
   Writer w;
+  w.out.reserve(6 + sizer.size);
   w.out.insert(w.out.end(), kMagic, kMagic + 4);
   std::uint16_t version = kVersion;
   w.num(version);
-  // The layout is shared with the reader, which needs mutable references;
-  // the writer only reads through them.
-  io(w, const_cast<plot::Frame&>(frame));
+  io(w, f);
   return std::move(w.out);
 }
 
