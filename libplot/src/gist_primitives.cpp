@@ -66,13 +66,9 @@ void set_range(const ColorScaleOptions& o, bool& has_min, double& cmin, bool& ha
   }
 }
 
-// The number of curves already in a system: each new one gets the next letter.
-int curve_count(const CoordSystem& s) {
-  int n = 0;
-  for (const auto& e : s.elements)
-    if (std::holds_alternative<Lines>(e) || std::holds_alternative<Contours>(e)) ++n;
-  return n;
-}
+// Gist names each element of a system by its position: A, B, C...; a
+// curve's marks (and a contour plot's first level) use that letter.
+int element_index(const CoordSystem& s) { return int(s.elements.size()); }
 
 }  // namespace
 
@@ -84,7 +80,7 @@ void plg(std::vector<double> y, std::vector<double> x, const PlgOptions& o) {
     for (std::size_t i = 0; i < x.size(); ++i) x[i] = double(i + 1);
   }
   WindowState& w = current_window_state();
-  const int index = curve_count(w.frame.systems[w.system]);
+  const int index = element_index(w.frame.systems[w.system]);
   Lines l;
   l.info = info_of(o.legend, o.hide);
   l.x = std::move(x);
@@ -147,6 +143,7 @@ std::vector<double> plc(Grid z, Grid y, Grid x, const PlcOptions& o) {
   c.region = o.region;
   c.marks = o.marks ? *o.marks : d.marks;  // Gist: letters along the levels, listed at the right
   c.marker = d.marker;
+  c.marker.marker = 'A' + element_index(current_window_state().frame.systems[current_window_state().system]) % 26;
   c.marker.color = o.mcolor ? *o.mcolor : c.line.color;
   if (o.msize) c.marker.size = *o.msize;
   std::vector<double> levels = c.levels;

@@ -14,6 +14,11 @@ namespace pargist::plot {
 
 namespace {
 
+// The letter of a contour plot's first level (its marker, if a letter).
+int first_letter(const Contours& c) {
+  return c.marker.marker >= 'A' && c.marker.marker <= 'Z' ? c.marker.marker - 'A' : 0;
+}
+
 // Gist's bytscl: z in [cmin, cmax] onto palette indices 0..ncolors-1;
 // NaN and Inf cells get the background colour.
 struct ColorScale {
@@ -148,7 +153,7 @@ class ElementPainter {
       as_lines.line = c.line;
       as_lines.marks = c.marks;
       as_lines.marker = c.marker;
-      as_lines.marker.marker = 'A' + (letter % 26);
+      as_lines.marker.marker = 'A' + (first_letter(c) + letter) % 26;
       for (const auto& cl : lines) {
         as_lines.x = cl.x;
         as_lines.y = cl.y;
@@ -334,7 +339,7 @@ void draw_contour_legends(Renderer& r, const Frame& frame) {
         r.text(box.x, box.y - line * k++, c->info.legend.substr(0, std::size_t(std::max(box.nchars, 1))), box.text_style);
       for (std::size_t l = 0; l < c->levels.size() && k < box.nlines; ++l) {
         char text[48];
-        std::snprintf(text, sizeof text, "%c: %.4g", char('A' + l % 26), c->levels[l]);
+        std::snprintf(text, sizeof text, "%c: %.4g", char('A' + (first_letter(*c) + int(l)) % 26), c->levels[l]);
         r.text(box.x, box.y - line * k++, text, box.text_style);
       }
     }

@@ -206,7 +206,7 @@ struct Contours {
   LineStyle line;
   int region = 0;
   bool marks = false;          ///< letter marks along each level (A, B, ...)
-  MarkerStyle marker;          ///< style of those marks
+  MarkerStyle marker;          ///< style of those marks; a letter marker names the first level
 };
 
 /// pli: a cell array of nx x ny cells covering [x0,x1] x [y0,y1] in world
