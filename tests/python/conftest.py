@@ -24,7 +24,7 @@ import tempfile  # noqa: E402,F401
 import pargist
 from pargist import parallel
 
-TIMEOUT = float(os.environ.get("PARGIST_TEST_TIMEOUT", "60"))
+TIMEOUT = float(os.environ.get("PARGIST_TEST_TIMEOUT", "150"))
 
 
 @pytest.fixture(autouse=True)
