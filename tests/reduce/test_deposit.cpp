@@ -250,3 +250,28 @@ TEST_CASE("deposit: bad input on one rank throws on every rank", "[deposit][erro
   Histogram1D h = histogram(comm, ArrayView(x.data(), 50), {2, 0.0, 1.0});
   if (comm.rank() == 0) CHECK(h.values == std::vector<double>{0.0, 50.0 * comm.size()});
 }
+
+TEST_CASE("deposit: weighted 1-D histogram and weighted cell means", "[deposit]") {
+  Comm comm;
+  const std::size_t n = 5000;
+  Beam beam(n);
+  auto [b, e] = test::piece(n, comm.rank(), comm.size(), test::Split::all_on_last);
+  DepositOptions o;
+  o.weights = ArrayView(beam.w.data() + b, e - b);
+  Histogram1D h = histogram(comm, ArrayView(beam.x.data() + b, e - b), {7, -2.0, 2.0}, o);
+  std::vector<double> ref(7, 0.0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (beam.x[i] >= -2.0 && beam.x[i] <= 2.0) ref[std::min<std::size_t>(6, std::size_t((beam.x[i] + 2.0) / 4.0 * 7))] += beam.w[i];
+  if (comm.rank() == 0)
+    for (std::size_t c = 0; c < 7; ++c) CHECK(h.values[c] == Approx(ref[c]).epsilon(1e-12));
+
+  // Weighted mean of x itself per cell: lies inside the cell's x range.
+  CellMean m = cell_mean(comm, ArrayView(beam.x.data() + b, e - b), ArrayView(beam.y.data() + b, e - b),
+                         ArrayView(beam.x.data() + b, e - b), {4, -2, 2}, {3, -3, 5}, o);
+  if (comm.rank() == 0)
+    for (std::size_t iy = 0; iy < 3; ++iy)
+      for (std::size_t ix = 0; ix < 4; ++ix) {
+        const double v = m.mean.at(ix, iy);
+        if (m.density.at(ix, iy) > 0) CHECK((v >= -2.0 + ix && v <= -1.0 + ix));
+      }
+}
