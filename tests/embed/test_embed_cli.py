@@ -28,7 +28,10 @@ def env_for_tests(**extra):
     env = dict(os.environ)
     env.update(OMPI_ALLOW_RUN_AS_ROOT='1', OMPI_ALLOW_RUN_AS_ROOT_CONFIRM='1',
                OMPI_MCA_rmaps_base_oversubscribe='1',
-               OMPI_MCA_btl_vader_single_copy_mechanism='none')
+               OMPI_MCA_btl_vader_single_copy_mechanism='none',
+               # A loaded CI machine may start ranks seconds apart: only the
+               # abort test wants a short wait.
+               PARGIST_ABORT_TIMEOUT='60')
     env.update(extra)
     return env
 

@@ -624,7 +624,7 @@ def output(mode=None):
 
 # ------------------------------------------------------------ running code
 
-_abort_timeout = 2.0
+_abort_timeout = 10.0
 
 
 def _format_exception(exc):
@@ -795,9 +795,9 @@ def _main(mode, target, inspect, quiet):
     global _abort_timeout
     import os
     try:
-        _abort_timeout = float(os.environ.get('PARGIST_ABORT_TIMEOUT', '2'))
+        _abort_timeout = float(os.environ.get('PARGIST_ABORT_TIMEOUT', '10'))
     except ValueError:
-        _abort_timeout = 2.0
+        _abort_timeout = 10.0
     _Stats.enabled = os.environ.get('PARGIST_IMPORT_STATS', '0') not in ('', '0')
 
     # Under mpirun rank 0's stdin is a pipe from mpirun even at a terminal,

@@ -28,7 +28,7 @@ std::string usage_text(const std::string& program) {
          "-      : program read from stdin (default; interactive mode if a tty)\n"
          "Environment: PARGIST_BCAST_IMPORT=0 plain per-rank imports;\n"
          "PARGIST_IMPORT_STATS=1 import statistics at exit;\n"
-         "PARGIST_ABORT_TIMEOUT=s seconds a failed rank waits for the others (default 2).\n";
+         "PARGIST_ABORT_TIMEOUT=s seconds a failed rank waits for the others (default 10).\n";
 }
 
 CommandLine parse_command_line(int argc, char** argv) {
