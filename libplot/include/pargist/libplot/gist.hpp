@@ -196,7 +196,7 @@ struct LineOptions {
 
 struct PlgOptions : LineOptions {
   std::optional<bool> marks;    ///< letter marks along the curve (default pldefault's)
-  std::optional<int> marker;    ///< 1..5 or a character; default the next letter A, B, ...
+  std::optional<int> marker;    ///< 1..5 or a character; default the element's letter (A for the first element of the system, B...)
   std::optional<Color> mcolor;
   std::optional<double> msize, mspace, mphase;
   bool closed = false;
@@ -223,7 +223,7 @@ struct PlcOptions : LineOptions {
   int region = 0;
   std::vector<double> levs;  ///< contour levels; empty: nlevs nice levels
   int nlevs = 8;
-  std::optional<bool> marks;
+  std::optional<bool> marks;    ///< letters along the levels and the levels listed (default pldefault's, on)
   std::optional<Color> mcolor;
   std::optional<double> msize;
 };
