@@ -221,7 +221,7 @@ void plm(Grid y, Grid x, const MeshOptions& options = {});
 struct PlcOptions : LineOptions {
   std::vector<int> ireg;
   int region = 0;
-  std::vector<double> levs;  ///< contour levels; empty: nlevs nice levels
+  std::vector<double> levs;  ///< contour levels; empty: nlevs levels at the centres of equal slices of z (Gist)
   int nlevs = 8;
   std::optional<bool> marks;    ///< letters along the levels and the levels listed (default pldefault's, on)
   std::optional<Color> mcolor;
