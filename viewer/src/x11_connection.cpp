@@ -120,8 +120,17 @@ X11Connection::~X11Connection() {
     std::lock_guard<std::mutex> lock(abandoned_mutex);
     abandoned.push_back({display_, {back_.surface, page_.surface}});
   } else if (display_) {
+    // Cairo keeps per-Display state (its "device"); finish it before the
+    // Display goes, or it outlives it.
+    cairo_device_t* device = nullptr;
+    for (Buffer* b : {&back_, &page_})
+      if (b->surface && !device) device = cairo_device_reference(cairo_surface_get_device(b->surface));
     release(back_);
     release(page_);
+    if (device) {
+      cairo_device_finish(device);
+      cairo_device_destroy(device);
+    }
     if (gc_) XFreeGC(display_, gc_);
     if (window_) XDestroyWindow(display_, window_);
     XCloseDisplay(display_);
