@@ -24,6 +24,20 @@ void not_empty(const char* kind, const char* a, std::size_t n) {
   if (n == 0) fail(kind, std::string(a) + " is empty");
 }
 
+// NaN/Inf points are gaps (skipped when drawn); data with no drawable
+// point at all is an error.
+void some_finite(const char* kind, const std::vector<double>& x, const std::vector<double>& y) {
+  for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
+    if (std::isfinite(x[i]) && std::isfinite(y[i])) return;
+  fail(kind, "no point has finite coordinates (all NaN or Inf)");
+}
+
+void some_finite(const char* kind, const char* name, const std::vector<double>& z) {
+  for (double v : z)
+    if (std::isfinite(v)) return;
+  fail(kind, std::string(name) + " has no finite value (all NaN or Inf)");
+}
+
 void check_mesh(const char* kind, const QuadMesh& m) {
   if (m.ni < 2 || m.nj < 2)
     fail(kind, "a mesh needs at least 2x2 points (got " + std::to_string(m.ni) + "x" + std::to_string(m.nj) + ")");
@@ -31,6 +45,7 @@ void check_mesh(const char* kind, const QuadMesh& m) {
   if (m.x.size() != n || m.y.size() != n)
     fail(kind, "mesh x and y must have ni*nj = " + std::to_string(n) + " values (got " +
                    std::to_string(m.x.size()) + " and " + std::to_string(m.y.size()) + ")");
+  some_finite(kind, m.x, m.y);
   if (!m.ireg.empty() && m.ireg.size() != n)
     fail(kind, "ireg must have ni*nj = " + std::to_string(n) + " values (got " + std::to_string(m.ireg.size()) + ")");
 }
@@ -43,6 +58,7 @@ void check_color_range(const char* kind, bool has_min, double cmin, bool has_max
 void check(const Lines& l) {
   not_empty("plg", "y", l.y.size());
   same_length("plg", "y", l.y.size(), "x", l.x.size());
+  some_finite("plg", l.x, l.y);
 }
 
 void check(const Disjoint& d) {
@@ -50,6 +66,7 @@ void check(const Disjoint& d) {
   same_length("pldj", "x0", d.x0.size(), "y0", d.y0.size());
   same_length("pldj", "x0", d.x0.size(), "x1", d.x1.size());
   same_length("pldj", "x0", d.x0.size(), "y1", d.y1.size());
+  some_finite("pldj", d.x0, d.y0);
 }
 
 void check(const Text& t) {
@@ -68,6 +85,7 @@ void check(const FillMesh& f) {
   if (!f.colors.empty() && f.colors.size() != n)
     fail("plf", "colors must have ni*nj = " + std::to_string(n) + " values (got " + std::to_string(f.colors.size()) + ")");
   if (f.z.empty() && f.colors.empty()) fail("plf", "z is empty");
+  if (!f.z.empty()) some_finite("plf", "z", f.z);
   check_color_range("plf", f.has_cmin, f.cmin, f.has_cmax, f.cmax);
 }
 
@@ -78,6 +96,7 @@ void check(const Contours& c) {
                     std::to_string(c.z.size()) + ")");
   for (double v : c.levels)
     if (!std::isfinite(v)) fail("plc", "a contour level is not finite");
+  some_finite("plc", "z", c.z);
 }
 
 void check(const Cells& c) {
@@ -91,6 +110,7 @@ void check(const Cells& c) {
   if (!std::isfinite(c.x0) || !std::isfinite(c.y0) || !std::isfinite(c.x1) || !std::isfinite(c.y1))
     fail("pli", "the corners x0, y0, x1, y1 must be finite");
   if (c.x0 == c.x1 || c.y0 == c.y1) fail("pli", "the cell array has zero width or height");
+  if (!c.z.empty()) some_finite("pli", "z", c.z);
   check_color_range("pli", c.has_cmin, c.cmin, c.has_cmax, c.cmax);
 }
 
@@ -101,6 +121,7 @@ void check(const Polys& p) {
   for (std::size_t k : p.n) total += k;
   if (total != p.x.size())
     fail("plfp", "sum(n) = " + std::to_string(total) + " but x and y have " + std::to_string(p.x.size()) + " points");
+  some_finite("plfp", p.x, p.y);
   if (!p.z.empty() && p.z.size() != p.n.size())
     fail("plfp", "z needs one value per polygon (" + std::to_string(p.n.size()) + "), got " + std::to_string(p.z.size()));
   if (!p.colors.empty() && p.colors.size() != p.n.size())
@@ -113,6 +134,7 @@ void check(const Vectors& v) {
   same_length("plv", "x", v.x.size(), "y", v.y.size());
   same_length("plv", "x", v.x.size(), "vx", v.vx.size());
   same_length("plv", "x", v.x.size(), "vy", v.vy.size());
+  some_finite("plv", v.x, v.y);
   if (!std::isfinite(v.scale) || v.scale < 0) fail("plv", "scale must be finite and >= 0");
 }
 

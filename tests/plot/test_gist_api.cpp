@@ -133,6 +133,10 @@ TEST_CASE("gist: bad input throws a clear error and leaves the frame as it was",
   CHECK_THROWS_WITH(plt("x", NAN, 0.5), Catch::Contains("not finite"));
   CHECK_THROWS_WITH(plf(Grid{{1, 2, 3, 4, 5}, 5, 1}, Grid{{0, 1, 0, 1}, 2, 2}, Grid{{0, 1, 0, 1}, 2, 2}),
                     Catch::Contains("plf"));
+  CHECK_THROWS_WITH(plg({NAN, INFINITY}, {0, 1}), Catch::Contains("no point has finite"));
+  CHECK_THROWS_WITH(pli(Grid{{NAN, NAN}, 2, 1}), Catch::Contains("no finite value"));
+  CHECK_THROWS_WITH(plc(Grid{{NAN, NAN, NAN, NAN}, 2, 2}, Grid{{0, 1, 0, 1}, 2, 2}, Grid{{0, 0, 1, 1}, 2, 2}),
+                    Catch::Contains("no finite"));
   CHECK_THROWS_WITH(Color::from_name("purple"), Catch::Contains("purple"));
   CHECK_THROWS_AS(Color::from_code(300), std::invalid_argument);
   CHECK_THROWS_AS(line_type_from_name("wavy"), std::invalid_argument);

@@ -261,8 +261,9 @@ const char* element_kind(const Element& e);
 
 /// Checks that an element's arrays agree (lengths, mesh sizes, counts, at
 /// least one point); throws std::invalid_argument saying what is wrong.
-/// NaN/Inf values are allowed in data (they are skipped when drawn), but not
-/// in a cell array's corners.
+/// NaN/Inf values are allowed in data (gaps, skipped when drawn), but an
+/// element without a single finite point, or a cell array with non-finite
+/// corners, is rejected.
 void validate_element(const Element& e);
 
 // --------------------------------------------------------- coordinate systems
