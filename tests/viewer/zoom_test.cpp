@@ -96,7 +96,7 @@ TEST_CASE("left drag zooms and moves the pressed point to the release point", "[
   CHECK((5 - r->limits.xmin) / span == Approx(0.7));
 }
 
-TEST_CASE("middle drag and shift+left pan; right and alt+left zoom out", "[viewer][zoom]") {
+TEST_CASE("middle drag and shift+left pan, right and alt+left zoom out", "[viewer][zoom]") {
   Scene s;
   for (auto [button, mods] : {std::pair<int, unsigned>{2, 0}, {1, kShift}}) {
     ZoomController z;
@@ -156,7 +156,7 @@ TEST_CASE("a press beside the viewport acts on one axis only", "[viewer][zoom]")
   CHECK(r->limits.ymin == 0);
 }
 
-TEST_CASE("a second button cancels; presses outside every system do nothing", "[viewer][zoom]") {
+TEST_CASE("a second button cancels and presses outside every system do nothing", "[viewer][zoom]") {
   Scene s;
   ZoomController z;
   z.press(1, 0, s.px(5), s.py(5), s.systems, s.t);
