@@ -60,7 +60,7 @@ def test_program_exists():
 
 def test_script_argv_and_exit_status(scripts):
     path = scripts('show.py', 'import sys, _pargist_embed as e\n'
-                              'print("argv", e.rank(), sys.argv, __file__ == sys.argv[0])\n'
+                              'sys.stdout.write("argv %d %r %s\\n" % (e.rank(), sys.argv, __file__ == sys.argv[0]))\n'
                               'sys.exit(3)\n')
     proc = run(2, path, 'a', 'b c')
     assert proc.returncode == 3, proc.stderr
@@ -69,11 +69,11 @@ def test_script_argv_and_exit_status(scripts):
 
 
 def test_command_and_module_modes(scripts, tmp_path):
-    proc = run(2, '-c', 'import sys; print("c-argv", sys.argv, repr(sys.path[0]))', 'x')
+    proc = run(2, '-c', 'import sys; sys.stdout.write("c-argv %r %r\\n" % (sys.argv, sys.path[0]))', 'x')
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("c-argv ['-c', 'x'] ''") == 2
     scripts('pkgmain/__init__.py', '')
-    mod = scripts('pkgmain/tool.py', 'import sys\nprint("m-argv", sys.argv[1:], __name__)\n')
+    mod = scripts('pkgmain/tool.py', 'import sys\nsys.stdout.write("m-argv %r %s\\n" % (sys.argv[1:], __name__))\n')
     proc = run(2, '-m', 'pkgmain.tool', 'y', cwd=str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("m-argv ['y'] __main__") == 2
@@ -81,7 +81,7 @@ def test_command_and_module_modes(scripts, tmp_path):
 
 
 def test_script_from_stdin(scripts):
-    path = scripts('in.py', 'import _pargist_embed as e\nprint("stdin-rank", e.rank())\n')
+    path = scripts('in.py', 'import sys, _pargist_embed as e\nsys.stdout.write("stdin-rank %d\\n" % e.rank())\n')
     with open(path) as f:
         proc = run(2, '-', stdin=f)
     assert proc.returncode == 0, proc.stderr
@@ -107,7 +107,7 @@ def test_stats_and_plain_imports_switch():
     assert proc.returncode == 0, proc.stderr
     m = re.search(r'(\d+) modules broadcast .* (\d+) bytes broadcast, ([\d.]+) s', proc.stderr)
     assert m and int(m.group(1)) > 0 and int(m.group(2)) > 0, proc.stderr
-    proc = run(2, '-c', 'import json, sys, _pargist_embed as e; print("finder", e.BroadcastFinder in sys.meta_path)',
+    proc = run(2, '-c', 'import json, sys, _pargist_embed as e; sys.stdout.write("finder %s\\n" % (e.BroadcastFinder in sys.meta_path))',
                env=env_for_tests(PARGIST_BCAST_IMPORT='0', PARGIST_IMPORT_STATS='1'))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count('finder False') == 2
