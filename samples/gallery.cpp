@@ -165,10 +165,11 @@ void gallery_page() {
   panel_mesh_contours();
   panel_fill_vectors();
   panel_image_polys_text();
-  gp::PltOptions title;
-  title.justify = "CB";
-  title.height = 16;
-  gp::plt("pargist gallery: every Gist primitive", 0.415, 0.888, title);
+  const char* titles[4] = {"plg, pldj", "plm, plc", "plf, plv", "pli, plfp, plt"};
+  for (int s = 1; s <= 4; ++s) {
+    gp::plsys(s);
+    gp::pltitle(titles[s - 1]);
+  }
 }
 
 void palette_page() {

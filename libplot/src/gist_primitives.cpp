@@ -280,33 +280,44 @@ void plt(std::string text, double x, double y, const PltOptions& o) {
 
 // ----------------------------------------------------------- decorations
 
-static Box current_viewport() {
+static const CoordSystem& current_system() {
   WindowState& w = current_window_state();
   const int s = w.system > 0 ? w.system : (w.frame.systems.size() > 1 ? 1 : 0);
-  return w.frame.systems[s].viewport;
+  return w.frame.systems[s];
+}
+
+static Box current_viewport() { return current_system().viewport; }
+
+// Titles scale with the system's tick labels: 18 pt over the work style's
+// 14 pt labels, smaller in the panels of a multi-system style.
+static double title_scale() {
+  const double label = current_system().ticks.horiz.text_style.height;
+  return label > 0 ? label / (0.0182 * kPointsPerNdc) : 1.0;
 }
 
 void pltitle(const std::string& title) {
   const Box vp = current_viewport();
+  const double k = title_scale();
   PltOptions o;
   o.justify = "CB";
-  o.height = 18.0;
-  plt(title, 0.5 * (vp.xmin + vp.xmax), vp.ymax + 0.02, o);
+  o.height = 18.0 * k;
+  plt(title, 0.5 * (vp.xmin + vp.xmax), vp.ymax + 0.02 * k, o);
   current_window_state().frame.title = title;
 }
 
 void xytitles(const std::string& xtitle, const std::string& ytitle, double dx, double dy) {
   const Box vp = current_viewport();
+  const double k = title_scale();
   PltOptions o;
-  o.height = 18.0;
+  o.height = 18.0 * k;
   if (!xtitle.empty()) {
     o.justify = "CT";
-    plt(xtitle, 0.5 * (vp.xmin + vp.xmax), vp.ymin - 0.050 + dy, o);
+    plt(xtitle, 0.5 * (vp.xmin + vp.xmax), vp.ymin - 0.050 * k + dy, o);
   }
   if (!ytitle.empty()) {
     o.justify = "CB";
     o.angle = 90.0;
-    plt(ytitle, vp.xmin - 0.050 + dx, 0.5 * (vp.ymin + vp.ymax), o);
+    plt(ytitle, vp.xmin - 0.050 * k + dx, 0.5 * (vp.ymin + vp.ymax), o);
   }
 }
 

@@ -104,8 +104,9 @@ Frame make_frame(const std::string& style) {
       a->n_minor = 20.0;
       a->text_style.height = 10.0;
     }
-    const double xs[2][2] = {{0.160, 0.385}, {0.445, 0.670}};
-    const double ys[2][2] = {{0.652, 0.872}, {0.397, 0.617}};
+    // Gaps wide enough for each panel's tick labels and a title above it.
+    const double xs[2][2] = {{0.165, 0.375}, {0.455, 0.665}};
+    const double ys[2][2] = {{0.690, 0.890}, {0.410, 0.610}};
     int n = 1;
     for (const auto& y : ys)
       for (const auto& x : xs) f.systems.push_back(system_at({x[0], x[1], y[0], y[1]}, small, "System " + std::to_string(n++)));
