@@ -95,12 +95,14 @@ print("IMPORT_SECONDS %s %.6f" % (rank, dt))
 '''
 
 
-def env_for(workdir):
+def env_for(workdir, build):
+    """Every peer sees the same sys.path: the generated package and the
+    build tree's pargist (which pargist-python puts on its path anyway)."""
     env = dict(os.environ)
     env.update(OMPI_ALLOW_RUN_AS_ROOT='1', OMPI_ALLOW_RUN_AS_ROOT_CONFIRM='1',
                OMPI_MCA_rmaps_base_oversubscribe='1',
                OMPI_MCA_btl_vader_single_copy_mechanism='none',
-               PYTHONPATH=workdir)
+               PYTHONPATH=workdir + ':' + os.path.join(build, 'python'))
     env.pop('PYTHONDONTWRITEBYTECODE', None)
     env.pop('PARGIST_IMPORT_STATS', None)
     return env
@@ -170,7 +172,7 @@ def main():
         n_modules = make_package(workdir, extension[0])
         with open(os.path.join(workdir, 'driver.py'), 'w') as f:
             f.write(DRIVER)
-        env = env_for(workdir)
+        env = env_for(workdir, args.build)
         # Warm the .pyc caches and the page cache once, serially.
         subprocess.run([plain, 'driver.py'], cwd=workdir, env=env, check=True,
                        capture_output=True, timeout=300)

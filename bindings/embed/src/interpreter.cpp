@@ -110,7 +110,8 @@ void configure(PyConfig* config, const CommandLine& cl, const char* program) {
   if (const char* env = cl.ignore_environment ? nullptr : std::getenv("PYTHONPATH"))
     pythonpath = env;
   const std::string own = pargist_python_dir();
-  if (!own.empty()) pythonpath += (pythonpath.empty() ? "" : ":") + own;
+  const bool listed = (":" + pythonpath + ":").find(":" + own + ":") != std::string::npos;
+  if (!own.empty() && !listed) pythonpath += (pythonpath.empty() ? "" : ":") + own;
   if (!pythonpath.empty())
     check(PyConfig_SetBytesString(config, &config->pythonpath_env, pythonpath.c_str()), config);
 }
