@@ -50,6 +50,8 @@ TEST_CASE("Gist API frames in the live window: zoom, limits(), fma, unzoom", "[x
   auto w = pv::live_window(3);
   REQUIRE(w);
   REQUIRE(w->is_open());
+  // Away from the top-left corner, where windows of other tests open.
+  REQUIRE(xdotool("windowmove --sync " + std::to_string(w->x_window()) + " 660 20"));
   plot::limits(0.0, 10.0, 0.0, 10.0);
   draw_squares();
   plot::fma();

@@ -69,6 +69,8 @@ TEST_CASE("a box zoom makes the next density plot cover exactly the zoomed view"
     plot::window(5, o);
     w = pv::live_window(5);
     REQUIRE(w);
+    // Away from the top-left corner, where windows of other tests open.
+    REQUIRE(xdotool("windowmove --sync " + std::to_string(w->x_window()) + " 660 20"));
   }
   plot::pp::Particles parts{reduce::ArrayView(x.data(), n), reduce::ArrayView(y.data(), n), {}, {}, {}};
   plot::pp::PlotOptions opt;

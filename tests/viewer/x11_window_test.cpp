@@ -64,6 +64,9 @@ struct Shown {
     WindowOptions o;
     o.dpi = dpi;
     o.number = number;
+    // Away from the top-left corner, where windows of other tests open.
+    o.x = 660;
+    o.y = 20;
     return o;
   }
   Limits limits() const { return *w.drawn_limits(1); }
@@ -86,9 +89,11 @@ struct Shown {
   std::string win() const { return std::to_string(w.x_window()); }
   // Run xdotool and wait for the mouse limits to change and be drawn.
   void gesture(const std::string& args) {
-    const unsigned long serial = w.zoom_serial();
+    const unsigned long serial = w.zoom_serial(), redraws = w.redraw_count();
     REQUIRE(xdotool(args));
     REQUIRE(wait_until([&] { return w.zoom_serial() != serial; }));
+    // The new limits are drawn by the render that follows the change.
+    REQUIRE(wait_until([&] { return w.redraw_count() > redraws; }));
     REQUIRE(w.wait_idle());
     // Fixed limits are drawn exactly; automatic ones resolve to the data.
     REQUIRE(wait_until([&] {
@@ -474,6 +479,8 @@ TEST_CASE("browsing: n and p ask the page provider, q closes", "[x11]") {
   REQUIRE_DISPLAY();
   WindowOptions o;
   o.browse = true;
+  o.x = 660;
+  o.y = 20;
   pv::Window w(o);
   REQUIRE(w.is_open());
   w.show(std::make_shared<TestPage>(0));

@@ -34,7 +34,8 @@ Window::Impl::Impl(const WindowOptions& options) : options_(options) {
   const std::string title =
       options_.title.empty() ? "Gist " + std::to_string(options_.number) : options_.title;
 
-  x_ = std::make_unique<detail::X11Connection>(options_.display, width_, height_, title);
+  x_ = std::make_unique<detail::X11Connection>(options_.display, width_, height_, title,
+                                               options_.x, options_.y);
   if (!x_->ok()) {
     // One warning per process: a script opening windows in a loop on a
     // display-less node should not repeat it.

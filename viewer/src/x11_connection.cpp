@@ -57,7 +57,7 @@ void install_error_handler() {
 }  // namespace
 
 X11Connection::X11Connection(const std::string& display_name, int width, int height,
-                             const std::string& title) {
+                             const std::string& title, int x, int y) {
   install_error_handler();
   const char* env = std::getenv("DISPLAY");
   if (display_name.empty() && (env == nullptr || *env == '\0')) {
@@ -89,7 +89,8 @@ X11Connection::X11Connection(const std::string& display_name, int width, int hei
   attributes.event_mask = ExposureMask | StructureNotifyMask | ButtonPressMask |
                           ButtonReleaseMask | PointerMotionMask | KeyPressMask |
                           LeaveWindowMask;
-  window_ = XCreateWindow(display_, RootWindow(display_, screen), 0, 0,
+  const bool placed = x >= 0 && y >= 0;
+  window_ = XCreateWindow(display_, RootWindow(display_, screen), placed ? x : 0, placed ? y : 0,
                           static_cast<unsigned>(width), static_cast<unsigned>(height), 0,
                           CopyFromParent, InputOutput, CopyFromParent,
                           CWBackPixel | CWBitGravity | CWEventMask, &attributes);
@@ -97,7 +98,9 @@ X11Connection::X11Connection(const std::string& display_name, int width, int hei
   XClassHint klass{const_cast<char*>("pargist"), const_cast<char*>("Pargist")};
   XSetClassHint(display_, window_, &klass);
   XSizeHints hints{};
-  hints.flags = PSize | PMinSize;
+  hints.flags = PSize | PMinSize | (placed ? USPosition : 0);
+  hints.x = placed ? x : 0;
+  hints.y = placed ? y : 0;
   hints.width = width;
   hints.height = height;
   hints.min_width = hints.min_height = 64;

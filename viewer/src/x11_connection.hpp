@@ -15,9 +15,9 @@ namespace pargist::viewer::detail {
 class X11Connection {
  public:
   /// Opens `display_name` ("" = $DISPLAY) and a mapped top-level window of
-  /// width x height. On failure ok() is false and error() says why.
+  /// width x height, at (x, y) on the screen if both are >= 0. On failure ok() is false and error() says why.
   X11Connection(const std::string& display_name, int width, int height,
-                const std::string& title);
+                const std::string& title, int x = -1, int y = -1);
   ~X11Connection();
   X11Connection(const X11Connection&) = delete;
   X11Connection& operator=(const X11Connection&) = delete;

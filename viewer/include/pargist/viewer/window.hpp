@@ -27,6 +27,7 @@ struct WindowOptions {
   int dpi = 75;          ///< 75 or 100, as Gist's window(dpi=)
   int width = 0;         ///< drawing area; 0 = Gist's 6 inches at `dpi`
   int height = 0;
+  int x = -1, y = -1;    ///< Gist's xpos/ypos: top-left on the screen (-1: default)
   std::string title;     ///< "" = "Gist <number>"
   bool browse = false;   ///< pargist-view: 'q' closes, 'n'/'p' change page
 };
