@@ -1,7 +1,8 @@
 # The Python half of pargist-python, compiled into the program and executed
 # inside the builtin module _pargist_embed, next to its MPI primitives
-# (rank, size, bcast_bytes, agree, allreduce_min, gather_bytes,
-# stage_node_file, abort).
+# (rank, size, node_size, post_bytes, receive_bytes, bcast_bytes, agree,
+# allreduce_min, gather_bytes, write_node_file_here, stage_node_file, abort;
+# see src/embed_module.cpp).
 #
 # It runs before `encodings` and `site` exist, so until _main() it may only
 # use builtin and frozen modules: sys, _imp, marshal, posix, _io, _thread,
