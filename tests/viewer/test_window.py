@@ -1,0 +1,134 @@
+"""The live window from Python on a real X server (Xvfb from tests/run.sh),
+serially and under mpirun -n 2: real clicks from xdotool, limits() read back
+after them, and a ppzx density plot re-reduced over the zoomed view at full
+resolution, checked against numpy on the gathered particles."""
+
+import os
+import subprocess
+import time
+
+import numpy
+import pytest
+
+import pargist as pg
+from pargist import parallel
+
+root = parallel.me == 0
+pytestmark = pytest.mark.skipif(not os.environ.get("DISPLAY"),
+                                reason="no DISPLAY (tests/run.sh starts Xvfb for these)")
+
+NDC_PER_INCH = 72.27 * 0.0013
+WORK_VIEWPORT = (0.19, 0.60, 0.44, 0.85)            # Gist's work style (work.gs)
+STRIP = 20                                         # status strip at 75 dpi
+WINDOW = 6                                         # Gist window number used here
+
+
+def pixel(x, y, lim):
+    """Window pixel of world point (x, y) under limits lim (75 dpi, 450x450)."""
+    scale = 450 / (6 * NDC_PER_INCH)
+    x0 = 225 - scale * 4.25 * NDC_PER_INCH
+    y0 = 225 + scale * 6.75 * NDC_PER_INCH
+    vx0, vx1, vy0, vy1 = WORK_VIEWPORT
+    nx = vx0 + (x - lim[0]) * (vx1 - vx0) / (lim[1] - lim[0])
+    ny = vy0 + (y - lim[2]) * (vy1 - vy0) / (lim[3] - lim[2])
+    return f"{round(x0 + scale * nx)} {round(STRIP + y0 - scale * ny)}"
+
+
+def xdotool(*args):
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def open_window():
+    """Window WINDOW on rank 0, moved away from other tests' windows; its X id."""
+    pg.window(WINDOW, display=os.environ["DISPLAY"])
+    if not root:
+        return None
+    for _ in range(100):
+        ids = subprocess.run(["xdotool", "search", "--name", f"^Gist {WINDOW}$"],
+                             capture_output=True, text=True).stdout.split()
+        if ids:
+            xdotool("windowmove", "--sync", ids[-1], "660", "20")
+            return ids[-1]
+        time.sleep(0.05)
+    raise AssertionError("the live window did not appear")
+
+
+@pytest.fixture(autouse=True)
+def no_window_left():
+    yield
+    pg.winkill(WINDOW)
+
+
+def wait_for_zoom(before):
+    """Poll limits() until the mouse zoom shows: four fixed sides, new values."""
+    for _ in range(200):
+        now = pg.limits()          # returns the limits in force, then resets to extremes...
+        pg.limits(now)             # ...so put them back
+        if int(now[4]) & 15 == 0 and tuple(now[:4]) != tuple(before[:4]):
+            return now
+        time.sleep(0.02)
+    raise AssertionError("no zoom arrived")
+
+
+def test_click_zoom_then_limits_and_unzoom():
+    win = open_window()
+    pg.limits(0, 10, 0, 10)
+    pg.plfp(numpy.array([1.0]), numpy.array([4, 4, 6, 6.0]), numpy.array([4, 6, 6, 4.0]),
+            numpy.array([4]))
+    pg.fma()
+    if not root:
+        return
+    time.sleep(0.3)  # the window draws on its own thread
+    before = (0, 10, 0, 10)
+    xdotool("mousemove", "--window", win, *pixel(2, 8, before).split(), "click", "1")
+    now = wait_for_zoom(before)
+    # Left click: zoom in by 1.5 about the pointer, which keeps its place.
+    assert now[1] - now[0] == pytest.approx(10 / 1.5)
+    assert now[0] + 0.2 * (now[1] - now[0]) == pytest.approx(2, abs=0.03)
+    assert now[2] + 0.8 * (now[3] - now[2]) == pytest.approx(8, abs=0.03)
+    # The zoom persists across fma, as Gist's mouse limits do.
+    pg.fma()
+    again = pg.limits()
+    pg.limits(again)
+    assert tuple(again[:4]) == pytest.approx(tuple(now[:4]))
+    # unzoom() goes back to the limits before the mouse zoom.
+    pg.unzoom()
+    back = pg.limits()
+    assert tuple(back[:4]) == pytest.approx((0, 10, 0, 10))
+
+
+def gathered(a):
+    parts = parallel.gather(a)
+    return numpy.concatenate(parts) if root else None
+
+
+def test_box_zoom_rereduces_ppzx_at_full_resolution():
+    rng = numpy.random.default_rng(7 + parallel.me)
+    n = 30000
+    z = rng.normal(size=n)
+    x = 0.5 * rng.normal(size=n) + 0.2 * z
+    win = open_window()
+    first = pg.ppzx(z=z, x=x, cellarray=1, nx=40, ny=40, lcolorbar=0)
+    pg.fma()
+    if root:
+        time.sleep(0.3)
+        lim = first["view"]
+        xdotool("mousemove", "--window", win, *pixel(0.3, 0.9, lim).split(),
+                "keydown", "ctrl", "mousedown", "1",
+                "mousemove", "--window", win, *pixel(1.0, 0.5, lim).split(),
+                "mousemove", "--window", win, *pixel(1.5, 0.1, lim).split(),
+                "mouseup", "1", "keyup", "ctrl")
+        wait_for_zoom(tuple(lim))
+    parallel.barrier()
+    second = pg.ppzx(z=z, x=x, cellarray=1, nx=40, ny=40, lcolorbar=0)
+    gz, gx = gathered(z), gathered(x)
+    if not root:
+        return
+    xmin, xmax, ymin, ymax = second["view"]
+    assert (xmin, xmax, ymin, ymax) == pytest.approx((0.3, 1.5, 0.1, 0.9), abs=0.02)
+    cells = [e for e in pg.current_frame().elements() if e["kind"] == "pli"][-1]
+    assert (cells["nx"], cells["ny"]) == (40, 40)
+    assert cells["box"] == (xmin, ymin, xmax, ymax)
+    ref = numpy.histogram2d(gz, gx, bins=[40, 40], range=[[xmin, xmax], [ymin, ymax]])[0]
+    numpy.testing.assert_array_equal(cells["z"].reshape(40, 40).T, ref)
+    assert ref.sum() > 1000
