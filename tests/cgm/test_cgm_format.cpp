@@ -90,6 +90,25 @@ TEST_CASE("scanner: a length past the end is an error naming the offset") {
   }
 }
 
+TEST_CASE("scanner: an odd partition that ends the file is an error, not a read past it") {
+  // Found by the fuzzer: a long-form element whose only partition (1 byte,
+  // more to come) ends the file; its pad byte would lie past the end.
+  const Bytes file = {0x00, 0x3f, 0x80, 0x01, 0x07};
+  cgm::Scanner s(file.data(), file.size(), 0);
+  cgm::Element e;
+  try {
+    s.next(e);
+    FAIL("no error for a partition whose successor is missing");
+  } catch (const cgm::FormatError& err) {
+    CHECK(err.offset == 5);
+    CHECK_THAT(err.message, Catch::Contains("truncated partition length"));
+  }
+  const auto doc = cgm::read_cgm_bytes(file.data(), file.size(), "odd.cgm");
+  CHECK(doc.pages.empty());
+  REQUIRE(doc.error.has_value());
+  CHECK_THAT(*doc.error, Catch::Contains("byte offset"));
+}
+
 TEST_CASE("world record: every field of every element survives exactly") {
   const plot::Frame f = cgm_test::every_primitive_frame(7);
   const Bytes once = cgm::encode_world_record(f);

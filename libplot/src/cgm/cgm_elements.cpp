@@ -1,5 +1,6 @@
 #include "cgm_elements.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -106,7 +107,9 @@ bool Scanner::next(Element& e) {
   storage_.clear();
   e.params_offset = base_ + pos_ + 2;
   while (more) {
-    if (size_ - pos_ < 2) fail(pos_, "truncated partition length of " + element_name(e.cls, e.id));
+    // pos_ may already sit one past the end (the pad byte of an odd partition).
+    if (pos_ >= size_ || size_ - pos_ < 2)
+      fail(std::min(pos_, size_), "truncated partition length of " + element_name(e.cls, e.id));
     const unsigned word = (unsigned(data_[pos_]) << 8) | data_[pos_ + 1];
     pos_ += 2;
     more = (word & 0x8000) != 0;
