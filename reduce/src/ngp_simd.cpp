@@ -1,0 +1,142 @@
+#include "ngp_simd.hpp"
+
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define PARGIST_HAVE_AVX2_PATH 1
+#include <immintrin.h>
+#endif
+
+namespace pargist::reduce::detail {
+
+#if PARGIST_HAVE_AVX2_PATH
+
+bool have_avx2() {
+  static const bool yes = __builtin_cpu_supports("avx2");
+  return yes;
+}
+
+namespace {
+
+// One count; a wrap to 0 carries 256 (rare: once per 256 deposits in a cell).
+inline void bump(std::uint8_t* counts, double* total, std::int32_t c) {
+  if (__builtin_expect(++counts[c] == 0, 0)) total[c] += 256;
+}
+
+// The cells of four particles: row * nx + column, and which are inside.
+struct Cells4 {
+  __m128i cell;
+  int inside;  // bit k: particle k is inside both ranges
+};
+
+template <bool HasY>
+struct Mapper {
+  __m256d xlo, xhi, xs, xtop, ylo, yhi, ys, ytop;
+  __m128i nx;
+  __attribute__((target("avx2"))) Mapper(const AxisMap& mx, const AxisMap& my)
+      : xlo(_mm256_set1_pd(mx.lo)), xhi(_mm256_set1_pd(mx.hi)), xs(_mm256_set1_pd(mx.scale)),
+        xtop(_mm256_set1_pd(mx.top)), ylo(_mm256_set1_pd(my.lo)), yhi(_mm256_set1_pd(my.hi)),
+        ys(_mm256_set1_pd(my.scale)), ytop(_mm256_set1_pd(my.top)), nx(_mm_set1_epi32(std::int32_t(mx.n))) {}
+
+  __attribute__((target("avx2"), always_inline)) Cells4 operator()(const double* x, const double* y) const {
+    const __m256d vx = _mm256_loadu_pd(x);
+    __m256d in = _mm256_and_pd(_mm256_cmp_pd(vx, xlo, _CMP_GE_OQ), _mm256_cmp_pd(vx, xhi, _CMP_LE_OQ));
+    // min() keeps cells of values at hi (and of NaN, masked out) on the
+    // grid; values below lo give negative cells, masked out too.
+    const __m128i ix = _mm256_cvttpd_epi32(_mm256_min_pd(_mm256_mul_pd(_mm256_sub_pd(vx, xlo), xs), xtop));
+    if constexpr (!HasY) return {ix, _mm256_movemask_pd(in)};
+    const __m256d vy = _mm256_loadu_pd(y);
+    in = _mm256_and_pd(in, _mm256_and_pd(_mm256_cmp_pd(vy, ylo, _CMP_GE_OQ), _mm256_cmp_pd(vy, yhi, _CMP_LE_OQ)));
+    const __m128i iy = _mm256_cvttpd_epi32(_mm256_min_pd(_mm256_mul_pd(_mm256_sub_pd(vy, ylo), ys), ytop));
+    return {_mm_add_epi32(_mm_mullo_epi32(iy, nx), ix), _mm256_movemask_pd(in)};
+  }
+};
+
+// Deposits four mapped particles; the rare ones outside are counted as bad
+// when not finite.
+template <bool HasY>
+__attribute__((target("avx2"), always_inline)) inline void deposit4(const Cells4& c4, const double* x,
+                                                                     const double* y, std::uint8_t* counts,
+                                                                     double* total, std::uint64_t& bad) {
+  alignas(16) std::int32_t cell[4];
+  _mm_store_si128(reinterpret_cast<__m128i*>(cell), c4.cell);
+  if (__builtin_expect(c4.inside == 15, 1)) {
+    bump(counts, total, cell[0]);
+    bump(counts, total, cell[1]);
+    bump(counts, total, cell[2]);
+    bump(counts, total, cell[3]);
+    return;
+  }
+  for (int k = 0; k < 4; ++k) {
+    if (c4.inside >> k & 1)
+      bump(counts, total, cell[k]);
+    else
+      bad += !(is_finite(x[k]) & (!HasY || is_finite(y[k])));
+  }
+}
+
+// Eight particles per turn: both groups' cells are computed before any
+// count is touched, so more increments are in flight at once.
+// HasY = false deposits on row 0 (1-D).
+template <bool HasY>
+__attribute__((target("avx2"))) void ngp_loop(const double* x, const double* y, std::size_t begin, std::size_t end,
+                                              const AxisMap& mx, const AxisMap& my, std::uint8_t* counts,
+                                              double* total, std::uint64_t& bad) {
+  const Mapper<HasY> map(mx, my);
+  std::size_t i = begin;
+  for (; i + 8 <= end; i += 8) {
+    // The hardware prefetcher alone lags behind this loop.
+    _mm_prefetch(reinterpret_cast<const char*>(x + i + 128), _MM_HINT_T0);
+    if constexpr (HasY) _mm_prefetch(reinterpret_cast<const char*>(y + i + 128), _MM_HINT_T0);
+    const Cells4 a = map(x + i, y + i), b = map(x + i + 4, y + i + 4);
+    deposit4<HasY>(a, x + i, y + i, counts, total, bad);
+    deposit4<HasY>(b, x + i + 4, y + i + 4, counts, total, bad);
+  }
+  // The last 0-7 particles, one at a time with the same arithmetic.
+  for (; i < end; ++i) {
+    const double vx = x[i], vy = HasY ? y[i] : 0.0;
+    if (mx.inside(vx) & my.inside(vy))
+      bump(counts, total, std::int32_t(my.ngp(vy) * mx.n + mx.ngp(vx)));
+    else
+      bad += !(is_finite(vx) & is_finite(vy));
+  }
+}
+
+}  // namespace
+
+void ngp_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end, const AxisMap& mx,
+                     const AxisMap& my, std::uint8_t* counts, double* total, std::uint64_t& bad) {
+  if (y)
+    ngp_loop<true>(x, y, begin, end, mx, my, counts, total, bad);
+  else
+    ngp_loop<false>(x, x, begin, end, mx, my, counts, total, bad);  // y is never read: any valid array
+}
+
+__attribute__((target("avx2"))) double merge_counts_avx2(const std::uint8_t* counts, double* total,
+                                                         std::size_t cells) {
+  __m256d sum = _mm256_setzero_pd();
+  std::size_t c = 0;
+  for (; c + 4 <= cells; c += 4) {
+    std::int32_t four;
+    __builtin_memcpy(&four, counts + c, 4);
+    const __m256d add = _mm256_cvtepi32_pd(_mm_cvtepu8_epi32(_mm_cvtsi32_si128(four)));
+    const __m256d t = _mm256_add_pd(_mm256_loadu_pd(total + c), add);
+    _mm256_storeu_pd(total + c, t);
+    sum = _mm256_add_pd(sum, t);
+  }
+  alignas(32) double lanes[4];
+  _mm256_store_pd(lanes, sum);
+  double deposited = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+  for (; c < cells; ++c) total[c] += counts[c], deposited += total[c];
+  return deposited;
+}
+
+#else
+
+bool have_avx2() { return false; }
+double merge_counts_avx2(const std::uint8_t*, double*, std::size_t) { return 0; }
+void ngp_counts_avx2(const double*, const double*, std::size_t, std::size_t, const AxisMap&, const AxisMap&,
+                     std::uint8_t*, double*, std::uint64_t&) {}
+
+#endif
+
+}  // namespace pargist::reduce::detail
