@@ -1,5 +1,6 @@
 #include "mpi_runtime.hpp"
 
+#include "node_channel.hpp"
 #include "node_dir.hpp"
 
 #include <algorithm>
@@ -18,18 +19,32 @@ namespace {
 
 MpiRuntime* the_runtime = nullptr;
 
-// Waits for a nonblocking collective without hogging the core: ranks that
-// wait for rank 0 to read a module would otherwise spin, and when ranks
-// outnumber cores (oversubscription) steal the CPU rank 0 needs (yielding
-// instead of sleeping measured slower: the spinning ranks still win the
-// core). Polls briefly, then sleeps with a growing, bounded back-off.
-// Returns false when the deadline (if any) passes first.
+// Whether waiting ranks may poll without pause: when this node has a core
+// for each of its ranks, nobody needs the core a waiting rank holds, and
+// every pause only delays the moment it sees rank 0's message (sleeping
+// cost rank 1 of 2 a third of its import time).
+bool spin_waits = false;
+
+// Waits for a nonblocking collective. With spin_waits, polls; otherwise
+// without hogging the core: ranks that wait for rank 0 to read a module
+// would otherwise spin, and when ranks outnumber cores (oversubscription)
+// steal the CPU rank 0 needs (yielding instead of sleeping measured slower:
+// the spinning ranks still win the core). Polls briefly, then sleeps with a
+// growing, bounded back-off. Returns false when the deadline (if any)
+// passes first.
 bool wait_gently(MPI_Request* request, double timeout_seconds) {
   using clock = std::chrono::steady_clock;
   const bool bounded = timeout_seconds >= 0;
   const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
                                            std::chrono::duration<double>(bounded ? timeout_seconds : 0));
   int done = 0;
+  if (spin_waits) {
+    for (unsigned polls = 1;; ++polls) {
+      MPI_Test(request, &done, MPI_STATUS_IGNORE);
+      if (done) return true;
+      if (bounded && polls % 1024 == 0 && clock::now() >= deadline) return false;
+    }
+  }
   for (int spin = 0; spin < 200; ++spin) {
     MPI_Test(request, &done, MPI_STATUS_IGNORE);
     if (done) return true;
@@ -107,12 +122,60 @@ MpiRuntime::MpiRuntime(int* argc, char*** argv) {
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
   MPI_Comm_dup(MPI_COMM_WORLD, &comm_);
-  MPI_Comm_split_type(comm_, MPI_COMM_TYPE_SHARED, rank_, MPI_INFO_NULL, &node_comm_);
+  // PARGIST_EMBED_RANKS_PER_NODE=k pretends that nodes hold k ranks each,
+  // so that one machine can test what happens between nodes.
+  const char* per_node = std::getenv("PARGIST_EMBED_RANKS_PER_NODE");
+  if (per_node && std::atoi(per_node) > 0)
+    MPI_Comm_split(comm_, rank_ / std::atoi(per_node), rank_, &node_comm_);
+  else
+    MPI_Comm_split_type(comm_, MPI_COMM_TYPE_SHARED, rank_, MPI_INFO_NULL, &node_comm_);
   MPI_Comm_rank(node_comm_, &node_rank_);
   MPI_Comm_size(node_comm_, &node_size_);
   // World rank 0 is node rank 0 of its node and rank 0 among the leaders.
   MPI_Comm_split(comm_, node_rank_ == 0 ? 0 : MPI_UNDEFINED, rank_, &leaders_comm_);
+  if (node_rank_ == 0) MPI_Comm_size(leaders_comm_, &leaders_size_);
+  spin_waits = node_size_ <= ::sysconf(_SC_NPROCESSORS_ONLN);
+  if (size_ > 1) open_node_channels();
   the_runtime = this;
+}
+
+// One collective step at start-up: on each node of several ranks the leader
+// creates the channel in the node-local directory and the others attach.
+// The channels carry the importer's messages only if that worked on every
+// node; otherwise every rank receives them through MPI (a warning says why).
+void MpiRuntime::open_node_channels() {
+  std::string error;
+  if (node_size_ > 1) {
+    std::string path;
+    if (node_rank_ == 0) {
+      try {
+        node_dir_ = create_node_dir();
+        path = node_dir_ + "/channel";
+        channel_ = NodeChannel::create(path);
+      } catch (const std::exception& e) {
+        error = e.what();
+        path.clear();
+      }
+    }
+    path = bcast_string(path, 0, node_comm_);
+    if (node_rank_ != 0 && !path.empty()) {
+      try {
+        channel_ = NodeChannel::attach(path);
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+    }
+    if (path.empty() && error.empty()) error = "the node leader could not create the node channel";
+  }
+  std::int64_t ok = error.empty() ? 1 : 0, all_ok = 0;
+  MPI_Allreduce(&ok, &all_ok, 1, MPI_INT64_T, MPI_MIN, comm_);
+  use_channels_ = all_ok == 1;
+  if (!use_channels_) {
+    if (!error.empty())
+      std::fprintf(stderr, "pargist-python (rank %d): %s; imports travel through MPI instead\n", rank_,
+                   error.c_str());
+    channel_.reset();
+  }
 }
 
 MpiRuntime::~MpiRuntime() { finalize(); }
@@ -162,25 +225,40 @@ std::vector<std::string> MpiRuntime::agree_failed(const std::string& tag) {
 }
 
 void MpiRuntime::post(const std::string& data) {
+  if (!use_channels_) return post_mpi(data, comm_);
+  if (leaders_size_ > 1) post_mpi(data, leaders_comm_);
+  if (channel_) channel_->publish(data);
+}
+
+bool MpiRuntime::receive(std::string* data, double timeout_seconds) {
+  if (!use_channels_) return receive_mpi(data, timeout_seconds, comm_);
+  if (node_rank_ != 0) return channel_->next(data, timeout_seconds, spin_waits);
+  // The leader of another node: from rank 0 through MPI, then to its node.
+  if (!receive_mpi(data, timeout_seconds, leaders_comm_)) return false;
+  if (channel_) channel_->publish(*data);
+  return true;
+}
+
+void MpiRuntime::post_mpi(const std::string& data, MPI_Comm comm) {
   Posted& m = posted_.emplace_back();
   const std::uint64_t size = data.size();
   m.head.assign(8 + inline_bytes, 0);
   std::memcpy(m.head.data(), &size, 8);
   std::memcpy(m.head.data() + 8, data.data(), std::min(size, inline_bytes));
-  MPI_Ibcast(m.head.data(), static_cast<int>(m.head.size()), MPI_BYTE, 0, comm_, &m.requests[0]);
+  MPI_Ibcast(m.head.data(), static_cast<int>(m.head.size()), MPI_BYTE, 0, comm, &m.requests[0]);
   if (size > inline_bytes) {
     if (size - inline_bytes > (1u << 30))
       throw std::length_error("pargist-python: a module message over 1 GiB");
     m.rest = data.substr(inline_bytes);
-    MPI_Ibcast(m.rest.data(), static_cast<int>(m.rest.size()), MPI_BYTE, 0, comm_, &m.requests[1]);
+    MPI_Ibcast(m.rest.data(), static_cast<int>(m.rest.size()), MPI_BYTE, 0, comm, &m.requests[1]);
   }
   progress(false);
 }
 
-bool MpiRuntime::receive(std::string* data, double timeout_seconds) {
+bool MpiRuntime::receive_mpi(std::string* data, double timeout_seconds, MPI_Comm comm) {
   std::vector<char> head(8 + inline_bytes);
   MPI_Request request;
-  MPI_Ibcast(head.data(), static_cast<int>(head.size()), MPI_BYTE, 0, comm_, &request);
+  MPI_Ibcast(head.data(), static_cast<int>(head.size()), MPI_BYTE, 0, comm, &request);
   if (!wait_gently(&request, timeout_seconds)) return false;
   std::uint64_t size = 0;
   std::memcpy(&size, head.data(), 8);
@@ -188,7 +266,7 @@ bool MpiRuntime::receive(std::string* data, double timeout_seconds) {
   std::memcpy(data->data(), head.data() + 8, std::min(size, inline_bytes));
   if (size > inline_bytes) {
     MPI_Ibcast(data->data() + inline_bytes, static_cast<int>(size - inline_bytes), MPI_BYTE, 0,
-               comm_, &request);
+               comm, &request);
     wait_gently(&request, -1);
   }
   return true;
@@ -290,6 +368,7 @@ void MpiRuntime::remove_node_dir() {
 void MpiRuntime::finalize() {
   if (finalized_) return;
   finalized_ = true;
+  channel_.reset();
   remove_node_dir();
   int finalized = 0;
   MPI_Finalized(&finalized);

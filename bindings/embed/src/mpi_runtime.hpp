@@ -8,10 +8,13 @@
 
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace pargist::embed {
+
+class NodeChannel;
 
 class MpiRuntime {
  public:
@@ -40,8 +43,9 @@ class MpiRuntime {
   std::vector<std::string> agree(const std::string& tag, double timeout_seconds);
 
   // The importer's steps, rank 0 never waiting for the others: rank 0
-  // posts each message (a nonblocking broadcast) and goes on; the others
-  // receive them in order. post() and receive() must pair up, in order.
+  // posts each message and goes on (a nonblocking broadcast to the other
+  // node leaders, an append to its node's channel); the others receive them
+  // in order. post() and receive() must pair up, in order.
   void post(const std::string& data);
   // False when timeout_seconds >= 0 passes first (the caller then aborts).
   bool receive(std::string* data, double timeout_seconds);
@@ -72,6 +76,9 @@ class MpiRuntime {
 
  private:
   void wait(MPI_Request* request, double timeout_seconds);
+  void open_node_channels();
+  void post_mpi(const std::string& data, MPI_Comm comm);
+  bool receive_mpi(std::string* data, double timeout_seconds, MPI_Comm comm);
   std::vector<std::string> agree_failed(const std::string& tag);
   void remove_node_dir();
 
@@ -79,7 +86,12 @@ class MpiRuntime {
   MPI_Comm comm_ = MPI_COMM_NULL;          // private duplicate of WORLD
   MPI_Comm node_comm_ = MPI_COMM_NULL;     // ranks sharing this node
   MPI_Comm leaders_comm_ = MPI_COMM_NULL;  // node rank 0 of every node
-  std::string node_dir_;                   // created by the node leader on first use
+  int leaders_size_ = 0;                   // on the leaders: how many nodes
+  std::string node_dir_;                   // created by the node leader (start-up or first use)
+  // The importer's messages: rank 0 to the other node leaders by MPI, each
+  // leader to its node by its channel (use_channels_: every node has one).
+  std::unique_ptr<NodeChannel> channel_;
+  bool use_channels_ = false;
   struct Posted {                          // a message rank 0 has posted
     std::vector<char> head;                // size + first bytes
     std::string rest;                      // the bytes past the head

@@ -1,0 +1,48 @@
+// The importer's messages from a node's leader to the other ranks of the
+// node, through shared memory instead of MPI: the leader appends each
+// message to a file in the node-local directory (tmpfs) and rings a futex;
+// the others read the file at their own pace and sleep in the kernel while
+// nothing is new.
+//
+// Why not MPI_Ibcast within the node: its tree makes ranks forward messages,
+// which they only do while inside an MPI call, and waiting ranks must poll.
+// When ranks outnumber cores, the polling and the forwarding delays cost
+// more CPU than the imports themselves; here a waiting rank costs nothing
+// and wakes once per message.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace pargist::embed {
+
+class NodeChannel {
+ public:
+  // The leader: creates the channel file (exclusively) at `path`.
+  static std::unique_ptr<NodeChannel> create(const std::string& path);
+  // The other ranks of the node: open the leader's file.
+  static std::unique_ptr<NodeChannel> attach(const std::string& path);
+  ~NodeChannel();
+  NodeChannel(const NodeChannel&) = delete;
+  NodeChannel& operator=(const NodeChannel&) = delete;
+
+  // Leader: appends one message and wakes the readers. Throws
+  // std::runtime_error when the file cannot grow (tmpfs full).
+  void publish(const std::string& data);
+
+  // Reader: the next message, in order. With `spin`, polls (a core per rank);
+  // otherwise sleeps until the leader publishes. False when timeout_seconds
+  // (if >= 0) passes first.
+  bool next(std::string* data, double timeout_seconds, bool spin);
+
+ private:
+  struct Header;
+  NodeChannel(int fd, Header* header, bool leader);
+  int fd_;
+  Header* header_;
+  bool leader_;
+  std::uint64_t offset_;  // leader: end of the data; reader: next message
+};
+
+}  // namespace pargist::embed
