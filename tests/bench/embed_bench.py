@@ -30,6 +30,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, 'tests', 'support'))
+from strace_counts import module_path_calls  # noqa: E402
 
 N_PACKAGES = 12          # subpackages pynbench.pkgNN
 MODULES_PER_PACKAGE = 24  # + __init__ = 25 files each; 12 * 25 = 300 modules
@@ -122,27 +124,6 @@ def run_job(cmd, ranks, workdir, env, strace_out=None):
     times = [float(t) for t in re.findall(r'IMPORT_SECONDS \d+ ([\d.]+)', proc.stdout)]
     assert len(times) == ranks, proc.stdout
     return wall, max(times)
-
-
-def module_path_calls(trace_file, roots):
-    """{rank: open/stat-family calls on paths under `roots`}."""
-    pid_rank, counts = {}, {}
-    calls = re.compile(r'^(\d+)\s+(open|openat|stat|lstat|newfstatat|statx|access|faccessat2?|'
-                       r'readlink|readlinkat)\((?:AT_FDCWD, )?"([^"]*)"')
-    with open(trace_file) as f:
-        lines = f.read().splitlines()
-    for line in lines:
-        m = re.match(r'(\d+)\s+execve\("[^"]*".*OMPI_COMM_WORLD_RANK=(\d+)', line)
-        if m:
-            pid_rank[m.group(1)] = int(m.group(2))
-    for line in lines:
-        m = calls.match(line)
-        if not m or m.group(1) not in pid_rank or '/pargist-python-' in m.group(3):
-            continue
-        if any(m.group(3) == r or m.group(3).startswith(r + '/') for r in roots):
-            rank = pid_rank[m.group(1)]
-            counts[rank] = counts.get(rank, 0) + 1
-    return counts
 
 
 def search_roots(python, workdir, env):

@@ -17,6 +17,9 @@ import time
 
 import pytest
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'support'))
+from strace_counts import module_path_calls  # noqa: E402
+
 BINARY_DIR = os.environ.get('PARGIST_BINARY_DIR') or os.path.join(
     os.path.dirname(__file__), '..', '..', 'build')
 PARGIST_PYTHON = os.path.join(BINARY_DIR, 'bin', 'pargist-python')
@@ -246,28 +249,6 @@ def test_console_through_a_pty_and_ctrl_d():
 
 
 # -------------------------------------------------------------- strace
-
-def module_path_calls(trace_file, roots):
-    """{rank: number of open/stat-like calls on a path under `roots`}."""
-    pid_rank, counts = {}, {}
-    calls = re.compile(r'^(\d+)\s+(open|openat|stat|lstat|newfstatat|statx|access|faccessat2?|'
-                       r'readlink|readlinkat)\((?:AT_FDCWD, )?"([^"]*)"')
-    with open(trace_file) as f:
-        lines = f.read().splitlines()
-    for line in lines:
-        m = re.match(r'(\d+)\s+execve\("[^"]*".*OMPI_COMM_WORLD_RANK=(\d+)', line)
-        if m:
-            pid_rank[m.group(1)] = int(m.group(2))
-    for line in lines:
-        m = calls.match(line)
-        if not m or m.group(1) not in pid_rank or '/pargist-python-' in m.group(3):
-            continue
-        path = m.group(3)
-        if any(path == r or path.startswith(r.rstrip('/') + '/') for r in roots):
-            rank = pid_rank[m.group(1)]
-            counts[rank] = counts.get(rank, 0) + 1
-    return counts
-
 
 @pytest.mark.skipif(shutil.which('strace') is None, reason='strace not installed')
 def test_strace_only_rank_0_touches_module_paths(tmp_path):

@@ -1,7 +1,7 @@
 # The Python half of pargist-python, compiled into the program and executed
 # inside the builtin module _pargist_embed, next to its MPI primitives
 # (rank, size, node_size, post_bytes, receive_bytes, bcast_bytes, agree,
-# allreduce_min, gather_bytes, write_node_file_here, stage_node_file, abort;
+# allreduce_min, gather_bytes, copy_node_file_here, stage_node_file, abort;
 # see src/embed_module.cpp).
 #
 # It runs before `encodings` and `site` exist, so until _main() it may only
@@ -324,9 +324,8 @@ def _message_for(name, spec):
         if _SIZE > 1 and _ONE_NODE:
             # Every rank is on this node: write the copy now and send its
             # path with the spec (no extra collective step).
-            data = _read_file_bytes(spec.origin)
-            _Stats.nbytes += len(data)
-            staged = write_node_file_here(data, _node_file_name(name, spec.origin))
+            staged, size = copy_node_file_here(spec.origin, _node_file_name(name, spec.origin))
+            _Stats.nbytes += size
         return ('extension', spec.origin, spec.cached, locations, staged), None
     return ('local', None, None, None, None), None
 

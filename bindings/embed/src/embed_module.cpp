@@ -121,13 +121,13 @@ PYBIND11_EMBEDDED_MODULE(_pargist_embed, m) {
         "Collective: write rank 0's file once per node into the node-local directory;\n"
         "returns the copy's path (removed when the job ends).");
 
-  m.def("write_node_file_here",
-        [](const py::bytes& data, const std::string& name) {
-          std::string in = data;
+  m.def("copy_node_file_here",
+        [](const std::string& origin, const std::string& name) {
           py::gil_scoped_release nogil;
-          return MpiRuntime::instance().write_node_file_here(in, name);
+          return MpiRuntime::instance().copy_node_file_here(origin, name);
         },
-        "Rank 0, all ranks on its node: write the node-local copy without a collective.");
+        "Rank 0, all ranks on its node: copy the file into the node-local directory "
+        "(in the kernel); returns (path, size).");
 
   m.def("abort", [](int status) { MpiRuntime::instance().abort(status); },
         "End the whole job now (MPI_Abort).");

@@ -343,11 +343,11 @@ std::string MpiRuntime::stage_node_file(const std::string& data, const std::stri
   return path;
 }
 
-std::string MpiRuntime::write_node_file_here(const std::string& data, const std::string& file_name) {
+std::pair<std::string, std::uint64_t> MpiRuntime::copy_node_file_here(const std::string& origin,
+                                                                       const std::string& file_name) {
   if (node_dir_.empty()) node_dir_ = create_node_dir();
   const std::string path = node_dir_ + "/" + file_name;
-  write_node_file(path, data);
-  return path;
+  return {path, copy_node_file(origin, path)};
 }
 
 void MpiRuntime::abort(int status) {

@@ -10,6 +10,7 @@
 #include <list>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pargist::embed {
@@ -64,9 +65,12 @@ class MpiRuntime {
   // stay until finalize() (a rank may find a spec and load it much later).
   std::string stage_node_file(const std::string& data, const std::string& file_name);
 
-  // Rank 0 when every rank shares its node: writes the copy itself, no
-  // collective (the path then travels in the import's own message).
-  std::string write_node_file_here(const std::string& data, const std::string& file_name);
+  // Rank 0 when every rank shares its node: copies rank 0's file `origin`
+  // into the node-local directory itself, in the kernel (no bytes through
+  // Python), no collective (the path then travels in the import's own
+  // message). Returns the copy's path and size.
+  std::pair<std::string, std::uint64_t> copy_node_file_here(const std::string& origin,
+                                                             const std::string& file_name);
 
   // Ends the whole job now.
   [[noreturn]] void abort(int status);

@@ -5,10 +5,12 @@
 #include <sys/syscall.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sendfile.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
@@ -112,6 +114,39 @@ void write_node_file(const std::string& path, const std::string& data) {
     ::unlink(path.c_str());
     throw std::runtime_error("pargist-python: cannot write " + path + ": " + std::strerror(err));
   }
+}
+
+std::uint64_t copy_node_file(const std::string& from, const std::string& path) {
+  const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) throw std::runtime_error("pargist-python: cannot open " + from + ": " + std::strerror(errno));
+  struct stat st;
+  int out = -1;
+  if (::fstat(in, &st) == 0)
+    out = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0700);
+  if (out < 0) {
+    const int err = errno;
+    ::close(in);
+    throw std::runtime_error("pargist-python: cannot create " + path + ": " + std::strerror(err));
+  }
+  // The kernel copies page cache to page cache: no pass through user space.
+  std::uint64_t done = 0;
+  int err = 0;
+  while (done < std::uint64_t(st.st_size)) {
+    const ssize_t n = ::sendfile(out, in, nullptr, std::size_t(st.st_size) - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      err = n < 0 ? errno : EIO;
+      break;
+    }
+    done += std::uint64_t(n);
+  }
+  ::close(in);
+  if (::close(out) != 0 && err == 0) err = errno;
+  if (err != 0) {
+    ::unlink(path.c_str());
+    throw std::runtime_error("pargist-python: cannot copy " + from + " to " + path + ": " + std::strerror(err));
+  }
+  return done;
 }
 
 void remove_node_dir(const std::string& dir) {

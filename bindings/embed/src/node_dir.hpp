@@ -2,6 +2,7 @@
 // that the ranks of a node can dlopen them without touching the module path.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace pargist::embed {
@@ -14,6 +15,10 @@ std::string create_node_dir();
 // Writes `data` to dir/name (created exclusively, never following a link).
 // Throws std::runtime_error on failure.
 void write_node_file(const std::string& path, const std::string& data);
+
+// Copies the file `from` to `path` (created as by write_node_file) inside
+// the kernel; returns the bytes copied. Throws std::runtime_error on failure.
+std::uint64_t copy_node_file(const std::string& from, const std::string& path);
 
 // Removes the directory and whatever is left inside it (best effort).
 void remove_node_dir(const std::string& dir);
