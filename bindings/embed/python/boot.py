@@ -96,37 +96,47 @@ class _Mismatch(Exception):
         self.rank0_tag = rank0_tag
 
 
-def _exchange(tag, obj=None, timeout=-1.0):
+def _exchange(tag, obj=None, timeout=-1.0, payload=None):
     """One step of the importer, named `tag` on every rank: returns rank 0's
-    `obj` on every rank. Rank 0 posts it and goes on without waiting; each
-    other rank checks that rank 0's tag is its own. A rank whose tag differs
-    (a rank importing something the others do not, or in another order)
-    says which and aborts the job: its state no longer matches rank 0's."""
+    (`obj`, `payload`) on every rank. Rank 0 posts them and goes on without
+    waiting; each other rank checks that rank 0's tag is its own. A rank
+    whose tag differs (a rank importing something the others do not, or in
+    another order) says which and aborts the job: its state no longer
+    matches rank 0's. `payload` (bytes-like, e.g. code read from a .pyc)
+    travels as it is, after the marshalled head; it arrives as a memoryview."""
     if _SIZE == 1:
-        return obj
+        return obj, payload
     if _DEBUG:
         _debug_write('%s\n' % tag)
     if _RANK == 0:
-        data = marshal.dumps((tag, obj))
-        _Stats.nbytes += len(data)
-        post_bytes(data)
-        return obj
+        head = marshal.dumps((tag, obj, payload is not None))
+        _Stats.nbytes += len(head) + (len(payload) if payload is not None else 0)
+        post_bytes(len(head).to_bytes(4, 'little') + head, b'' if payload is None else payload)
+        return obj, payload
     data = receive_bytes(timeout)
     if data is None:
         raise TimeoutError('rank 0 did not arrive in time')
-    rank0_tag, obj = marshal.loads(data)
+    size = int.from_bytes(data[:4], 'little')
+    view = memoryview(data)
+    rank0_tag, obj, has_payload = marshal.loads(view[4:4 + size])
     if rank0_tag != tag:
         raise _Mismatch(rank0_tag)
-    return obj
+    return obj, (view[4 + size:] if has_payload else None)
 
 
-def _step(tag, obj=None):
-    """_exchange() for steps made from running code: a mismatch ends the job."""
+def _step_with(tag, obj=None, payload=None):
+    """_exchange() for steps made from running code: a mismatch ends the
+    job. Returns (obj, payload)."""
     try:
-        return _exchange(tag, obj)
+        return _exchange(tag, obj, payload=payload)
     except _Mismatch as m:
         _write_fd2(_divergence_message(tag, m.rank0_tag))
         abort(1)
+
+
+def _step(tag, obj=None):
+    """_step_with() without a payload: returns obj."""
+    return _step_with(tag, obj)[0]
 
 
 def _bcast_obj(obj=None):
@@ -187,7 +197,7 @@ class _MemoryCode:
             if not (isinstance(exc_type, type) and issubclass(exc_type, Exception)):
                 exc_type = ImportError
             raise exc_type(text)
-        if kind in ('source', 'bytecode') and not isinstance(payload, bytes):
+        if kind in ('source', 'bytecode') and not isinstance(payload, (bytes, memoryview)):
             return payload  # rank 0's own code object
         if kind == 'source-text':
             # Rank 0 could not compile it: every rank compiles, so the same
@@ -292,7 +302,7 @@ def _read_code(loader, name):
     finally:
         del loader.get_data
     if reads and reads[-1][0].endswith('.pyc'):
-        return bytes(memoryview(reads[-1][1])[16:]), code
+        return memoryview(reads[-1][1])[16:], code
     return (marshal.dumps(code) if _SIZE > 1 else b''), code
 
 
@@ -393,7 +403,10 @@ def _broadcast_find(name, path, target, find):
                 _local_depth -= 1
         else:
             msg = own = None
-        msg = _step('import:' + name, msg)
+        # The code travels as a raw payload after the head (no copy into it).
+        code = msg[4] if _RANK == 0 and msg[0] in ('source', 'bytecode') else None
+        head, code = _step_with('import:' + name, msg if code is None else msg[:4] + (None,), code)
+        msg = head if code is None else head[:4] + (code,)
         if msg[0] == 'find-error':
             if _RANK == 0:
                 raise failure

@@ -62,12 +62,18 @@ PYBIND11_EMBEDDED_MODULE(_pargist_embed, m) {
         "Collective: [] when every rank passed the same tag, else every rank's tag (bytes).");
 
   m.def("post_bytes",
-        [](const py::bytes& data) {
-          std::string in = data;
+        [](const py::bytes& head, const py::buffer& payload) {
+          // Read in place: the caller holds both objects, bytes are immutable
+          // and the payload (code read from a .pyc) is not changed meanwhile.
+          const std::string_view h(PyBytes_AS_STRING(head.ptr()), std::size_t(PyBytes_GET_SIZE(head.ptr())));
+          const py::buffer_info b = payload.request();
+          const std::string_view p(static_cast<const char*>(b.ptr), std::size_t(b.size * b.itemsize));
           py::gil_scoped_release nogil;
-          MpiRuntime::instance().post(in);
+          MpiRuntime::instance().post(h, p);
         },
-        "Rank 0: post the next message for the other ranks; does not wait for them.");
+        py::arg("head"), py::arg("payload") = py::bytes(),
+        "Rank 0: post the next message (head then payload, a contiguous buffer) for the other ranks; "
+        "does not wait for them.");
 
   m.def("receive_bytes",
         [](double timeout) -> py::object {

@@ -134,7 +134,15 @@ MpiRuntime::MpiRuntime(int* argc, char*** argv) {
   // World rank 0 is node rank 0 of its node and rank 0 among the leaders.
   MPI_Comm_split(comm_, node_rank_ == 0 ? 0 : MPI_UNDEFINED, rank_, &leaders_comm_);
   if (node_rank_ == 0) MPI_Comm_size(leaders_comm_, &leaders_size_);
-  spin_waits = node_size_ <= ::sysconf(_SC_NPROCESSORS_ONLN);
+  // PARGIST_EMBED_WAIT=poll|sleep overrides the choice (e.g. on nodes
+  // shared with other jobs).
+  const char* wait = std::getenv("PARGIST_EMBED_WAIT");
+  if (wait && std::strcmp(wait, "poll") == 0)
+    spin_waits = true;
+  else if (wait && std::strcmp(wait, "sleep") == 0)
+    spin_waits = false;
+  else
+    spin_waits = node_size_ <= ::sysconf(_SC_NPROCESSORS_ONLN);
   if (size_ > 1) open_node_channels();
   the_runtime = this;
 }
@@ -224,10 +232,10 @@ std::vector<std::string> MpiRuntime::agree_failed(const std::string& tag) {
   return tags;
 }
 
-void MpiRuntime::post(const std::string& data) {
-  if (!use_channels_) return post_mpi(data, comm_);
-  if (leaders_size_ > 1) post_mpi(data, leaders_comm_);
-  if (channel_) channel_->publish(data);
+void MpiRuntime::post(std::string_view head, std::string_view payload) {
+  if (!use_channels_) return post_mpi(head, payload, comm_);
+  if (leaders_size_ > 1) post_mpi(head, payload, leaders_comm_);
+  if (channel_) channel_->publish({head, payload});
 }
 
 bool MpiRuntime::receive(std::string* data, double timeout_seconds) {
@@ -235,12 +243,15 @@ bool MpiRuntime::receive(std::string* data, double timeout_seconds) {
   if (node_rank_ != 0) return channel_->next(data, timeout_seconds, spin_waits);
   // The leader of another node: from rank 0 through MPI, then to its node.
   if (!receive_mpi(data, timeout_seconds, leaders_comm_)) return false;
-  if (channel_) channel_->publish(*data);
+  if (channel_) channel_->publish({*data});
   return true;
 }
 
-void MpiRuntime::post_mpi(const std::string& data, MPI_Comm comm) {
+void MpiRuntime::post_mpi(std::string_view head, std::string_view payload, MPI_Comm comm) {
   Posted& m = posted_.emplace_back();
+  std::string data;  // the buffers must outlive the nonblocking broadcast
+  data.reserve(head.size() + payload.size());
+  data.append(head).append(payload);
   const std::uint64_t size = data.size();
   m.head.assign(8 + inline_bytes, 0);
   std::memcpy(m.head.data(), &size, 8);

@@ -10,6 +10,7 @@
 #include <list>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,7 +48,9 @@ class MpiRuntime {
   // posts each message and goes on (a nonblocking broadcast to the other
   // node leaders, an append to its node's channel); the others receive them
   // in order. post() and receive() must pair up, in order.
-  void post(const std::string& data);
+  // A message is `head` followed by `payload` (sent without copying them
+  // into one buffer first).
+  void post(std::string_view head, std::string_view payload);
   // False when timeout_seconds >= 0 passes first (the caller then aborts).
   bool receive(std::string* data, double timeout_seconds);
   // Rank 0: completes posted messages (all of them with wait_all).
@@ -81,7 +84,7 @@ class MpiRuntime {
  private:
   void wait(MPI_Request* request, double timeout_seconds);
   void open_node_channels();
-  void post_mpi(const std::string& data, MPI_Comm comm);
+  void post_mpi(std::string_view head, std::string_view payload, MPI_Comm comm);
   bool receive_mpi(std::string* data, double timeout_seconds, MPI_Comm comm);
   std::vector<std::string> agree_failed(const std::string& tag);
   void remove_node_dir();

@@ -95,24 +95,32 @@ std::unique_ptr<NodeChannel> NodeChannel::attach(const std::string& path) {
   return std::unique_ptr<NodeChannel>(new NodeChannel(fd, static_cast<Header*>(map), false));
 }
 
-void NodeChannel::publish(const std::string& data) {
-  std::uint64_t size = data.size();
-  iovec parts[2] = {{&size, sizeof size}, {const_cast<char*>(data.data()), data.size()}};
-  std::uint64_t done = 0, total = sizeof size + size;
+void NodeChannel::publish(std::initializer_list<std::string_view> parts) {
+  std::uint64_t size = 0;
+  iovec iov[8];
+  int count = 1;
+  for (std::string_view part : parts) {
+    if (count == 8) throw std::logic_error("pargist-python: too many parts in one channel message");
+    iov[count++] = {const_cast<char*>(part.data()), part.size()};
+    size += part.size();
+  }
+  iov[0] = {&size, sizeof size};
+  const std::uint64_t total = sizeof size + size;
+  std::uint64_t done = 0;
   while (done < total) {
     // pwritev from where the last call stopped (a partial write is rare).
-    iovec rest[2];
-    int count = 0;
+    iovec rest[8];
+    int left = 0;
     std::uint64_t skip = done;
-    for (const iovec& p : parts) {
-      if (skip >= p.iov_len) {
-        skip -= p.iov_len;
+    for (int k = 0; k < count; ++k) {
+      if (skip >= iov[k].iov_len) {
+        skip -= iov[k].iov_len;
         continue;
       }
-      rest[count++] = {static_cast<char*>(p.iov_base) + skip, p.iov_len - skip};
+      rest[left++] = {static_cast<char*>(iov[k].iov_base) + skip, iov[k].iov_len - skip};
       skip = 0;
     }
-    const ssize_t n = ::pwritev(fd_, rest, count, static_cast<off_t>(offset_ + done));
+    const ssize_t n = ::pwritev(fd_, rest, left, static_cast<off_t>(offset_ + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) throw system_error("writing the node channel");
     done += std::uint64_t(n);

@@ -12,8 +12,10 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace pargist::embed {
 
@@ -27,9 +29,9 @@ class NodeChannel {
   NodeChannel(const NodeChannel&) = delete;
   NodeChannel& operator=(const NodeChannel&) = delete;
 
-  // Leader: appends one message and wakes the readers. Throws
-  // std::runtime_error when the file cannot grow (tmpfs full).
-  void publish(const std::string& data);
+  // Leader: appends one message, the concatenation of `parts`, and wakes
+  // the readers. Throws std::runtime_error when the file cannot grow.
+  void publish(std::initializer_list<std::string_view> parts);
 
   // Reader: the next message, in order. With `spin`, polls (a core per rank);
   // otherwise sleeps until the leader publishes. False when timeout_seconds
