@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 #include <vector>
 
 #include "gist_text.hpp"
@@ -53,6 +54,28 @@ PageView page_view(double dpi, bool landscape) {
   view.height = std::round((landscape ? 8.5 : 11.0) * dpi);
   view.device_per_point = dpi / kPointsPerInch;
   return view;
+}
+
+PageView region_view(const Box& box, double width, double height) {
+  const double bw = box.xmax - box.xmin, bh = box.ymax - box.ymin;
+  if (!(bw > 0 && bh > 0 && width > 0 && height > 0))
+    throw std::invalid_argument("pargist: a page region needs a positive size");
+  const double scale = std::min(width / bw, height / bh);  // device units per NDC
+  const double cx = 0.5 * (box.xmin + box.xmax), cy = 0.5 * (box.ymin + box.ymax);
+  PageView view;
+  view.page = {cx - 0.5 * width / scale, cx + 0.5 * width / scale, cy - 0.5 * height / scale,
+               cy + 0.5 * height / scale};
+  view.width = width;
+  view.height = height;
+  view.device_per_point = scale * 0.0013;  // 0.0013 NDC per point
+  return view;
+}
+
+PageView region_view_at(const Box& box, double dpi, bool whole_units) {
+  const double ndc_per_inch = kPointsPerInch * 0.0013;
+  double w = (box.xmax - box.xmin) / ndc_per_inch * dpi, h = (box.ymax - box.ymin) / ndc_per_inch * dpi;
+  if (whole_units) w = std::max(std::round(w), 1.0), h = std::max(std::round(h), 1.0);
+  return region_view(box, w, h);
 }
 
 struct CairoRenderer::Impl {

@@ -79,9 +79,15 @@ void render_vector_page(cairo_surface_t* surface, const Frame& frame, const Page
 
 enum class VectorKind { svg, eps };
 
-void write_vector_single(const Frame& frame, const std::string& path, VectorKind kind) {
+// The view of a vector page: the region when given, else `otherwise`.
+PageView vector_view(const std::optional<Box>& region, const PageView& otherwise) {
+  return region ? region_view_at(*region, 72.0, false) : otherwise;
+}
+
+void write_vector_single(const Frame& frame, const std::string& path, VectorKind kind,
+                         const std::optional<Box>& region) {
   // A single figure: the window's view (6 inches square), not the page.
-  const PageView view = window_view(72.0, 432);
+  const PageView view = vector_view(region, window_view(72.0, 432));
   const std::string temp = detail::temp_path_for(path);
   cairo_surface_t* surface = kind == VectorKind::svg
                                  ? cairo_svg_surface_create(temp.c_str(), view.width, view.height)
@@ -129,9 +135,9 @@ class PdfWriter {
       detail::discard_file(temp_);
     }
   }
-  void add(const Frame& frame) {
+  void add(const Frame& frame, const std::optional<Box>& region = std::nullopt) {
     if (!surface_) throw std::runtime_error("pargist: " + path_ + " is already closed");
-    const PageView view = page_view(72.0, frame.landscape);
+    const PageView view = vector_view(region, page_view(72.0, frame.landscape));
     cairo_pdf_surface_set_size(surface_, view.width, view.height);
     render_vector_page(surface_, frame, view);
     ++pages_;
@@ -200,7 +206,10 @@ class SeriesSink : public FrameSink {
 }  // namespace
 
 RasterImage render_image(const Frame& frame, const ImageOptions& options) {
-  const PageView view = image_view(frame, options);
+  return render_image(frame, image_view(frame, options));
+}
+
+RasterImage render_image(const Frame& frame, const PageView& view) {
   const int w = int(view.width), h = int(view.height);
   if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
     throw std::invalid_argument("pargist: image size " + std::to_string(w) + "x" + std::to_string(h) +
@@ -239,15 +248,19 @@ void write_png(const Frame& frame, const std::string& path, const ImageOptions& 
   write_png_image(image, path, frame_metadata(frame), options.compression);
 }
 
-void write_pdf(const std::vector<Frame>& frames, const std::string& path) {
+void write_pdf(const std::vector<Frame>& frames, const std::string& path, const std::optional<Box>& region) {
   if (frames.empty()) throw std::invalid_argument("pargist: pdf: no frames to write");
   PdfWriter writer(path);
-  for (const auto& f : frames) writer.add(f);
+  for (const auto& f : frames) writer.add(f, region);
   writer.close();
 }
 
-void write_svg(const Frame& frame, const std::string& path) { write_vector_single(frame, path, VectorKind::svg); }
-void write_eps(const Frame& frame, const std::string& path) { write_vector_single(frame, path, VectorKind::eps); }
+void write_svg(const Frame& frame, const std::string& path, const std::optional<Box>& region) {
+  write_vector_single(frame, path, VectorKind::svg, region);
+}
+void write_eps(const Frame& frame, const std::string& path, const std::optional<Box>& region) {
+  write_vector_single(frame, path, VectorKind::eps, region);
+}
 
 bool cgm_available() { return PARGIST_HAVE_CGM != 0; }
 

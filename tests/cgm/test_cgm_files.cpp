@@ -242,6 +242,16 @@ TEST_CASE("pargist-view: catalogue, page lists, PDF and SVG, clear errors") {
   CHECK(pages == 2);
   REQUIRE(cgm_test::run(view + " " + file + " --page 3 --svg " + dir + "/three.svg") == 0);
   CHECK_THAT(slurp(dir + "/three.svg"), Catch::Contains("<svg"));
+  // The whole letter page by default; --view cuts a region of 0.4 x 0.2 NDC
+  // (Gist: 0.0013 NDC per point of 1/72.27 inch) = 4.258 x 2.129 inches,
+  // 306.6 x 153.3 PostScript points, 307 x 153 pixels at 72 dpi.
+  CHECK_THAT(slurp(dir + "/three.svg"), Catch::Contains("width=\"612pt\" height=\"792pt\""));
+  REQUIRE(cgm_test::run(view + " " + file + " --page 3 --view 0.1,0.5,0.6,0.8 --svg " + dir + "/region.svg") == 0);
+  CHECK_THAT(slurp(dir + "/region.svg"), Catch::Contains("width=\"306.5") && Catch::Contains("height=\"153.2"));
+  REQUIRE(cgm_test::run(view + " " + file + " --page 3 --view 0.1,0.5,0.6,0.8 --png " + dir + "/region.png --dpi 72") == 0);
+  const plot::RasterImage region = plot::read_png_image(dir + "/region.png");
+  CHECK(region.width == 307);
+  CHECK(region.height == 153);
   // Errors: a page past the end, a bad page list, a missing file, no output
   // and no display.
   CHECK(cgm_test::run(view + " " + file + " --page 9 --png " + dir + "/x.png", dir + "/e1.txt") == 1);

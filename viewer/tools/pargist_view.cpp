@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "page_output.hpp"
+#include "pargist/libplot/hardcopy.hpp"
 #include "pargist/libplot/cgm.hpp"
 #include "view_options.hpp"
 #include "window_browse.hpp"
@@ -89,14 +90,17 @@ int run(const ViewToolOptions& o) {
       const plot::Box box = o.view ? *o.view : view_tool::page_box(f);
       if (!o.png.empty()) {
         const auto name = several ? view_tool::numbered_name(o.png, pages[k]) : o.png;
-        view_tool::write_png_page(f, view_tool::raster_view(box, o.width, o.height, o.dpi), name);
+        plot::write_png_image(plot::render_image(f, view_tool::raster_view(box, o.width, o.height, o.dpi)), name,
+                              {{"Software", "pargist-view"}});
       }
       if (!o.svg.empty()) {
+        // The whole page unless --view says otherwise (libplot's default
+        // is the window's view).
         const auto name = several ? view_tool::numbered_name(o.svg, pages[k]) : o.svg;
-        view_tool::write_svg_page(f, o.view, name);
+        plot::write_svg(f, name, box);
       }
     }
-    if (!o.pdf.empty()) view_tool::write_pdf_pages(frames, o.view, o.pdf);
+    if (!o.pdf.empty()) plot::write_pdf(frames, o.pdf, o.view);
     return 0;
   }
   if (o.list) return 0;

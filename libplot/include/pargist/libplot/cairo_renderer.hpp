@@ -28,6 +28,12 @@ PageView window_view(double dpi = 75.0, int pixels = 0);
 /// The whole portrait (or landscape) page at `dpi` device units per inch
 /// (72 for vector surfaces whose unit is the PostScript point).
 PageView page_view(double dpi, bool landscape = false);
+/// The page region `box` (NDC) fitted into width x height device units,
+/// centred, one scale for both axes (a zoom, or a picture cut from the page).
+PageView region_view(const Box& box, double width, double height);
+/// The page region `box` at its own size, `dpi` device units per inch;
+/// `whole_units` rounds the size (pixels), otherwise it is exact (points).
+PageView region_view_at(const Box& box, double dpi, bool whole_units);
 
 class CairoRenderer : public Renderer {
  public:

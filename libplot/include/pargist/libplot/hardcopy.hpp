@@ -9,9 +9,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "pargist/libplot/cairo_renderer.hpp"
 #include "pargist/libplot/frame.hpp"
 
 namespace pargist::plot {
@@ -37,6 +39,8 @@ struct RasterImage {
 
 /// Renders a frame to pixels.
 RasterImage render_image(const Frame& frame, const ImageOptions& options = {});
+/// Renders a frame to pixels through any view (a zoom, a region of the page).
+RasterImage render_image(const Frame& frame, const PageView& view);
 
 /// Writes an image as PNG through libpng with text chunks (key, value).
 void write_png_image(const RasterImage& image, const std::string& path,
@@ -47,10 +51,14 @@ RasterImage read_png_image(const std::string& path);
 
 /// One frame to PNG, with frame number, time, title and limits in tEXt chunks.
 void write_png(const Frame& frame, const std::string& path, const ImageOptions& options = {});
-/// Frames to one PDF, one page each (8.5x11 inch pages).
-void write_pdf(const std::vector<Frame>& frames, const std::string& path);
-void write_svg(const Frame& frame, const std::string& path);
-void write_eps(const Frame& frame, const std::string& path);
+/// Frames to one PDF, one page each: the whole 8.5x11 inch page, or only
+/// the page region `region` (NDC) when given, at 72 points per inch.
+void write_pdf(const std::vector<Frame>& frames, const std::string& path,
+               const std::optional<Box>& region = std::nullopt);
+/// One frame as SVG or EPS: Gist's window view (6 inches square), or the
+/// page region `region` (NDC) when given, at 72 points per inch.
+void write_svg(const Frame& frame, const std::string& path, const std::optional<Box>& region = std::nullopt);
+void write_eps(const Frame& frame, const std::string& path, const std::optional<Box>& region = std::nullopt);
 
 /// A hardcopy destination receiving finished frames.
 class FrameSink {
