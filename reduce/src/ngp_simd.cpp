@@ -18,7 +18,7 @@ bool have_avx2() {
 namespace {
 
 // One count; a wrap to 0 carries 256 (rare: once per 256 deposits in a cell).
-inline void bump(std::uint8_t* counts, double* total, std::int32_t c) {
+inline void bump(std::uint8_t* counts, double* total, std::uint32_t c) {
   if (__builtin_expect(++counts[c] == 0, 0)) total[c] += 256;
 }
 
@@ -57,7 +57,7 @@ template <bool HasY>
 __attribute__((target("avx2"), always_inline)) inline void deposit4(const Cells4& c4, const double* x,
                                                                      const double* y, std::uint8_t* counts,
                                                                      double* total, std::uint64_t& bad) {
-  alignas(16) std::int32_t cell[4];
+  alignas(16) std::uint32_t cell[4];
   _mm_store_si128(reinterpret_cast<__m128i*>(cell), c4.cell);
   if (__builtin_expect(c4.inside == 15, 1)) {
     bump(counts, total, cell[0]);
@@ -95,7 +95,7 @@ __attribute__((target("avx2"))) void ngp_loop(const double* x, const double* y, 
   for (; i < end; ++i) {
     const double vx = x[i], vy = HasY ? y[i] : 0.0;
     if (mx.inside(vx) & my.inside(vy))
-      bump(counts, total, std::int32_t(my.ngp(vy) * mx.n + mx.ngp(vx)));
+      bump(counts, total, std::uint32_t(my.ngp(vy) * mx.n + mx.ngp(vx)));
     else
       bad += !(is_finite(vx) & is_finite(vy));
   }

@@ -4,10 +4,12 @@
 #include "mpi_runtime.hpp"
 
 #include <Python.h>
+#include <marshal.h>
 #include <pybind11/embed.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <unistd.h>
 
@@ -129,8 +131,12 @@ const char* mode_name(RunMode mode) {
 // boot.py runs inside _pargist_embed, next to the C++ primitives.
 py::module_ load_boot_module() {
   py::module_ embed = py::module_::import("_pargist_embed");
+  // The build's bytecode when this Python reads it, else the source.
+  const bool same_python = std::strncmp(Py_GetVersion(), boot_code_version, std::strlen(boot_code_version)) == 0;
   py::object code = py::reinterpret_steal<py::object>(
-      Py_CompileString(boot_source, "<pargist-boot>", Py_file_input));
+      same_python ? PyMarshal_ReadObjectFromString(reinterpret_cast<const char*>(boot_code),
+                                                   static_cast<Py_ssize_t>(boot_code_size))
+                  : Py_CompileString(boot_source, "<pargist-boot>", Py_file_input));
   if (!code) throw py::error_already_set();
   py::dict ns = embed.attr("__dict__");
   // C code importing from a frame of boot.py (PyImport_Import) needs it.
