@@ -104,9 +104,11 @@ Frame make_frame(const std::string& style) {
       a->n_minor = 20.0;
       a->text_style.height = 10.0;
     }
-    // Gaps wide enough for each panel's tick labels and a title above it.
-    const double xs[2][2] = {{0.165, 0.375}, {0.455, 0.665}};
-    const double ys[2][2] = {{0.690, 0.890}, {0.410, 0.610}};
+    // Gaps wide enough for each panel's tick labels and axis titles, and for
+    // a title above it; the left titles and the top titles stay inside the
+    // window's view (x 0.118..0.681, y 0.358..0.922 NDC).
+    const double xs[2][2] = {{0.195, 0.385}, {0.480, 0.670}};
+    const double ys[2][2] = {{0.690, 0.870}, {0.420, 0.600}};
     int n = 1;
     for (const auto& y : ys)
       for (const auto& x : xs) f.systems.push_back(system_at({x[0], x[1], y[0], y[1]}, small, "System " + std::to_string(n++)));

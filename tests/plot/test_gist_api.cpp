@@ -265,3 +265,25 @@ TEST_CASE("gist: titles, colorbar and text escapes end up on the page", "[gist][
   ndc_to_pixel(0.5 * (vp.xmin + vp.xmax), vp.ymax + 0.03, tx, ty);
   CHECK(count_color(img, Rgb{0, 0, 0}, tx - 40, ty - 15, tx + 40, ty + 15, 100) > 20);
 }
+
+TEST_CASE("gist: the 2x2 style keeps every panel's titles inside the window's view", "[gist][style]") {
+  using namespace pargist::plot;
+  window(5, [] { WindowOptions o; o.display = ""; o.style = "2x2"; return o; }());
+  for (int s = 1; s <= 4; ++s) {
+    plsys(s);
+    plg({-0.0125, 0.0125, 0.005}, {-2.5, 0, 2.5});
+    pltitle("bunch at s = 6.00 m");
+    xytitles("z (m)", "x' (rad)");
+  }
+  // Nothing drawn on the border rows and columns of the 600x600 window
+  // image: a title there would be cut by the window's edge.
+  const RasterImage image = render_image(current_frame(), ImageOptions{});
+  const Rgb white{255, 255, 255};
+  int touching = 0;
+  for (int k = 0; k < image.width; ++k)
+    for (int edge : {0, 1})
+      touching += (image.rgb(k, edge) != white) + (image.rgb(k, image.height - 1 - edge) != white) +
+                  (image.rgb(edge, k) != white) + (image.rgb(image.width - 1 - edge, k) != white);
+  CHECK(touching == 0);
+  winkill(5);
+}

@@ -48,6 +48,14 @@ void futex_wake_all(std::atomic<std::uint32_t>* word) {
   ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
 }
 
+// A hint to the core that this is a polling loop (frees resources for a
+// hardware sibling thread).
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
 void read_exactly(int fd, char* out, std::uint64_t size, std::uint64_t offset) {
   while (size > 0) {
     const ssize_t n = ::pread(fd, out, size, static_cast<off_t>(offset));
@@ -141,6 +149,7 @@ bool NodeChannel::next(std::string* data, double timeout_seconds, bool spin) {
   for (unsigned polls = 1; header_->end.load() <= offset_; ++polls) {
     if (spin) {
       if (bounded && polls % 4096 == 0 && clock::now() >= deadline) return false;
+      cpu_relax();
       continue;
     }
     const std::uint32_t seen = header_->published.load();
