@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "column_decimation.hpp"
 #include "gist_text.hpp"
 #include "marker_stamp.hpp"
 #include "pargist/libplot/palette.hpp"
@@ -227,8 +228,19 @@ void CairoRenderer::polyline(const double* x, const double* y, std::size_t n, co
   cairo_t* cr = impl_->cr;
   impl_->apply_line(style);
   cairo_new_path(cr);
-  cairo_move_to(cr, impl_->dx(x[0]), impl_->dy(y[0]));
-  for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[i]), impl_->dy(y[i]));
+  // On pixels, a solid line of many more points than the device has
+  // columns is stroked through what the columns can show (dashes follow the
+  // path's length, so dashed lines keep every point).
+  if (impl_->raster && style.type == LineType::solid && double(n) > 4.0 * impl_->view.width) {
+    std::vector<double> dx(n), dy(n), kx, ky;
+    for (std::size_t i = 0; i < n; ++i) dx[i] = impl_->dx(x[i]), dy[i] = impl_->dy(y[i]);
+    detail::decimate_columns(dx, dy, kx, ky);
+    cairo_move_to(cr, kx[0], ky[0]);
+    for (std::size_t i = 1; i < kx.size(); ++i) cairo_line_to(cr, kx[i], ky[i]);
+  } else {
+    cairo_move_to(cr, impl_->dx(x[0]), impl_->dy(y[0]));
+    for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[i]), impl_->dy(y[i]));
+  }
   if (closed) cairo_close_path(cr);
   cairo_stroke(cr);
 }
