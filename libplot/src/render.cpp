@@ -65,6 +65,7 @@ class ElementPainter {
     std::vector<double> all_x, all_y;
     px.reserve(l.x.size());
     py.reserve(l.x.size());
+    if (along) all_x.reserve(l.x.size()), all_y.reserve(l.x.size());
     for (std::size_t i = 0; i < l.x.size(); ++i) {
       double x, y;
       if (!map(l.x[i], l.y[i], x, y)) { flush(); continue; }
@@ -288,7 +289,11 @@ class ElementPainter {
     double next = std::fmod(std::max(l.mphase, 0.0), space);
     double s = 0;
     for (std::size_t i = 1; i < x.size(); ++i) {
-      const double seg = std::hypot(x[i] - x[i - 1], y[i] - y[i - 1]);
+      // sqrt of the squares, several times faster than hypot; hypot only
+      // when the squares overflow (points astronomically far off the page).
+      const double dx = x[i] - x[i - 1], dy = y[i] - y[i - 1];
+      double seg = std::sqrt(dx * dx + dy * dy);
+      if (!std::isfinite(seg)) seg = std::hypot(dx, dy);
       while (seg > 0 && s + seg >= next) {
         const double t = (next - s) / seg;
         mx.push_back(x[i - 1] + t * (x[i] - x[i - 1]));
