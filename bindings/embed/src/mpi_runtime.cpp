@@ -152,10 +152,14 @@ MpiRuntime::MpiRuntime(int* argc, char*** argv) {
 // The channels carry the importer's messages only if that worked on every
 // node; otherwise every rank receives them through MPI (a warning says why).
 void MpiRuntime::open_node_channels() {
+  // PARGIST_EMBED_CHANNEL=0: MPI within nodes too (the same collective
+  // steps run, so ranks that disagree about it still agree on the result).
+  const char* setting = std::getenv("PARGIST_EMBED_CHANNEL");
+  const bool wanted = !(setting && std::strcmp(setting, "0") == 0);
   std::string error;
   if (node_size_ > 1) {
     std::string path;
-    if (node_rank_ == 0) {
+    if (node_rank_ == 0 && wanted) {
       try {
         node_dir_ = create_node_dir();
         path = node_dir_ + "/channel";
@@ -173,11 +177,15 @@ void MpiRuntime::open_node_channels() {
         error = e.what();
       }
     }
-    if (path.empty() && error.empty()) error = "the node leader could not create the node channel";
+    if (path.empty() && error.empty() && wanted) error = "the node leader could not create the node channel";
   }
-  std::int64_t ok = error.empty() ? 1 : 0, all_ok = 0;
+  std::int64_t ok = wanted && error.empty() ? 1 : 0, all_ok = 0;
   MPI_Allreduce(&ok, &all_ok, 1, MPI_INT64_T, MPI_MIN, comm_);
   use_channels_ = all_ok == 1;
+  // Every rank has the channel open (or gave up): its name is no longer
+  // needed, and without it a killed job leaves nothing in /dev/shm. The
+  // directory comes back when an extension module needs it.
+  if (node_rank_ == 0) remove_node_dir();
   if (!use_channels_) {
     if (!error.empty())
       std::fprintf(stderr, "pargist-python (rank %d): %s; imports travel through MPI instead\n", rank_,
