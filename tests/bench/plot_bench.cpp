@@ -58,6 +58,26 @@ void markers(std::size_t n) {
   gp::plg(y, x, o);
 }
 
+// A long noisy history (a diagnostic sampled every step): 1e5 points, a
+// slow oscillation plus noise, so that every pixel column holds a band.
+void noisy_curve() {
+  const std::size_t n = 100000;
+  static std::vector<double> x, y;
+  if (x.empty()) {
+    const std::vector<double> noise = normals(n, 3);
+    x.resize(n);
+    y.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      x[i] = double(i) / double(n);
+      y[i] = std::sin(40.0 * x[i]) + 0.2 * noise[i];
+    }
+  }
+  start_frame();
+  gp::PlgOptions o;
+  o.marks = false;
+  gp::plg(y, x, o);
+}
+
 void cells() {
   const std::size_t n = 1000;
   static gp::Grid z;
@@ -118,6 +138,7 @@ int main(int argc, char** argv) {
   const int reps = std::max(1, std::atoi(argv[2]));
   std::printf("markers_1e5 %.6f\n", best_of(reps, out + "/pargist_markers_1e5.png", [] { markers(100000); }));
   std::printf("markers_1e6 %.6f\n", best_of(reps, out + "/pargist_markers_1e6.png", [] { markers(1000000); }));
+  std::printf("curve_1e5 %.6f\n", best_of(reps, out + "/pargist_curve_1e5.png", noisy_curve));
   std::printf("cells_1000 %.6f\n", best_of(reps, out + "/pargist_cells_1000.png", cells));
   std::printf("contour_200 %.6f\n", best_of(reps, out + "/pargist_contour_200.png", contours));
   gp::reset_all();

@@ -26,6 +26,7 @@ import numpy as np  # noqa: E402
 CASES = [
     ("markers_1e5", "1e5 markers (plg type=0 / plot '+')"),
     ("markers_1e6", "1e6 markers (plg type=0 / plot '+')"),
+    ("curve_1e5", "noisy curve of 1e5 points (plg / plot)"),
     ("cells_1000", "1000x1000 cell array (pli / imshow nearest)"),
     ("contour_200", "200x200 contour plot, 10 levels (plc / contour)"),
 ]
@@ -41,6 +42,18 @@ def mpl_markers(n):
     def run(path):
         fig, ax = plt.subplots(figsize=(6, 6), dpi=100)
         ax.plot(x, y, "+", markersize=3, linestyle="none", color="k")
+        fig.savefig(path)
+        plt.close(fig)
+    return run
+
+
+def mpl_curve(n):
+    x = np.arange(n) / n
+    y = np.sin(40.0 * x) + 0.2 * normals(n, 3)
+
+    def run(path):
+        fig, ax = plt.subplots(figsize=(6, 6), dpi=100)
+        ax.plot(x, y, "-", color="k", linewidth=0.7)
         fig.savefig(path)
         plt.close(fig)
     return run
@@ -99,6 +112,7 @@ def main():
     peers = {
         "markers_1e5": mpl_markers(100_000),
         "markers_1e6": mpl_markers(1_000_000),
+        "curve_1e5": mpl_curve(100_000),
         "cells_1000": mpl_cells(),
         "contour_200": mpl_contour(),
     }
