@@ -1,0 +1,101 @@
+// pargist-python's node channel on its own: messages in order and whole,
+// waits that end when the leader publishes (from another process, as on a
+// node), and timeouts. Built into its own test so that it also runs under
+// the sanitizers (the interpreter is not part of that build).
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+#include "node_channel.hpp"
+
+using pargist::embed::NodeChannel;
+
+namespace {
+
+// A fresh private directory for one channel file, removed at the end.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char name[] = "/tmp/pargist-channel-test-XXXXXX";
+    REQUIRE(::mkdtemp(name) != nullptr);
+    path = name;
+  }
+  ~TempDir() {
+    ::unlink((path + "/channel").c_str());
+    ::rmdir(path.c_str());
+  }
+  std::string file() const { return path + "/channel"; }
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+TEST_CASE("node channel: messages arrive whole and in order, parts joined", "[embed][channel]") {
+  TempDir dir;
+  auto leader = NodeChannel::create(dir.file());
+  auto reader = NodeChannel::attach(dir.file());
+  const std::string big(5 << 20, 'x');
+  leader->publish({"head:", "payload"});
+  leader->publish({});
+  leader->publish({big, "!"});
+  std::string got;
+  for (bool spin : {true, false}) {
+    auto other = NodeChannel::attach(dir.file());  // a second reader from the start
+    REQUIRE(other->next(&got, 1.0, spin));
+    CHECK(got == "head:payload");
+    REQUIRE(other->next(&got, 1.0, spin));
+    CHECK(got.empty());
+    REQUIRE(other->next(&got, 1.0, spin));
+    CHECK(got.size() == big.size() + 1);
+    CHECK(got.back() == '!');
+  }
+  REQUIRE(reader->next(&got, 0, false));
+  CHECK(got == "head:payload");
+  // Creating over an existing file is refused (exclusive creation).
+  CHECK_THROWS_AS(NodeChannel::create(dir.file()), std::runtime_error);
+  CHECK_THROWS_AS(NodeChannel::attach(dir.path + "/missing"), std::runtime_error);
+}
+
+TEST_CASE("node channel: a reader waits for the leader, then times out when nothing comes", "[embed][channel]") {
+  for (bool spin : {false, true}) {
+    TempDir dir;
+    auto leader = NodeChannel::create(dir.file());
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      // The reader, another process as on a node: the first message comes
+      // after 0.2 s, then nothing (a 0.3 s timeout must end the wait).
+      int status = 0;
+      try {
+        auto reader = NodeChannel::attach(dir.file());
+        std::string got;
+        const auto t0 = std::chrono::steady_clock::now();
+        if (!reader->next(&got, 10.0, spin) || got != "wake up") status = 1;
+        const double waited = seconds_since(t0);
+        if (waited < 0.1 || waited > 5.0) status = 2;
+        const auto t1 = std::chrono::steady_clock::now();
+        if (reader->next(&got, 0.3, spin)) status = 3;
+        const double timed_out = seconds_since(t1);
+        if (timed_out < 0.25 || timed_out > 3.0) status = 4;
+      } catch (...) {
+        status = 5;
+      }
+      std::_Exit(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    leader->publish({"wake ", "up"});
+    int status = -1;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);  // 1: wrong message, 2: woke at the wrong time, 3-4: timeout, 5: threw
+  }
+}
