@@ -640,6 +640,16 @@ def output(mode=None):
 _abort_timeout = 10.0
 
 
+def _ranks_by_text(texts):
+    """[(text, ranks)] for the non-empty texts gathered from every rank: each
+    text once, with the ranks that sent it, in the order of their first rank."""
+    groups = {}
+    for r, t in enumerate(texts):
+        if t:
+            groups.setdefault(t, []).append(r)
+    return sorted(groups.items(), key=lambda kv: kv[1][0])
+
+
 def _format_exception(exc):
     """The traceback as plain Python prints it (through sys.excepthook),
     without pargist-python's own frames."""
@@ -720,12 +730,8 @@ def _finish(status, text):
     status = -allreduce_min([-status])[0]
     texts = gather_bytes(text.encode('utf-8', 'replace'))
     if _RANK == 0:
-        groups = {}
-        for r, t in enumerate(texts):
-            if t:
-                groups.setdefault(t, []).append(r)
         out = []
-        for t, ranks in sorted(groups.items(), key=lambda kv: kv[1][0]):
+        for t, ranks in _ranks_by_text(texts):
             if _SIZE > 1 and len(ranks) != _SIZE:
                 out.append('pargist-python: rank%s %s of %d:\n' % (
                     's' if len(ranks) > 1 else '', _describe_ranks(ranks), _SIZE))
@@ -886,12 +892,8 @@ def _interact(quiet):
             texts = gather_bytes(text.encode('utf-8', 'replace'))
             if _RANK != 0:
                 return
-            groups = {}
-            for r, t in enumerate(texts):
-                if t:
-                    groups.setdefault(t, []).append(r)
             out = []
-            for t, ranks in sorted(groups.items(), key=lambda kv: kv[1][0]):
+            for t, ranks in _ranks_by_text(texts):
                 if _SIZE > 1 and len(ranks) != _SIZE:
                     out.append('[rank%s %s]\n' % ('s' if len(ranks) > 1 else '', _describe_ranks(ranks)))
                 out.append(t.decode('utf-8', 'replace'))
