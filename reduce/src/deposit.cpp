@@ -5,7 +5,7 @@
 
 #include "deposit_kernels.hpp"
 #include "mpi_ops.hpp"
-#include "ngp_simd.hpp"
+#include "deposit_simd.hpp"
 #include "validate.hpp"
 #include "walk.hpp"
 
@@ -45,6 +45,17 @@ void with_loaders(const ArrayView& x, const ArrayView* y, F&& f) {
     run(std::false_type{});
 }
 
+// The vectorised loops read contiguous doubles (y may be the 1-D ZeroLoader).
+template <class LX, class LY>
+constexpr bool contiguous_doubles() {
+  using Doubles = detail::Loader<double, true>;
+  return std::is_same_v<LX, Doubles> && (std::is_same_v<LY, Doubles> || std::is_same_v<LY, detail::ZeroLoader>);
+}
+inline const double* doubles_of(const detail::Loader<double, true>& l) {
+  return reinterpret_cast<const double*>(l.base);
+}
+inline const double* doubles_of(const detail::ZeroLoader&) { return nullptr; }  // 1-D: no y array
+
 // ---- unweighted NGP: 8-bit local counts, so that the busy part of a
 // 512x512 grid stays in L1/L2; a count that wraps to 0 carries 256 into
 // the totals (a rarely taken branch: once per 256 deposits in a cell). The
@@ -82,15 +93,10 @@ void ngp_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
     const std::size_t step = sel.step == 0 ? 1 : sel.step, end = std::min(sel.end, n);
     if (sel.begin < end) {
       // Contiguous doubles, every particle: four at a time when the CPU can.
-      using Doubles = detail::Loader<double, true>;
-      constexpr bool simd_types = std::is_same_v<LX, Doubles> &&
-                                  (std::is_same_v<LY, Doubles> || std::is_same_v<LY, detail::ZeroLoader>);
-      if constexpr (simd_types) {
+      if constexpr (contiguous_doubles<LX, LY>()) {
         if (step == 1 && cells < (std::size_t(1) << 31) && detail::have_avx2()) {
-          const double* y = nullptr;
-          if constexpr (std::is_same_v<LY, Doubles>) y = reinterpret_cast<const double*>(ly.base);
-          detail::ngp_counts_avx2(reinterpret_cast<const double*>(lx.base), y, sel.begin, end, mx, my,
-                                  counts.data(), total.data(), bad);
+          detail::ngp_counts_avx2(doubles_of(lx), doubles_of(ly), sel.begin, end, mx, my, counts.data(),
+                                  total.data(), bad);
         } else {
           ngp_range(sel.begin, end, step, lx, ly, mx, my, counts.data(), total.data(), bad);
         }
@@ -165,16 +171,28 @@ void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
   CicCells cells{low.data(), grid.data(), mx.n};
   std::uint64_t seen = 0, bad = 0, deposited = 0;
   if (sel.is_range()) {
-    // Plain range: the axis maps by value, so their constants stay in registers.
-    const AxisMap ax = mx, ay = my;
     const std::size_t step = sel.step == 0 ? 1 : sel.step, end = std::min(sel.end, n);
-    for (std::size_t i = sel.begin; i < end; i += step) {
-      const double x = lx(i), y = ly(i);
-      if (ax.inside(x) & ay.inside(y)) {
-        ++deposited;
-        cells.deposit(ax, ay, x, y);
-      } else {
-        bad += !(detail::is_finite(x) & detail::is_finite(y));
+    // Contiguous doubles, every particle: four at a time when the CPU can.
+    bool vectorised = false;
+    if constexpr (contiguous_doubles<LX, LY>()) {
+      if (step == 1 && detail::have_avx2() && detail::cic_fits_avx2(mx, my)) {
+        vectorised = true;
+        if (sel.begin < end)
+          deposited = detail::cic_counts_avx2(doubles_of(lx), doubles_of(ly), sel.begin, end, mx, my, low.data(),
+                                              grid.data(), bad);
+      }
+    }
+    if (!vectorised) {
+      // Plain range: the axis maps by value, so their constants stay in registers.
+      const AxisMap ax = mx, ay = my;
+      for (std::size_t i = sel.begin; i < end; i += step) {
+        const double x = lx(i), y = ly(i);
+        if (ax.inside(x) & ay.inside(y)) {
+          ++deposited;
+          cells.deposit(ax, ay, x, y);
+        } else {
+          bad += !(detail::is_finite(x) & detail::is_finite(y));
+        }
       }
     }
     if (sel.begin < end) seen = (end - sel.begin + step - 1) / step;

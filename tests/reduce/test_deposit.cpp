@@ -92,7 +92,7 @@ TEST_CASE("deposit: unweighted NGP and CIC match the serial reference and are id
   }
 }
 
-TEST_CASE("deposit: contiguous NGP (four particles at a time) equals the strided one-at-a-time path",
+TEST_CASE("deposit: contiguous NGP and CIC (four particles at a time) equal the strided one-at-a-time path",
           "[deposit]") {
   // Edge values for the vectorised loop: the limits themselves, just
   // outside, -0, NaN, +-Inf, values whose cell overflows a 32-bit int,
@@ -108,29 +108,42 @@ TEST_CASE("deposit: contiguous NGP (four particles at a time) equals the strided
       y[i] = edge[(i * 3 + 5 + comm.rank()) % edge.size()];
       xs[2 * i] = x[i], ys[2 * i] = y[i];
     }
+    for (Method method : {Method::ngp, Method::cic}) {
+      DepositOptions o;
+      o.all_ranks = true;
+      o.method = method;
+      const Grid2D contiguous = histogram2d(comm, ArrayView(x.data(), n), ArrayView(y.data(), n), {7, lo, hi},
+                                            {5, lo, hi}, o);
+      const Grid2D strided = histogram2d(comm, ArrayView(xs.data(), n, 2), ArrayView(ys.data(), n, 2),
+                                         {7, lo, hi}, {5, lo, hi}, o);
+      CHECK(contiguous.values == strided.values);  // bit for bit: the same integer shares
+      CHECK(contiguous.stats.deposited == strided.stats.deposited);
+      CHECK(contiguous.stats.outside == strided.stats.outside);
+      CHECK(contiguous.stats.nonfinite == strided.stats.nonfinite);
+      const Histogram1D h1 = histogram(comm, ArrayView(x.data(), n), {9, lo, hi}, o);
+      const Histogram1D h2 = histogram(comm, ArrayView(xs.data(), n, 2), {9, lo, hi}, o);
+      CHECK(h1.values == h2.values);
+      CHECK(h1.stats.nonfinite == h2.stats.nonfinite);
+    }
+  }
+  // Many particles in one cell: the 8-bit NGP counts and the 32-bit CIC
+  // shares (2^24 a particle) carry into the totals.
+  std::vector<double> same(1000 + comm.rank(), 0.25);
+  const double expected = 1000.0 * comm.size() + comm.size() * (comm.size() - 1) / 2.0;
+  for (Method method : {Method::ngp, Method::cic}) {
     DepositOptions o;
     o.all_ranks = true;
-    const Grid2D contiguous = histogram2d(comm, ArrayView(x.data(), n), ArrayView(y.data(), n), {7, lo, hi},
-                                          {5, lo, hi}, o);
-    const Grid2D strided = histogram2d(comm, ArrayView(xs.data(), n, 2), ArrayView(ys.data(), n, 2), {7, lo, hi},
-                                       {5, lo, hi}, o);
-    CHECK(contiguous.values == strided.values);
-    CHECK(contiguous.stats.deposited == strided.stats.deposited);
-    CHECK(contiguous.stats.outside == strided.stats.outside);
-    CHECK(contiguous.stats.nonfinite == strided.stats.nonfinite);
-    const Histogram1D h1 = histogram(comm, ArrayView(x.data(), n), {9, lo, hi}, o);
-    const Histogram1D h2 = histogram(comm, ArrayView(xs.data(), n, 2), {9, lo, hi}, o);
-    CHECK(h1.values == h2.values);
-    CHECK(h1.stats.nonfinite == h2.stats.nonfinite);
+    o.method = method;
+    // 0.25 is the boundary of cells 0 and 1 on [0, 1] in 4: NGP's cell 1;
+    // CIC's centres 0.125 and 0.375 share it half and half.
+    const Grid2D g = histogram2d(comm, ArrayView(same.data(), same.size()), ArrayView(same.data(), same.size()),
+                                 {4, 0, 1}, {4, 0, 1}, o);
+    if (method == Method::ngp) {
+      CHECK(g.values[1 * 4 + 1] == expected);
+    } else {
+      for (int c : {0, 1, 4, 5}) CHECK(g.values[std::size_t(c)] == expected / 4);
+    }
   }
-  // Many particles in one cell: the 8-bit counts carry into the totals.
-  std::vector<double> same(1000 + comm.rank(), 0.25);
-  DepositOptions o;
-  o.all_ranks = true;
-  const Grid2D g = histogram2d(comm, ArrayView(same.data(), same.size()), ArrayView(same.data(), same.size()),
-                               {4, 0, 1}, {4, 0, 1}, o);
-  const double expected = 1000.0 * comm.size() + comm.size() * (comm.size() - 1) / 2.0;
-  CHECK(g.values[1 * 4 + 1] == expected);
 }
 
 TEST_CASE("deposit: weighted NGP and CIC, float32 and strided inputs", "[deposit]") {

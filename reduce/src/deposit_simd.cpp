@@ -1,4 +1,4 @@
-#include "ngp_simd.hpp"
+#include "deposit_simd.hpp"
 
 
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
@@ -101,7 +101,110 @@ __attribute__((target("avx2"))) void ngp_loop(const double* x, const double* y, 
   }
 }
 
+// One CIC share: add w to cell c; a wrap carries 2^32 into the totals.
+inline void add_share(std::uint32_t* low, std::uint64_t* total, std::uint32_t c, std::uint32_t w) {
+  const std::uint32_t v = low[c] + w;
+  if (__builtin_expect(v < w, 0)) total[c] += std::uint64_t(1) << 32;
+  low[c] = v;
+}
+
+// Fixed-point CIC of one axis for four values: the lower and upper cells
+// and the upper share q (0..4095), as AxisMap::cic_fixed computes them.
+struct CicAxis4 {
+  __m256d lo, scale, half;
+  __m128i top, zero, fraction;
+  __attribute__((target("avx2"))) explicit CicAxis4(const AxisMap& m)
+      : lo(_mm256_set1_pd(m.lo)), scale(_mm256_set1_pd(m.fixed_scale)),
+        half(_mm256_set1_pd(0.5 * double(fixed_one) + 0.5)), top(_mm_set1_epi32(std::int32_t(m.n - 1))),
+        zero(_mm_setzero_si128()), fraction(_mm_set1_epi32(std::int32_t(fixed_one - 1))) {}
+  __attribute__((target("avx2"), always_inline)) void operator()(__m256d v, __m128i& lower, __m128i& upper,
+                                                                 __m128i& q) const {
+    // Truncation of a positive value, as the scalar int64 conversion does.
+    const __m128i u = _mm256_cvttpd_epi32(_mm256_add_pd(_mm256_mul_pd(_mm256_sub_pd(v, lo), scale), half));
+    const __m128i k = _mm_srai_epi32(u, int(fixed_bits));
+    q = _mm_and_si128(u, fraction);
+    lower = _mm_max_epi32(_mm_sub_epi32(k, _mm_set1_epi32(1)), zero);
+    upper = _mm_min_epi32(k, top);
+  }
+};
+
+template <bool HasY>
+__attribute__((target("avx2"))) std::uint64_t cic_loop(const double* x, const double* y, std::size_t begin,
+                                                       std::size_t end, const AxisMap& mx, const AxisMap& my,
+                                                       std::uint32_t* low, std::uint64_t* total,
+                                                       std::uint64_t& bad) {
+  const CicAxis4 ax(mx), ay(my);
+  const __m256d xlo = _mm256_set1_pd(mx.lo), xhi = _mm256_set1_pd(mx.hi);
+  const __m256d ylo = _mm256_set1_pd(my.lo), yhi = _mm256_set1_pd(my.hi);
+  const __m128i nx = _mm_set1_epi32(std::int32_t(mx.n)), one = _mm_set1_epi32(std::int32_t(fixed_one));
+  alignas(16) std::uint32_t cell[4][4], share[4][4];  // [corner][particle]
+  std::uint64_t deposited = 0;
+  std::size_t i = begin;
+  for (; i + 4 <= end; i += 4) {
+    _mm_prefetch(reinterpret_cast<const char*>(x + i + 64), _MM_HINT_T0);
+    if constexpr (HasY) _mm_prefetch(reinterpret_cast<const char*>(y + i + 64), _MM_HINT_T0);
+    const __m256d vx = _mm256_loadu_pd(x + i);
+    __m256d in = _mm256_and_pd(_mm256_cmp_pd(vx, xlo, _CMP_GE_OQ), _mm256_cmp_pd(vx, xhi, _CMP_LE_OQ));
+    __m128i x0, x1, qx, y0 = _mm_setzero_si128(), y1 = _mm_setzero_si128(), qy = _mm_setzero_si128();
+    ax(vx, x0, x1, qx);
+    if constexpr (HasY) {
+      const __m256d vy = _mm256_loadu_pd(y + i);
+      in = _mm256_and_pd(in, _mm256_and_pd(_mm256_cmp_pd(vy, ylo, _CMP_GE_OQ), _mm256_cmp_pd(vy, yhi, _CMP_LE_OQ)));
+      ay(vy, y0, y1, qy);
+    } else {
+      // 1-D: the single row, its whole share on the "upper" corner as the
+      // scalar path computes for y = 0 on [-0.5, 0.5] with one cell.
+      ay(_mm256_setzero_pd(), y0, y1, qy);
+    }
+    const __m128i px = _mm_sub_epi32(one, qx), py = _mm_sub_epi32(one, qy);
+    const __m128i r0 = _mm_mullo_epi32(y0, nx), r1 = _mm_mullo_epi32(y1, nx);
+    _mm_store_si128(reinterpret_cast<__m128i*>(cell[0]), _mm_add_epi32(r0, x0));
+    _mm_store_si128(reinterpret_cast<__m128i*>(cell[1]), _mm_add_epi32(r0, x1));
+    _mm_store_si128(reinterpret_cast<__m128i*>(cell[2]), _mm_add_epi32(r1, x0));
+    _mm_store_si128(reinterpret_cast<__m128i*>(cell[3]), _mm_add_epi32(r1, x1));
+    _mm_store_si128(reinterpret_cast<__m128i*>(share[0]), _mm_mullo_epi32(px, py));
+    _mm_store_si128(reinterpret_cast<__m128i*>(share[1]), _mm_mullo_epi32(qx, py));
+    _mm_store_si128(reinterpret_cast<__m128i*>(share[2]), _mm_mullo_epi32(px, qy));
+    _mm_store_si128(reinterpret_cast<__m128i*>(share[3]), _mm_mullo_epi32(qx, qy));
+    const int inside = _mm256_movemask_pd(in);
+    for (int k = 0; k < 4; ++k) {
+      if (inside >> k & 1) {
+        ++deposited;
+        for (int corner = 0; corner < 4; ++corner) add_share(low, total, cell[corner][k], share[corner][k]);
+      } else {
+        bad += !(is_finite(x[i + k]) & (!HasY || is_finite(y[i + k])));
+      }
+    }
+  }
+  // The last 0-3 particles, with the scalar arithmetic.
+  for (; i < end; ++i) {
+    const double vx = x[i], vy = HasY ? y[i] : 0.0;
+    if (!(mx.inside(vx) & my.inside(vy))) {
+      bad += !(is_finite(vx) & is_finite(vy));
+      continue;
+    }
+    ++deposited;
+    std::int64_t a0, a1, b0, b1;
+    std::uint32_t qa, qb;
+    mx.cic_fixed(vx, a0, a1, qa);
+    my.cic_fixed(vy, b0, b1, qb);
+    const std::uint32_t pa = fixed_one - qa, pb = fixed_one - qb;
+    add_share(low, total, std::uint32_t(b0 * mx.n + a0), pa * pb);
+    add_share(low, total, std::uint32_t(b0 * mx.n + a1), qa * pb);
+    add_share(low, total, std::uint32_t(b1 * mx.n + a0), pa * qb);
+    add_share(low, total, std::uint32_t(b1 * mx.n + a1), qa * qb);
+  }
+  return deposited;
+}
+
 }  // namespace
+
+std::uint64_t cic_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end,
+                              const AxisMap& mx, const AxisMap& my, std::uint32_t* low, std::uint64_t* total,
+                              std::uint64_t& bad) {
+  if (y) return cic_loop<true>(x, y, begin, end, mx, my, low, total, bad);
+  return cic_loop<false>(x, x, begin, end, mx, my, low, total, bad);  // y is never read
+}
 
 void ngp_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end, const AxisMap& mx,
                      const AxisMap& my, std::uint8_t* counts, double* total, std::uint64_t& bad) {
@@ -133,6 +236,10 @@ __attribute__((target("avx2"))) double merge_counts_avx2(const std::uint8_t* cou
 #else
 
 bool have_avx2() { return false; }
+std::uint64_t cic_counts_avx2(const double*, const double*, std::size_t, std::size_t, const AxisMap&, const AxisMap&,
+                              std::uint32_t*, std::uint64_t*, std::uint64_t&) {
+  return 0;
+}
 double merge_counts_avx2(const std::uint8_t*, double*, std::size_t) { return 0; }
 void ngp_counts_avx2(const double*, const double*, std::size_t, std::size_t, const AxisMap&, const AxisMap&,
                      std::uint8_t*, double*, std::uint64_t&) {}

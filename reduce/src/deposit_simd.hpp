@@ -1,0 +1,42 @@
+// Internal: the unweighted NGP and CIC hot loops with AVX2, for the common
+// case of contiguous double arrays over a plain index range. Four particles
+// share the cell arithmetic (compare, scale, clamp, convert, row * nx +
+// column, and CIC's fixed-point shares); only the count increments stay
+// scalar.
+#pragma once
+
+#include "deposit_kernels.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace pargist::reduce::detail {
+
+// Whether this CPU runs ngp_counts_avx2 (checked once).
+bool have_avx2();
+
+// Same contract and same cells as the scalar loop in deposit.cpp: counts in
+// 8-bit cells whose wrap carries 256 into total; `bad` counts particles left
+// out because x or y is not finite. y == nullptr is a 1-D deposition (every
+// particle in row 0). Needs have_avx2() and mx.n * my.n < 2^31.
+void ngp_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end, const AxisMap& mx,
+                     const AxisMap& my, std::uint8_t* counts, double* total, std::uint64_t& bad);
+
+// Same contract and same shares as the scalar CIC loop in deposit.cpp:
+// fixed-point shares in 32-bit cells whose wrap carries 2^32 into total;
+// returns the number of particles deposited; `bad` counts those left out
+// because x or y is not finite. Needs have_avx2() and cic_fits_avx2(mx, my).
+std::uint64_t cic_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end,
+                              const AxisMap& mx, const AxisMap& my, std::uint32_t* low, std::uint64_t* total,
+                              std::uint64_t& bad);
+// Whether the fixed-point positions of both axes fit 32-bit lanes.
+inline bool cic_fits_avx2(const AxisMap& mx, const AxisMap& my) {
+  return double(mx.n) * double(fixed_one) < 1e9 && double(my.n) * double(fixed_one) < 1e9 &&
+         double(mx.n) * double(my.n) < 2e9;
+}
+
+// total[c] += counts[c] over the grid; returns the sum of the totals (exact:
+// they are integers). Needs have_avx2().
+double merge_counts_avx2(const std::uint8_t* counts, double* total, std::size_t cells);
+
+}  // namespace pargist::reduce::detail
