@@ -333,6 +333,23 @@ Plan plan(const Comm& comm, const char* function, const ArrayView& x, const Arra
 bool receives(const Comm& comm, const DepositOptions& o) { return o.all_ranks || comm.rank() == o.root; }
 int target(const DepositOptions& o) { return o.all_ranks ? -1 : o.root; }
 
+// The end of a deposition in doubles: grid holds the cells then 3 slots for
+// the tallies, which are filled, summed in a fixed order onto the target,
+// and unpacked there into out.
+void reduce_double_grid(const Comm& comm, const DepositOptions& o, const Tally& t, std::vector<double> grid,
+                        std::size_t cells, Grid2D& out) {
+  const DepositStats s = t.stats();
+  grid[cells] = double(s.deposited);
+  grid[cells + 1] = double(s.outside);
+  grid[cells + 2] = double(s.nonfinite);
+  detail::ordered_sum(grid.data(), grid.size(), comm.handle(), target(o));
+  if (receives(comm, o)) {
+    out.stats = {std::uint64_t(grid[cells]), std::uint64_t(grid[cells + 1]), std::uint64_t(grid[cells + 2])};
+    grid.resize(cells);
+    out.values = std::move(grid);
+  }
+}
+
 // Deposits the density (weights or counts) of x (and y) and reduces it.
 Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayView* y, Axis xaxis, Axis yaxis,
                const DepositOptions& o) {
@@ -353,16 +370,8 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
     std::vector<double> grid(cells + 3, 0.0);
     grid.resize(cells);
     with_loaders(x, y, [&](auto lx, auto ly) { ngp_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t); });
-    const DepositStats s = t.stats();
-    grid.push_back(double(s.deposited));
-    grid.push_back(double(s.outside));
-    grid.push_back(double(s.nonfinite));
-    detail::ordered_sum(grid.data(), grid.size(), comm.handle(), target(o));
-    if (receives(comm, o)) {
-      out.stats = {std::uint64_t(grid[cells]), std::uint64_t(grid[cells + 1]), std::uint64_t(grid[cells + 2])};
-      grid.resize(cells);
-      out.values = std::move(grid);
-    }
+    grid.resize(cells + 3);  // within the capacity reserved above
+    reduce_double_grid(comm, o, t, std::move(grid), cells, out);
     return out;
   }
 
@@ -390,16 +399,7 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
     weighted<false>(o.selection, n, lx, ly, Values{*o.weights}, Unit{}, o.method, p.mx, p.my, grid.data(), nullptr,
                     t);
   });
-  const DepositStats s = t.stats();
-  grid[cells] = double(s.deposited);
-  grid[cells + 1] = double(s.outside);
-  grid[cells + 2] = double(s.nonfinite);
-  detail::ordered_sum(grid.data(), grid.size(), comm.handle(), target(o));
-  if (receives(comm, o)) {
-    out.stats = {std::uint64_t(grid[cells]), std::uint64_t(grid[cells + 1]), std::uint64_t(grid[cells + 2])};
-    grid.resize(cells);
-    out.values = std::move(grid);
-  }
+  reduce_double_grid(comm, o, t, std::move(grid), cells, out);
   return out;
 }
 

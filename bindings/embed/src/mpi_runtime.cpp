@@ -256,19 +256,29 @@ bool MpiRuntime::receive(std::string* data, double timeout_seconds) {
 }
 
 void MpiRuntime::post_mpi(std::string_view head, std::string_view payload, MPI_Comm comm) {
+  const std::uint64_t size = head.size() + payload.size();
+  // Checked before anything is sent: the receivers must never see a head
+  // whose rest does not follow.
+  if (size > inline_bytes && size - inline_bytes > (1u << 30))
+    throw std::length_error("pargist-python: a module message over 1 GiB");
+  // Bytes [from, from + n) of head followed by payload, into out: the
+  // message is copied once, into the buffers that outlive the broadcast.
+  auto copy = [&](char* out, std::uint64_t from, std::uint64_t n) {
+    if (from < head.size()) {
+      const std::uint64_t k = std::min<std::uint64_t>(n, head.size() - from);
+      std::memcpy(out, head.data() + from, k);
+      out += k, from += k, n -= k;
+    }
+    if (n > 0) std::memcpy(out, payload.data() + (from - head.size()), n);
+  };
   Posted& m = posted_.emplace_back();
-  std::string data;  // the buffers must outlive the nonblocking broadcast
-  data.reserve(head.size() + payload.size());
-  data.append(head).append(payload);
-  const std::uint64_t size = data.size();
   m.head.assign(8 + inline_bytes, 0);
   std::memcpy(m.head.data(), &size, 8);
-  std::memcpy(m.head.data() + 8, data.data(), std::min(size, inline_bytes));
+  copy(m.head.data() + 8, 0, std::min(size, inline_bytes));
   MPI_Ibcast(m.head.data(), static_cast<int>(m.head.size()), MPI_BYTE, 0, comm, &m.requests[0]);
   if (size > inline_bytes) {
-    if (size - inline_bytes > (1u << 30))
-      throw std::length_error("pargist-python: a module message over 1 GiB");
-    m.rest = data.substr(inline_bytes);
+    m.rest.resize(size - inline_bytes);
+    copy(m.rest.data(), inline_bytes, size - inline_bytes);
     MPI_Ibcast(m.rest.data(), static_cast<int>(m.rest.size()), MPI_BYTE, 0, comm, &m.requests[1]);
   }
   progress(false);
