@@ -89,9 +89,20 @@ def error_of(fn):
     return None
 
 
+class RaisingFinder:
+    """A finder that fails instead of answering (e.g. a broken remote index)."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name.startswith('remote_only'):
+            raise LookupError('no index entry for %s' % name)
+        return None
+
+
 def probe(root):
     """Imports everything and reports; the caller has a fresh interpreter."""
     sys.path[:0] = search_roots(root)
+    sys.meta_path.append(RaisingFinder)
     out = {}
 
     import numpy
@@ -133,6 +144,7 @@ def probe(root):
                       error_of(lambda: importlib.import_module('definitely_missing_pkg')),
                       error_of(lambda: importlib.import_module('gentree.helpers.x')),
                       error_of(lambda: importlib.import_module('json.nonexistent'))]
+    out['finder_raises'] = error_of(lambda: importlib.import_module('remote_only.thing'))
     out['find_spec'] = [importlib.util.find_spec('definitely_missing_pkg') is None,
                         importlib.util.find_spec('gentree.sub').origin]
     return out

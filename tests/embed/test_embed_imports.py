@@ -65,7 +65,8 @@ def actual(tree):
 
 
 SECTIONS = ['numpy', 'email', 'json', 'gentree', 'relative', 'resource', 'getsource',
-            'bytecode', 'extension', 'namespace', 'broken', 'syntax', 'missing', 'find_spec']
+            'bytecode', 'extension', 'namespace', 'broken', 'syntax', 'missing', 'finder_raises',
+            'find_spec']
 
 
 @pytest.mark.parametrize('section', SECTIONS)

@@ -106,6 +106,9 @@ def _exchange(tag, obj=None, timeout=-1.0, payload=None):
     travels as it is, after the marshalled head; it arrives as a memoryview."""
     if _SIZE == 1:
         return obj, payload
+    if _forked:
+        raise RuntimeError('pargist-python: a process forked from a rank takes no part in '
+                           "the job's collective steps")
     if _DEBUG:
         _debug_write('%s\n' % tag)
     if _RANK == 0:
@@ -167,7 +170,21 @@ class local_imports:
 
 
 def _is_local():
-    return _local_depth > 0 or _thread.get_ident() != _MAIN_THREAD
+    return _forked or _local_depth > 0 or _thread.get_ident() != _MAIN_THREAD
+
+
+# ------------------------------------------------------------ forked children
+
+_forked = False
+
+
+def _after_fork_in_child():
+    """A child the script forks (os.fork, multiprocessing's default start
+    method) is no rank of the job: from here on it imports and reads files
+    on its own, as under python3, and ends without the job's exit step (its
+    parent rank still holds MPI and the node-local directory)."""
+    global _forked
+    _forked = True
 
 
 # -------------------------------------------------------------------- loaders
@@ -177,6 +194,23 @@ def _external():
 
 
 _loader_classes = {}
+
+
+def _same_exception(exc_name, text):
+    """The exception rank 0 raised, rebuilt from its name and text: the same
+    builtin type (so that `except ImportError:` and the like take the same
+    branch on every rank), else ImportError."""
+    exc_type = getattr(sys.modules['builtins'], exc_name, None)
+    if not (isinstance(exc_type, type) and issubclass(exc_type, Exception)):
+        exc_type = ImportError
+    return exc_type(text)
+
+
+def _staging_error(name, error):
+    """A failure to put an extension module where the other ranks load it
+    (node-local directory full or gone): an ImportError on every rank."""
+    return ImportError('pargist-python: cannot stage the extension module %r for the other ranks: %s'
+                       % (name, error), name=name)
 
 
 class _MemoryCode:
@@ -192,11 +226,7 @@ class _MemoryCode:
             return super().get_code(fullname)
         self._pargist_kind = self._pargist_payload = None  # used once
         if kind == 'error':
-            exc_name, text = payload
-            exc_type = getattr(sys.modules['builtins'], exc_name, None)
-            if not (isinstance(exc_type, type) and issubclass(exc_type, Exception)):
-                exc_type = ImportError
-            raise exc_type(text)
+            raise _same_exception(*payload)
         if kind in ('source', 'bytecode') and not isinstance(payload, (bytes, memoryview)):
             return payload  # rank 0's own code object
         if kind == 'source-text':
@@ -334,7 +364,10 @@ def _message_for(name, spec):
         if _SIZE > 1 and _ONE_NODE:
             # Every rank is on this node: write the copy now and send its
             # path with the spec (no extra collective step).
-            staged, size = copy_node_file_here(spec.origin, _node_file_name(name, spec.origin))
+            try:
+                staged, size = copy_node_file_here(spec.origin, _node_file_name(name, spec.origin))
+            except RuntimeError as e:
+                raise _staging_error(name, e) from None
             _Stats.nbytes += size
         return ('extension', spec.origin, spec.cached, locations, staged), None
     return ('local', None, None, None, None), None
@@ -368,7 +401,10 @@ def _spec_from_message(name, msg, own=None):
                 _Stats.nbytes += len(data)
             # Rank 0 loads the copy as well: its read replaces the open
             # the dynamic loader would make of the original.
-            load_path = stage_node_file(data, _node_file_name(name, origin))
+            try:
+                load_path = stage_node_file(data, _node_file_name(name, origin))
+            except RuntimeError as e:  # on every rank: the step is collective
+                raise _staging_error(name, e) from None
         loader._pargist_load_path = load_path
         _Stats.extensions += 1
     else:
@@ -410,7 +446,10 @@ def _broadcast_find(name, path, target, find):
         if msg[0] == 'find-error':
             if _RANK == 0:
                 raise failure
-            raise ImportError('%s (raised on rank 0 while finding %r)' % (msg[4][1], name), name=name)
+            exc = _same_exception(*msg[4])  # same text: tracebacks group as one
+            if isinstance(exc, ImportError):
+                exc.name = name
+            raise exc
         if msg[0] == 'local':
             _Stats.local += 1
             with local_imports():
@@ -555,6 +594,9 @@ def read_file(path, mode='r', encoding=None):
     path = posix.fspath(path)
     if isinstance(path, bytes):
         path = path.decode(sys.getfilesystemencoding(), 'surrogateescape')
+    if _forked:
+        data = _read_file_bytes(path)
+        return data if mode == 'rb' else _io.TextIOWrapper(_io.BytesIO(data), encoding=encoding).read()
     msg = None
     if _RANK == 0:
         try:
@@ -568,8 +610,7 @@ def read_file(path, mode='r', encoding=None):
     data = msg[1]
     if mode == 'rb':
         return data
-    import io
-    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding).read()
+    return _io.TextIOWrapper(_io.BytesIO(data), encoding=encoding).read()
 
 
 # ------------------------------------------------------------------ output
@@ -701,6 +742,9 @@ def _finish(status, text):
     most PARGIST_ABORT_TIMEOUT seconds, then prints its own traceback and
     aborts the job. When all arrive: rank 0 prints each distinct traceback
     once, naming the ranks, and every rank returns the largest status."""
+    if _forked:
+        _write_fd2(text)
+        return status
     timeout = -1.0 if status == 0 else _abort_timeout
 
     def give_up(why):
@@ -944,6 +988,7 @@ def _interact(quiet):
 
 def _install(bcast_imports):
     """Called between the core and the main initialisation."""
+    posix.register_at_fork(after_in_child=_after_fork_in_child)
     if not bcast_imports:
         return
     sys.meta_path.insert(0, BroadcastFinder)

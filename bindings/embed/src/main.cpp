@@ -4,6 +4,7 @@
 // README-API.md in this folder.
 #include "command_line.hpp"
 #include "interpreter.hpp"
+#include "launch_context.hpp"
 #include "mpi_runtime.hpp"
 
 #include <Python.h>
@@ -13,7 +14,7 @@
 
 int main(int argc, char** argv) {
   using namespace pargist::embed;
-  MpiRuntime mpi(&argc, &argv);
+  MpiRuntime mpi(&argc, &argv, is_own_mpi_process());
   const bool root = mpi.rank() == 0;
 
   CommandLine cl;

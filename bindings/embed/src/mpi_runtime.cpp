@@ -109,7 +109,9 @@ std::uint64_t tag_hash(const std::string& tag) {
 
 }  // namespace
 
-MpiRuntime::MpiRuntime(int* argc, char*** argv) {
+MpiRuntime::MpiRuntime(int* argc, char*** argv, bool with_mpi) : with_mpi_(with_mpi), pid_(::getpid()) {
+  the_runtime = this;
+  if (!with_mpi_) return;  // rank 0 of 1
   int provided = 0;
   if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS) {
     std::fprintf(stderr, "pargist-python: MPI_Init_thread failed\n");
@@ -144,7 +146,6 @@ MpiRuntime::MpiRuntime(int* argc, char*** argv) {
   else
     spin_waits = node_size_ <= ::sysconf(_SC_NPROCESSORS_ONLN);
   if (size_ > 1) open_node_channels();
-  the_runtime = this;
 }
 
 // One collective step at start-up: on each node of several ranks the leader
@@ -205,11 +206,15 @@ void MpiRuntime::wait(MPI_Request* request, double timeout_seconds) {
   if (!wait_gently(request, timeout_seconds)) throw AgreeTimeout{};
 }
 
+bool MpiRuntime::forked() const { return ::getpid() != pid_; }
+
 std::string MpiRuntime::broadcast(const std::string& data) {
+  if (size_ == 1) return data;
   return bcast_string(data, 0, comm_);
 }
 
 std::vector<std::string> MpiRuntime::agree(const std::string& tag, double timeout_seconds) {
+  if (size_ == 1) return {};
   const std::uint64_t h = tag_hash(tag);
   // min(h) == max(h) on every rank <=> everybody passed the same tag;
   // max(h) is ~min(~h), so one MPI_MIN reduction answers both.
@@ -241,12 +246,14 @@ std::vector<std::string> MpiRuntime::agree_failed(const std::string& tag) {
 }
 
 void MpiRuntime::post(std::string_view head, std::string_view payload) {
+  if (size_ == 1) return;  // nobody to tell
   if (!use_channels_) return post_mpi(head, payload, comm_);
   if (leaders_size_ > 1) post_mpi(head, payload, leaders_comm_);
   if (channel_) channel_->publish({head, payload});
 }
 
 bool MpiRuntime::receive(std::string* data, double timeout_seconds) {
+  if (size_ == 1) throw std::logic_error("pargist-python: receive() with one rank");
   if (!use_channels_) return receive_mpi(data, timeout_seconds, comm_);
   if (node_rank_ != 0) return channel_->next(data, timeout_seconds, spin_waits);
   // The leader of another node: from rank 0 through MPI, then to its node.
@@ -320,6 +327,7 @@ void MpiRuntime::progress(bool wait_all) {
 }
 
 std::vector<std::int64_t> MpiRuntime::allreduce_min(const std::vector<std::int64_t>& values) {
+  if (size_ == 1) return values;
   std::vector<std::int64_t> out(values.size());
   MPI_Allreduce(values.data(), out.data(), static_cast<int>(values.size()), MPI_INT64_T,
                 MPI_MIN, comm_);
@@ -327,6 +335,7 @@ std::vector<std::int64_t> MpiRuntime::allreduce_min(const std::vector<std::int64
 }
 
 std::vector<std::string> MpiRuntime::gather(const std::string& data) {
+  if (size_ == 1) return {data};
   int len = static_cast<int>(data.size());
   std::vector<int> lens(rank_ == 0 ? size_ : 0), offsets(rank_ == 0 ? size_ : 0);
   MPI_Gather(&len, 1, MPI_INT, lens.data(), 1, MPI_INT, 0, comm_);
@@ -346,6 +355,12 @@ std::vector<std::string> MpiRuntime::gather(const std::string& data) {
 std::string MpiRuntime::stage_node_file(const std::string& data, const std::string& file_name) {
   std::string error;
   std::string path;
+  if (size_ == 1) {
+    if (node_dir_.empty()) node_dir_ = create_node_dir();
+    path = node_dir_ + "/" + file_name;
+    write_node_file(path, data);
+    return path;
+  }
   if (node_rank_ == 0) {
     // Only the node leaders need the bytes.
     std::string bytes = bcast_string(data, 0, leaders_comm_);
@@ -382,8 +397,8 @@ std::pair<std::string, std::uint64_t> MpiRuntime::copy_node_file_here(const std:
 void MpiRuntime::abort(int status) {
   std::fflush(stdout);
   std::fflush(stderr);
-  remove_node_dir();
-  MPI_Abort(MPI_COMM_WORLD, status == 0 ? 1 : status);
+  if (!forked()) remove_node_dir();
+  if (with_mpi_ && !forked()) MPI_Abort(MPI_COMM_WORLD, status == 0 ? 1 : status);
   std::_Exit(status == 0 ? 1 : status);
 }
 
@@ -397,8 +412,10 @@ void MpiRuntime::remove_node_dir() {
 void MpiRuntime::finalize() {
   if (finalized_) return;
   finalized_ = true;
+  if (forked()) return;
   channel_.reset();
   remove_node_dir();
+  if (!with_mpi_) return;
   int finalized = 0;
   MPI_Finalized(&finalized);
   if (finalized) return;

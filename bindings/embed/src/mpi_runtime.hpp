@@ -21,7 +21,9 @@ class NodeChannel;
 class MpiRuntime {
  public:
   // MPI_Init_thread(FUNNELED) and the communicators. Aborts on failure.
-  MpiRuntime(int* argc, char*** argv);
+  // Without with_mpi (a process started by a rank, see launch_context.hpp):
+  // no MPI at all, one rank of one, every collective trivial.
+  MpiRuntime(int* argc, char*** argv, bool with_mpi);
   ~MpiRuntime();
   MpiRuntime(const MpiRuntime&) = delete;
   MpiRuntime& operator=(const MpiRuntime&) = delete;
@@ -88,6 +90,10 @@ class MpiRuntime {
   bool receive_mpi(std::string* data, double timeout_seconds, MPI_Comm comm);
   std::vector<std::string> agree_failed(const std::string& tag);
   void remove_node_dir();
+  // A child the script forked (os.fork, multiprocessing) runs this
+  // program's exit path too: it is no rank, and leaves MPI and the node
+  // directory to its parent.
+  bool forked() const;
 
   int rank_ = 0, size_ = 1, node_rank_ = 0, node_size_ = 1;
   MPI_Comm comm_ = MPI_COMM_NULL;          // private duplicate of WORLD
@@ -106,6 +112,8 @@ class MpiRuntime {
   };
   std::list<Posted> posted_;
   bool finalized_ = false;
+  bool with_mpi_ = true;
+  long pid_ = 0;                           // the rank's own process
 };
 
 }  // namespace pargist::embed

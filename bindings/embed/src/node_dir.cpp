@@ -30,8 +30,12 @@ bool usable_base(const std::string& dir) {
 }
 
 // The directory to clean when the job is killed (MPI_Abort sends SIGTERM):
-// the handler only uses system calls, so it is async-signal-safe.
+// the handler only uses system calls, so it is async-signal-safe. Only the
+// process that created it removes it: a child forked by the script
+// (multiprocessing's Pool terminates its workers with SIGTERM) must not
+// take away the directory its parent rank still loads from.
 char doomed_dir[4096];
+pid_t doomed_dir_owner = 0;
 
 void remove_dir_raw(const char* dir) {
   int fd = ::open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -55,7 +59,7 @@ void remove_dir_raw(const char* dir) {
 }
 
 void on_termination(int sig) {
-  if (doomed_dir[0]) remove_dir_raw(doomed_dir);
+  if (doomed_dir[0] && ::getpid() == doomed_dir_owner) remove_dir_raw(doomed_dir);
   ::signal(sig, SIG_DFL);
   ::raise(sig);
 }
@@ -63,6 +67,7 @@ void on_termination(int sig) {
 void remove_on_termination(const std::string& dir) {
   if (dir.size() >= sizeof doomed_dir) return;
   std::memcpy(doomed_dir, dir.c_str(), dir.size() + 1);
+  doomed_dir_owner = ::getpid();
   for (int sig : {SIGTERM, SIGHUP}) {
     struct sigaction old;
     if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_DFL) ::signal(sig, on_termination);
