@@ -144,6 +144,30 @@ def test_exception_on_rank_2_while_others_wait(scripts):
     assert 'rank 2 of 4 failed' in proc.stderr, proc.stderr
 
 
+def test_node_directory_removed_when_rank_0_is_killed(scripts):
+    """SIGKILL runs no handler (OpenMPI's launcher sends it a moment after
+    SIGTERM): the node directory's watcher removes it all the same."""
+    path = scripts('killed.py', (
+        'import os, signal, sys, time, zoneinfo, _pargist_embed as e\n'
+        'copies = {l.split()[5] for l in open("/proc/self/maps") if "pargist-python-" in l and l.rstrip().endswith(".so")}\n'
+        'sys.stdout.write("COPIES %s\\n" % " ".join(sorted(copies)))\n'
+        'sys.stdout.flush()\n'
+        'time.sleep(0.5)\n'
+        'if e.rank() == 0:\n'
+        '    os.kill(os.getpid(), signal.SIGKILL)\n'
+        'time.sleep(30)\n'))
+    proc = run(2, path)
+    assert proc.returncode != 0
+    dirs = {os.path.dirname(p) for line in proc.stdout.splitlines() if line.startswith('COPIES ')
+            for p in line.split()[1:]}
+    assert len(dirs) == 1, proc.stdout
+    directory = dirs.pop()
+    deadline = time.monotonic() + 10
+    while os.path.exists(directory) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not os.path.exists(directory), directory
+
+
 def test_exception_on_rank_2_while_others_finish(scripts):
     path = scripts('rank2b.py', 'import _pargist_embed as e\n'
                                 'if e.rank() == 2:\n    raise ValueError("only two")\n')

@@ -356,7 +356,7 @@ std::string MpiRuntime::stage_node_file(const std::string& data, const std::stri
   std::string error;
   std::string path;
   if (size_ == 1) {
-    if (node_dir_.empty()) node_dir_ = create_node_dir();
+    ensure_extension_dir();
     path = node_dir_ + "/" + file_name;
     write_node_file(path, data);
     return path;
@@ -365,7 +365,7 @@ std::string MpiRuntime::stage_node_file(const std::string& data, const std::stri
     // Only the node leaders need the bytes.
     std::string bytes = bcast_string(data, 0, leaders_comm_);
     try {
-      if (node_dir_.empty()) node_dir_ = create_node_dir();
+      ensure_extension_dir();
       path = node_dir_ + "/" + file_name;
       write_node_file(path, bytes);
     } catch (const std::exception& e) {
@@ -389,7 +389,7 @@ std::string MpiRuntime::stage_node_file(const std::string& data, const std::stri
 
 std::pair<std::string, std::uint64_t> MpiRuntime::copy_node_file_here(const std::string& origin,
                                                                        const std::string& file_name) {
-  if (node_dir_.empty()) node_dir_ = create_node_dir();
+  ensure_extension_dir();
   const std::string path = node_dir_ + "/" + file_name;
   return {path, copy_node_file(origin, path)};
 }
@@ -400,6 +400,14 @@ void MpiRuntime::abort(int status) {
   if (!forked()) remove_node_dir();
   if (with_mpi_ && !forked()) MPI_Abort(MPI_COMM_WORLD, status == 0 ? 1 : status);
   std::_Exit(status == 0 ? 1 : status);
+}
+
+// The node-local directory for extension modules, from the first one on
+// to the end of the job.
+void MpiRuntime::ensure_extension_dir() {
+  if (!node_dir_.empty()) return;
+  node_dir_ = create_node_dir();
+  watch_node_dir(node_dir_);
 }
 
 void MpiRuntime::remove_node_dir() {

@@ -89,6 +89,7 @@ class MpiRuntime {
   void post_mpi(std::string_view head, std::string_view payload, MPI_Comm comm);
   bool receive_mpi(std::string* data, double timeout_seconds, MPI_Comm comm);
   std::vector<std::string> agree_failed(const std::string& tag);
+  void ensure_extension_dir();
   void remove_node_dir();
   // A child the script forked (os.fork, multiprocessing) runs this
   // program's exit path too: it is no rank, and leaves MPI and the node

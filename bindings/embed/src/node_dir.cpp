@@ -2,6 +2,8 @@
 
 #include <dirent.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <sys/syscall.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -36,6 +38,10 @@ bool usable_base(const std::string& dir) {
 // take away the directory its parent rank still loads from.
 char doomed_dir[4096];
 pid_t doomed_dir_owner = 0;
+
+// The write end of the watcher's pipe (see watch_node_dir) and its directory.
+int watcher_fd = -1;
+std::string watched_dir;
 
 void remove_dir_raw(const char* dir) {
   int fd = ::open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -154,9 +160,59 @@ std::uint64_t copy_node_file(const std::string& from, const std::string& path) {
   return done;
 }
 
+// The backstop for what no handler sees: the launcher's SIGKILL (OpenMPI
+// sends it a moment after SIGTERM, and a rank waiting for a core on a busy
+// node may not have run its handler by then). A shell in a session of its
+// own (the launcher kills each rank's process group) waits for the end of a
+// pipe this process holds open, which comes when the process ends however
+// it ends, then removes the directory. After a normal end the process has
+// removed it itself and said so through the pipe: the watcher then leaves
+// alone a name that another job's mkdtemp may have picked since.
+// It runs in the background of a shell that exits at once, so this process
+// has no child of ours to wait for (a script's os.wait() sees none).
+// Best effort: without it only a killed job leaves the directory behind.
+void watch_node_dir(const std::string& dir) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return;
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawnattr_init(&attr);
+  posix_spawn_file_actions_adddup2(&actions, fds[0], 3);  // the read end, open across exec
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+  const char* script = "(read _ <&3 || rm -rf -- \"$0\") &";
+  char* argv[] = {const_cast<char*>("sh"), const_cast<char*>("-c"), const_cast<char*>(script),
+                  const_cast<char*>(dir.c_str()), nullptr};
+  pid_t shell = 0;
+  const bool spawned = ::posix_spawn(&shell, "/bin/sh", &actions, &attr, argv, environ) == 0;
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  ::close(fds[0]);
+  if (!spawned) {
+    ::close(fds[1]);
+    return;
+  }
+  while (::waitpid(shell, nullptr, 0) < 0 && errno == EINTR) {
+  }
+  // fds[1] stays open (close-on-exec) until this process ends. A child the
+  // script forks holds a copy too: the directory then goes when both end.
+  watcher_fd = fds[1];
+  watched_dir = dir;
+}
+
 void remove_node_dir(const std::string& dir) {
   if (dir.empty()) return;
   remove_dir_raw(dir.c_str());
+  if (dir == watched_dir && watcher_fd >= 0) {
+    const ssize_t said = ::write(watcher_fd, "\n", 1);  // removed: the watcher may go
+    (void)said;
+    ::close(watcher_fd);
+    watcher_fd = -1;
+    watched_dir.clear();
+  }
   if (dir == doomed_dir) doomed_dir[0] = 0;
 }
 

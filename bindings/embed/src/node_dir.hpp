@@ -20,6 +20,11 @@ void write_node_file(const std::string& path, const std::string& data);
 // the kernel; returns the bytes copied. Throws std::runtime_error on failure.
 std::uint64_t copy_node_file(const std::string& from, const std::string& path);
 
+// For a directory that lives as long as this process: removes it when the
+// process ends, even by SIGKILL, through a watcher process (see the .cpp).
+// Without a watcher (no /bin/sh), SIGTERM and SIGHUP still remove it.
+void watch_node_dir(const std::string& dir);
+
 // Removes the directory and whatever is left inside it (best effort).
 void remove_node_dir(const std::string& dir);
 
