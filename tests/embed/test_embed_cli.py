@@ -168,6 +168,34 @@ def test_node_directory_removed_when_rank_0_is_killed(scripts):
     assert not os.path.exists(directory), directory
 
 
+@pytest.fixture
+def small_tmpfs(tmp_path):
+    """A 1 MiB tmpfs (as a container's small /dev/shm): needs the right to
+    mount, else the test is skipped."""
+    where = tmp_path / 'small'
+    where.mkdir()
+    if os.geteuid() != 0 or subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', str(where)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip('cannot mount a tmpfs here')
+    try:
+        yield str(where)
+    finally:
+        subprocess.run(['umount', str(where)], capture_output=True)
+
+
+def test_node_directory_full_is_the_same_import_error_everywhere(small_tmpfs):
+    """numpy's largest extension module does not fit: every rank raises the
+    same ImportError (one traceback, no pargist-python frames in it), the
+    job ends with status 1, nothing is left behind."""
+    proc = run(2, '-c', 'import numpy', env=env_for_tests(PARGIST_NODE_TMPDIR=small_tmpfs))
+    assert proc.returncode == 1, proc.stderr
+    assert "cannot stage the extension module 'numpy.core._multiarray_umath'" in proc.stderr
+    assert 'No space left on device' in proc.stderr
+    assert '<pargist-boot>' not in proc.stderr
+    assert 'rank 0 of 2' not in proc.stderr  # the same traceback on both ranks: printed once
+    assert os.listdir(small_tmpfs) == []
+
+
 def test_exception_on_rank_2_while_others_finish(scripts):
     path = scripts('rank2b.py', 'import _pargist_embed as e\n'
                                 'if e.rank() == 2:\n    raise ValueError("only two")\n')

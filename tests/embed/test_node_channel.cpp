@@ -1,9 +1,12 @@
 // pargist-python's node channel on its own: messages in order and whole,
 // waits that end when the leader publishes (from another process, as on a
-// node), and timeouts. Built into its own test so that it also runs under
-// the sanitizers (the interpreter is not part of that build).
+// node), timeouts, a leader that cannot write. Built into its own test so
+// that it also runs under the sanitizers (the interpreter is not part of
+// that build).
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,4 +101,55 @@ TEST_CASE("node channel: a reader waits for the leader, then times out when noth
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);  // 1: wrong message, 2: woke at the wrong time, 3-4: timeout, 5: threw
   }
+}
+
+TEST_CASE("node channel: a leader that cannot write wakes its readers with an error", "[embed][channel]") {
+  TempDir dir;
+  const pid_t leader_pid = ::fork();
+  REQUIRE(leader_pid >= 0);
+  if (leader_pid == 0) {
+    // The leader: one message, then a write the file-size limit refuses
+    // (a full tmpfs or a quota behave alike).
+    int status = 0;
+    try {
+      auto leader = NodeChannel::create(dir.file());
+      leader->publish({"first"});
+      ::signal(SIGXFSZ, SIG_IGN);
+      const rlimit small = {64 << 10, 64 << 10};
+      ::setrlimit(RLIMIT_FSIZE, &small);
+      const std::string big(1 << 20, 'x');
+      status = 1;
+      leader->publish({big});  // must throw
+    } catch (const std::runtime_error&) {
+      status = status == 1 ? 0 : 2;
+    } catch (...) {
+      status = 3;
+    }
+    std::_Exit(status);
+  }
+  // The reader: attaches once the leader has created the file.
+  std::unique_ptr<NodeChannel> reader;
+  const auto t0 = std::chrono::steady_clock::now();
+  while (!reader && seconds_since(t0) < 10) {
+    try {
+      reader = NodeChannel::attach(dir.file());
+    } catch (const std::runtime_error&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  REQUIRE(reader);
+  std::string got;
+  for (bool spin : {false, true}) {
+    if (!spin) {
+      REQUIRE(reader->next(&got, 10.0, spin));
+      CHECK(got == "first");
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(reader->next(&got, 10.0, spin), std::runtime_error);  // not a 10 s wait
+    CHECK(seconds_since(t1) < 5.0);
+  }
+  int status = -1;
+  REQUIRE(::waitpid(leader_pid, &status, 0) == leader_pid);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);  // 1: the big message was written, 2-3: failed elsewhere
 }

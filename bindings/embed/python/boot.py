@@ -209,8 +209,11 @@ def _same_exception(exc_name, text):
 def _staging_error(name, error):
     """A failure to put an extension module where the other ranks load it
     (node-local directory full or gone): an ImportError on every rank."""
+    why = str(error)
+    if why.startswith('pargist-python: '):
+        why = why[len('pargist-python: '):]
     return ImportError('pargist-python: cannot stage the extension module %r for the other ranks: %s'
-                       % (name, error), name=name)
+                       % (name, why), name=name)
 
 
 class _MemoryCode:
@@ -691,13 +694,30 @@ def _ranks_by_text(texts):
     return sorted(groups.items(), key=lambda kv: kv[1][0])
 
 
+def _without_boot_frames(tb):
+    """The traceback chain minus pargist-python's frames (running the
+    program, finding a module), as python3 hides importlib's own."""
+    frames = []
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename != _BOOT_FILE:
+            frames.append(tb)
+        tb = tb.tb_next
+    out = None
+    for t in reversed(frames):
+        out = type(t)(out, t.tb_frame, t.tb_lasti, t.tb_lineno)
+    return out
+
+
 def _format_exception(exc):
     """The traceback as plain Python prints it (through sys.excepthook),
-    without pargist-python's own frames."""
+    without pargist-python's own frames (in chained exceptions too)."""
+    seen = set()
+    e = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        e.__traceback__ = _without_boot_frames(e.__traceback__)
+        e = e.__cause__ or e.__context__
     tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename == _BOOT_FILE:
-        tb = tb.tb_next
-    exc.__traceback__ = tb
     buf = _io.StringIO()
     saved = sys.stderr
     sys.stderr = buf

@@ -23,6 +23,7 @@ struct NodeChannel::Header {
   std::atomic<std::uint32_t> published;  // messages so far; the futex word
   std::atomic<std::uint32_t> sleepers;   // readers inside futex_wait
   std::atomic<std::uint64_t> end;        // file offset past the last message
+  std::atomic<std::uint32_t> failed;     // the leader could not write: no more messages
 };
 
 namespace {
@@ -130,7 +131,11 @@ void NodeChannel::publish(std::initializer_list<std::string_view> parts) {
     }
     const ssize_t n = ::pwritev(fd_, rest, left, static_cast<off_t>(offset_ + done));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw system_error("writing the node channel");
+    if (n <= 0) {
+      const std::runtime_error error = system_error("writing the node channel");
+      fail();
+      throw error;
+    }
     done += std::uint64_t(n);
   }
   offset_ += total;
@@ -141,12 +146,20 @@ void NodeChannel::publish(std::initializer_list<std::string_view> parts) {
   if (header_->sleepers.load() > 0) futex_wake_all(&header_->published);
 }
 
+void NodeChannel::fail() {
+  header_->failed.store(1);
+  header_->published.fetch_add(1);  // a sleeper's futex word changes: it wakes
+  futex_wake_all(&header_->published);
+}
+
 bool NodeChannel::next(std::string* data, double timeout_seconds, bool spin) {
   using clock = std::chrono::steady_clock;
   const bool bounded = timeout_seconds >= 0;
   const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
                                            std::chrono::duration<double>(bounded ? timeout_seconds : 0));
   for (unsigned polls = 1; header_->end.load() <= offset_; ++polls) {
+    if (header_->failed.load())
+      throw std::runtime_error("pargist-python: the node leader could not write the importer's next message");
     if (spin) {
       if (bounded && polls % 4096 == 0 && clock::now() >= deadline) return false;
       cpu_relax();

@@ -30,12 +30,17 @@ class NodeChannel {
   NodeChannel& operator=(const NodeChannel&) = delete;
 
   // Leader: appends one message, the concatenation of `parts`, and wakes
-  // the readers. Throws std::runtime_error when the file cannot grow.
+  // the readers. Throws std::runtime_error when the file cannot grow (after
+  // fail(): the readers must not wait for a message that never comes).
   void publish(std::initializer_list<std::string_view> parts);
+
+  // Leader: no more messages will come; readers waiting or arriving at the
+  // end of the channel throw instead of waiting.
+  void fail();
 
   // Reader: the next message, in order. With `spin`, polls (a core per rank);
   // otherwise sleeps until the leader publishes. False when timeout_seconds
-  // (if >= 0) passes first.
+  // (if >= 0) passes first; throws std::runtime_error when the leader failed.
   bool next(std::string* data, double timeout_seconds, bool spin);
 
  private:
