@@ -182,12 +182,18 @@ void watch_node_dir(const std::string& dir) {
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  // In / with a bare environment: the shell then looks at no directory of
+  // the job (dash checks $PWD against its working directory at start, and
+  // the script's directory is on sys.path, maybe on a shared file system).
+  posix_spawn_file_actions_addchdir_np(&actions, "/");
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+  char path_variable[] = "PATH=/usr/bin:/bin";
+  char* bare_environment[] = {path_variable, nullptr};
   const char* script = "(read _ <&3 || rm -rf -- \"$0\") &";
   char* argv[] = {const_cast<char*>("sh"), const_cast<char*>("-c"), const_cast<char*>(script),
                   const_cast<char*>(dir.c_str()), nullptr};
   pid_t shell = 0;
-  const bool spawned = ::posix_spawn(&shell, "/bin/sh", &actions, &attr, argv, environ) == 0;
+  const bool spawned = ::posix_spawn(&shell, "/bin/sh", &actions, &attr, argv, bare_environment) == 0;
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   ::close(fds[0]);
