@@ -86,7 +86,8 @@ def _tag_words(tag):
 
 def _divergence_message(mine, rank0s):
     return ('pargist-python: rank %d %s where rank 0 %s: imports and read_file() must be '
-            'made by all ranks in the same order; aborting the job\n' % (
+            'made by all ranks in the same order; aborting the job (imports made by some '
+            'ranks only, e.g. under `if rank == 0:`, go in `with pargist.parallel.local_imports():`)\n' % (
                 _RANK, _tag_words(mine), _tag_words(rank0s)))
 
 
