@@ -207,6 +207,24 @@ def test_exception_on_rank_2_while_others_finish(scripts):
 
 # ------------------------------------------------------------- console
 
+@pytest.mark.parametrize('line, status, message', [
+    ('exit(3)', 3, None),
+    ('import sys; sys.exit("bye")', 1, 'bye'),
+    ('raise SystemExit', 0, None),
+])
+def test_console_exit_ends_the_job_as_python3_does(line, status, message):
+    # At the prompt as in a script: the status python3 gives, the message
+    # once, every rank through the job's exit (MPI_Finalize included).
+    proc = subprocess.run([MPIRUN, '-n', '2', '--oversubscribe', PARGIST_PYTHON, '-q'],
+                          input=line + '\nprint("not reached")\n', env=env_for_tests(),
+                          capture_output=True, text=True, timeout=TIMEOUT)
+    assert proc.returncode == status, proc.stderr
+    assert 'not reached' not in proc.stdout
+    assert 'Traceback' not in proc.stderr
+    if message:
+        assert proc.stderr.count(message) == 1, proc.stderr
+
+
 class Terminal:
     """The master side of a pseudo-terminal, read with a deadline."""
 

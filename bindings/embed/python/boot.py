@@ -900,7 +900,7 @@ def _main(mode, target, inspect, quiet):
     elif mode == 'stdin':
         if not sys.flags.safe_path:
             sys.path.insert(0, '')
-        status, text = _interact(quiet), ''
+        status, text = _console(quiet)
     else:
         status, text = _run(mode, target)
         if inspect:
@@ -908,11 +908,20 @@ def _main(mode, target, inspect, quiet):
             if text:
                 sys.stderr.write(text if _SIZE == 1 else '[rank %d] %s' % (_RANK, text))
                 sys.stderr.flush()
-            status, text = _interact(True), ''
+            status, text = _console(True)
     return _finish(status, text)
 
 
 # ------------------------------------------------------------- interactive
+
+def _console(quiet):
+    """The console until it ends: (status, text) as for a script, so that
+    exit(3) or sys.exit('bye') at the prompt ends the job the same way."""
+    try:
+        return _interact(quiet), ''
+    except BaseException as e:
+        return _exit_status(e)
+
 
 def _interact(quiet):
     """The console: rank 0 reads each line (readline editing and history
