@@ -58,6 +58,23 @@ def test_command_and_module_modes(scripts, tmp_path):
     del mod
 
 
+def test_directory_and_zip_archive_run_as_python3_runs_them(scripts, tmp_path):
+    # `python3 dir` and `python3 app.pyz` run the __main__.py inside, with
+    # the directory or archive first on sys.path.
+    show = ('import sys\nsys.stdout.write("main %r %r %r %s\\n" % '
+            '(sys.path[0], sys.argv, __file__, __name__))\n')
+    scripts('app/__main__.py', show)
+    subprocess.run([sys.executable, '-m', 'zipapp', str(tmp_path / 'app'), '-o', str(tmp_path / 'app.pyz')],
+                   check=True, timeout=60)
+    for target in ('app', 'app.pyz'):
+        plain = subprocess.run(['/usr/bin/python3', target, 'x'], cwd=str(tmp_path), capture_output=True,
+                               text=True, timeout=60)
+        assert plain.returncode == 0, plain.stderr
+        proc = run(2, target, 'x', cwd=str(tmp_path))
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.splitlines() == [plain.stdout.strip()] * 2, (proc.stdout, plain.stdout)
+
+
 def test_script_from_stdin(scripts):
     path = scripts('in.py', 'import sys, _pargist_embed as e\nsys.stdout.write("stdin-rank %d\\n" % e.rank())\n')
     with open(path) as f:

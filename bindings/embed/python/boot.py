@@ -824,11 +824,31 @@ def _run_code(code):
     exec(code, _main_module().__dict__)
 
 
+def _has_main_importer(path):
+    """Whether python3 would run `path` as a directory or zip archive holding
+    __main__.py (the script argument then goes on sys.path)."""
+    try:
+        st = posix.stat(path)
+    except OSError:
+        return False
+    if st.st_mode & 0o170000 == 0o040000:
+        return True
+    try:
+        sys.modules['zipimport'].zipimporter(path)
+        return True
+    except Exception:
+        return False
+
+
 def _read_script(path):
-    """Rank 0 reads the script; (ok, bytes or message, sys.path[0], __file__)."""
+    """Rank 0 reads the script; (ok, bytes or message, sys.path[0], __file__).
+    ok is 'main' for a directory or zip archive to run as python3 runs it,
+    'err' when it cannot be read."""
     if _RANK == 0:
         import os
         try:
+            if _has_main_importer(path):
+                return _bcast_obj(('main', None, os.path.abspath(path), None))
             data = _read_file_bytes(path)
             full = os.path.abspath(path)
             msg = ('ok', data, os.path.dirname(os.path.realpath(full)), full)
@@ -845,6 +865,13 @@ def _run(mode, target):
     try:
         if mode == 'script':
             ok, data, path0, full = _read_script(target)
+            if ok == 'main':
+                # As python3: the directory or archive first on sys.path,
+                # its __main__ run as the main module.
+                sys.path.insert(0, path0)
+                import runpy
+                runpy._run_module_as_main('__main__', False)
+                return 0, ''
             if ok != 'ok':
                 return 2, data
             if not sys.flags.safe_path:
