@@ -224,6 +224,17 @@ def test_exception_on_rank_2_while_others_finish(scripts):
 
 # ------------------------------------------------------------- console
 
+def test_pythoninspect_set_by_the_script_opens_the_console(scripts):
+    # A debugging habit: os.environ['PYTHONINSPECT'] = '1' in the script,
+    # and the console follows it, with the script's variables.
+    path = scripts('inspect_me.py', 'import os\nx = 41\nos.environ["PYTHONINSPECT"] = "1"\n')
+    proc = subprocess.run([MPIRUN, '-n', '2', '--oversubscribe', PARGIST_PYTHON, path],
+                          input='print("console", x + 1)\n', env=env_for_tests(),
+                          capture_output=True, text=True, timeout=TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count('console 42') == 1, proc.stdout
+
+
 @pytest.mark.parametrize('line, status, message', [
     ('exit(3)', 3, None),
     ('import sys; sys.exit("bye")', 1, 'bye'),

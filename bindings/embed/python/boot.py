@@ -930,6 +930,12 @@ def _main(mode, target, inspect, quiet):
         status, text = _console(quiet)
     else:
         status, text = _run(mode, target)
+        # python3 also goes to the console when PYTHONINSPECT is set, even by
+        # the script itself (os.environ['PYTHONINSPECT'] = '1', a debugging
+        # habit). Each rank decides alone: no collective here, where a
+        # failed rank must still reach the bounded wait of _finish.
+        if not sys.flags.ignore_environment and os.environ.get('PYTHONINSPECT'):
+            inspect = True
         if inspect:
             # -i: like python3 -i, show what ended the script, then the console.
             if text:
