@@ -40,6 +40,31 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// Runs `body` in a forked process (another rank of the node) and returns
+// its pid; the process exits with what body returns, 99 if it throws.
+template <class Body>
+pid_t start_process(Body body) {
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int status = 99;
+    try {
+      status = body();
+    } catch (...) {
+    }
+    std::_Exit(status);
+  }
+  return pid;
+}
+
+// The exit status of a process from start_process().
+int exit_status(pid_t pid) {
+  int status = -1;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFEXITED(status));
+  return WEXITSTATUS(status);
+}
+
 }  // namespace
 
 TEST_CASE("node channel: messages arrive whole and in order, parts joined", "[embed][channel]") {
@@ -72,61 +97,43 @@ TEST_CASE("node channel: a reader waits for the leader, then times out when noth
   for (bool spin : {false, true}) {
     TempDir dir;
     auto leader = NodeChannel::create(dir.file());
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      // The reader, another process as on a node: the first message comes
-      // after 0.2 s, then nothing (a 0.3 s timeout must end the wait).
-      int status = 0;
-      try {
-        auto reader = NodeChannel::attach(dir.file());
-        std::string got;
-        const auto t0 = std::chrono::steady_clock::now();
-        if (!reader->next(&got, 10.0, spin) || got != "wake up") status = 1;
-        const double waited = seconds_since(t0);
-        if (waited < 0.1 || waited > 5.0) status = 2;
-        const auto t1 = std::chrono::steady_clock::now();
-        if (reader->next(&got, 0.3, spin)) status = 3;
-        const double timed_out = seconds_since(t1);
-        if (timed_out < 0.25 || timed_out > 3.0) status = 4;
-      } catch (...) {
-        status = 5;
-      }
-      std::_Exit(status);
-    }
+    const pid_t reader_pid = start_process([&] {
+      // The reader: the first message comes after 0.2 s, then nothing (a
+      // 0.3 s timeout must end the wait).
+      auto reader = NodeChannel::attach(dir.file());
+      std::string got;
+      const auto t0 = std::chrono::steady_clock::now();
+      if (!reader->next(&got, 10.0, spin) || got != "wake up") return 1;
+      const double waited = seconds_since(t0);
+      if (waited < 0.1 || waited > 5.0) return 2;
+      const auto t1 = std::chrono::steady_clock::now();
+      if (reader->next(&got, 0.3, spin)) return 3;
+      const double timed_out = seconds_since(t1);
+      return timed_out < 0.25 || timed_out > 3.0 ? 4 : 0;
+    });
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     leader->publish({"wake ", "up"});
-    int status = -1;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);  // 1: wrong message, 2: woke at the wrong time, 3-4: timeout, 5: threw
+    CHECK(exit_status(reader_pid) == 0);  // 1: wrong message, 2: woke at the wrong time, 3-4: timeout, 99: threw
   }
 }
 
 TEST_CASE("node channel: a leader that cannot write wakes its readers with an error", "[embed][channel]") {
   TempDir dir;
-  const pid_t leader_pid = ::fork();
-  REQUIRE(leader_pid >= 0);
-  if (leader_pid == 0) {
+  const pid_t leader_pid = start_process([&] {
     // The leader: one message, then a write the file-size limit refuses
     // (a full tmpfs or a quota behave alike).
-    int status = 0;
+    auto leader = NodeChannel::create(dir.file());
+    leader->publish({"first"});
+    ::signal(SIGXFSZ, SIG_IGN);
+    const rlimit small = {64 << 10, 64 << 10};
+    ::setrlimit(RLIMIT_FSIZE, &small);
     try {
-      auto leader = NodeChannel::create(dir.file());
-      leader->publish({"first"});
-      ::signal(SIGXFSZ, SIG_IGN);
-      const rlimit small = {64 << 10, 64 << 10};
-      ::setrlimit(RLIMIT_FSIZE, &small);
-      const std::string big(1 << 20, 'x');
-      status = 1;
-      leader->publish({big});  // must throw
+      leader->publish({std::string(1 << 20, 'x')});
     } catch (const std::runtime_error&) {
-      status = status == 1 ? 0 : 2;
-    } catch (...) {
-      status = 3;
+      return 0;
     }
-    std::_Exit(status);
-  }
+    return 1;
+  });
   // The reader: attaches once the leader has created the file.
   std::unique_ptr<NodeChannel> reader;
   const auto t0 = std::chrono::steady_clock::now();
@@ -148,8 +155,5 @@ TEST_CASE("node channel: a leader that cannot write wakes its readers with an er
     CHECK_THROWS_AS(reader->next(&got, 10.0, spin), std::runtime_error);  // not a 10 s wait
     CHECK(seconds_since(t1) < 5.0);
   }
-  int status = -1;
-  REQUIRE(::waitpid(leader_pid, &status, 0) == leader_pid);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);  // 1: the big message was written, 2-3: failed elsewhere
+  CHECK(exit_status(leader_pid) == 0);  // 1: the big message was written, 99: failed elsewhere
 }

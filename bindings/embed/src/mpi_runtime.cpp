@@ -355,12 +355,7 @@ std::vector<std::string> MpiRuntime::gather(const std::string& data) {
 std::string MpiRuntime::stage_node_file(const std::string& data, const std::string& file_name) {
   std::string error;
   std::string path;
-  if (size_ == 1) {
-    ensure_extension_dir();
-    path = node_dir_ + "/" + file_name;
-    write_node_file(path, data);
-    return path;
-  }
+  if (size_ == 1) throw std::logic_error("pargist-python: stage_node_file() with one rank");
   if (node_rank_ == 0) {
     // Only the node leaders need the bytes.
     std::string bytes = bcast_string(data, 0, leaders_comm_);
