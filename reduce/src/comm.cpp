@@ -50,21 +50,45 @@ Comm::Comm(MPI_Comm comm) : comm_(comm) {
 
 void Comm::barrier() const { MPI_Barrier(comm_); }
 
-Agreement Comm::agree(bool ok, const std::string& message) const {
+Agreement Comm::agree(bool ok, const std::string& message, const std::string& kind) const {
   int mine = ok ? INT_MAX : rank_;
   int first = INT_MAX;
   MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, comm_);
   if (first == INT_MAX) return {};
+  // The failing rank's kind and message in one broadcast: "kind\nmessage".
+  const std::string sent = broadcast(kind + '\n' + message, first);
+  const auto nl = sent.find('\n');
   Agreement result;
   result.ok = false;
   result.failed_rank = first;
-  result.message = broadcast(message, first);
+  result.kind = sent.substr(0, nl);
+  result.message = sent.substr(nl + 1);
   return result;
 }
 
-void Comm::check(bool ok, const std::string& message) const {
-  Agreement a = agree(ok, message);
-  if (!a.ok) throw std::invalid_argument(a.message + " (on rank " + std::to_string(a.failed_rank) + ")");
+void Comm::check(bool ok, const std::string& message, const std::string& kind) const {
+  agree(ok, message, kind).raise_if_failed();
+}
+
+void Comm::agree_or_throw(const std::optional<ErrorReport>& failure) const {
+  if (failure) {
+    check(false, failure->message, failure->kind);
+  } else {
+    check(true);
+  }
+}
+
+std::string Comm::share_outcome(int root, const std::string& result, const std::optional<ErrorReport>& failure) const {
+  // One broadcast: 'R' + root's result, or 'E' + "kind\nmessage".
+  std::string sent = broadcast(failure ? 'E' + failure->kind + '\n' + failure->message : 'R' + result, root);
+  if (!sent.empty() && sent[0] == 'R') return sent.substr(1);
+  const auto nl = sent.find('\n');
+  Agreement failed;
+  failed.ok = false;
+  failed.failed_rank = root;
+  failed.kind = sent.substr(1, nl == std::string::npos ? std::string::npos : nl - 1);
+  failed.message = nl == std::string::npos ? std::string() : sent.substr(nl + 1);
+  throw_collective_error(failed);
 }
 
 void Comm::check_root(int root) const {

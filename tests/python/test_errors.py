@@ -74,6 +74,34 @@ def test_bad_field_block_on_one_rank():
     raised_everywhere(lambda: pg.pcslice(block.astype(numpy.int32), lo, hi), TypeError)
 
 
+def test_agreement_carries_type_message_and_rank():
+    """An error only one rank saw (a file it could not write) reaches every
+    rank with its type, its message and the rank, worded as reduce's C++
+    errors are (one rule: pargist/reduce/agreement.hpp)."""
+    from pargist._collective import agreement
+    comm = parallel.get_comm()
+
+    def step(exc):
+        with agreement(comm):
+            if parallel.me == last:
+                raise exc
+
+    msg = raised_everywhere(lambda: step(FileNotFoundError("cannot open out/x.png")), FileNotFoundError)
+    assert msg == f"cannot open out/x.png (rank {last})"
+    msg = raised_everywhere(lambda: step(KeyError("colr")), KeyError)
+    assert msg == repr(f"colr (rank {last})")
+
+    class SolverDiverged(Exception):
+        pass
+    if parallel.npes == 1:  # the failing rank alone keeps its own class
+        raised_everywhere(lambda: step(SolverDiverged("dt too large")), SolverDiverged)
+    else:  # the others cannot build it: a RuntimeError naming it
+        msg = raised_everywhere(lambda: step(SolverDiverged("dt too large")), RuntimeError)
+        assert msg == f"SolverDiverged: dt too large (rank {last})"
+    with agreement(comm):
+        pass  # no error anywhere: nothing raised
+
+
 def test_calls_still_work_after_errors():
     z, x = particles()
     r = pg.ppzx(z=z, x=x)

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <system_error>
 
 using namespace pargist::reduce;
 
@@ -52,7 +53,59 @@ TEST_CASE("comm: agreement reports the lowest failing rank on every rank", "[com
   } catch (const std::invalid_argument& e) {
     what = e.what();
   }
-  CHECK(what == "argument 'x' is wrong (on rank " + std::to_string(bad) + ")");
+  CHECK(what == "argument 'x' is wrong (rank " + std::to_string(bad) + ")");
+}
+
+TEST_CASE("comm: a failure carries its kind, message and rank to every rank", "[comm]") {
+  Comm comm;
+  const int bad = comm.size() - 1;
+  // agree_on: the lowest failing rank's exception, as the standard exception
+  // of its kind and as a CollectiveError, on every rank.
+  try {
+    comm.agree_on([&] {
+      if (comm.rank() == bad) throw std::out_of_range("index 7 out of range");
+      return 1;
+    });
+    FAIL("no exception");
+  } catch (const std::out_of_range& e) {
+    CHECK(std::string(e.what()) == "index 7 out of range (rank " + std::to_string(bad) + ")");
+    const auto* agreed = dynamic_cast<const CollectiveError*>(&e);
+    REQUIRE(agreed != nullptr);
+    CHECK(agreed->kind() == "IndexError");
+    CHECK(agreed->message() == "index 7 out of range");
+    CHECK(agreed->failed_rank() == bad);
+  }
+  CHECK(comm.agree_on([&] { return comm.rank() + 1; }) == comm.rank() + 1);
+
+  // A kind without a C++ counterpart travels by name.
+  try {
+    comm.check(comm.rank() != bad, "cannot write out.png", "OSError");
+    FAIL("no exception");
+  } catch (const CollectiveError& e) {
+    CHECK(e.kind() == "OSError");
+    CHECK(dynamic_cast<const std::runtime_error*>(&e) != nullptr);
+  }
+}
+
+TEST_CASE("comm: on_root shares what root alone did, or its error", "[comm]") {
+  Comm comm;
+  const int root = comm.size() - 1;
+  int calls = 0;
+  CHECK(comm.on_root(root, [&] { ++calls; return std::string("root's bytes"); }) == "root's bytes");
+  CHECK(calls == (comm.rank() == root ? 1 : 0));
+
+  // An error that only root saw reaches every rank: type, message, rank.
+  std::string what;
+  try {
+    comm.on_root(root, [] { throw std::system_error(std::make_error_code(std::errc::no_space_on_device), "png"); });
+  } catch (const CollectiveError& e) {
+    CHECK(e.kind() == "OSError");
+    CHECK(e.failed_rank() == root);
+    what = dynamic_cast<const std::exception&>(e).what();
+  }
+  CHECK_THAT(what, Catch::StartsWith("png: ") && Catch::EndsWith("(rank " + std::to_string(root) + ")"));
+  CHECK_THROWS_AS(comm.on_root(0, [] { throw std::invalid_argument("bad"); }), std::invalid_argument);
+  CHECK_THROWS_AS(comm.on_root(comm.size(), [] {}), std::invalid_argument);
 }
 
 TEST_CASE("comm: bytes broadcast, gathered and allgathered", "[comm]") {

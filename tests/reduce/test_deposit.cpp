@@ -287,7 +287,7 @@ TEST_CASE("deposit: bad input on one rank throws on every rank", "[deposit][erro
       CHECK_THAT(std::string(e.what()), Catch::Contains(needle));
     }
   };
-  const std::string where = "(on rank " + std::to_string(last) + ")";
+  const std::string where = "(rank " + std::to_string(last) + ")";
   expect_throw([&] { histogram2d(comm, ArrayView(x.data(), 50), ArrayView(y.data(), y.size()), {4}, {4}); },
                "'y' has");
   expect_throw([&] { histogram2d(comm, ArrayView(x.data(), 50), ArrayView(y.data(), y.size()), {4}, {4}); }, where);

@@ -100,7 +100,7 @@ TEST_CASE("limits: a length mismatch on one rank throws on every rank", "[limits
   } catch (const std::invalid_argument& e) {
     const std::string what = e.what();
     CHECK_THAT(what, Catch::Contains("arrays[1]"));
-    CHECK_THAT(what, Catch::Contains("on rank " + std::to_string(comm.size() - 1)));
+    CHECK_THAT(what, Catch::Contains("(rank " + std::to_string(comm.size() - 1)));
   }
   CHECK_THROWS_AS(limits(comm, ArrayView(x.data(), x.size()), {}, -1.0), std::invalid_argument);
   // Afterwards the communicator is in a clean state.

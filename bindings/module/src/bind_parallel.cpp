@@ -2,6 +2,7 @@
 // collectives that pargist.parallel builds Warp's helpers on (pickled objects
 // travel as bytes). Blocking MPI calls run without the GIL.
 #include "bindings.hpp"
+#include "collective.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -11,6 +12,7 @@
 #include <mpi.h>
 
 #include <cstring>
+#include <optional>
 #include <string>
 
 namespace pargist::pybind {
@@ -107,16 +109,16 @@ Comm.from_fortran(h) wraps an mpi4py communicator's comm.py2f() handle.)doc")
       })
       .def("allreduce", &allreduce_array, py::arg("values"), py::arg("op"),
            "Element-wise min/max/sum of a float64 or int64 array over the ranks, on every rank.")
-      .def("agree", [](const Comm& c, bool ok, const py::bytes& message) {
-        std::string msg = bytes_of(message);
-        reduce::Agreement a;
-        {
-          py::gil_scoped_release nogil;
-          a = c.agree(ok, msg);
-        }
-        return py::make_tuple(a.ok ? -1 : a.failed_rank, py::bytes(a.message));
-      }, py::arg("ok"), py::arg("message") = py::bytes(),
-         "Collective: (-1, b'') when every rank is ok, else (lowest failing rank, its message).");
+      .def("agree", [](const Comm& c, py::object error) {
+        std::optional<reduce::ErrorReport> failure;
+        if (!error.is_none()) failure = describe_python_exception(error);
+        agree_or_raise(c, failure, error, /*keep_local_type=*/c.size() == 1);
+      }, py::arg("error") = py::none(), R"doc(
+Collective: each rank passes the exception its local step raised, or None.
+When any rank passed one, every rank raises the lowest such rank's error:
+the builtin exception class of that name (else RuntimeError) with the
+message "<message> (rank N)", chained to this rank's own exception. On a
+one-rank communicator the exception keeps its own class.)doc");
 }
 
 }  // namespace pargist::pybind

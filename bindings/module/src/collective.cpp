@@ -2,19 +2,53 @@
 
 namespace pargist::pybind {
 
-void raise_named(const std::string& kind, const std::string& message) {
-  if (kind == "TypeError") throw py::type_error(message);
-  if (kind == "ValueError") throw py::value_error(message);
-  if (kind == "IndexError") throw py::index_error(message);
-  if (kind == "KeyError") throw py::key_error(message);
-  throw std::runtime_error(kind.empty() ? message : kind + ": " + message);
+namespace {
+
+// The Python exception object of an agreed failure.
+py::object agreed_exception(const reduce::Agreement& failure, py::handle local, bool keep_local_type) {
+  const std::string text = failure.what();
+  py::object cls;
+  if (local && keep_local_type) {
+    cls = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(Py_TYPE(local.ptr())));
+  } else {
+    py::object builtins = py::module_::import("builtins");
+    if (!failure.kind.empty() && py::hasattr(builtins, failure.kind.c_str())) {
+      py::object candidate = builtins.attr(failure.kind.c_str());
+      if (PyType_Check(candidate.ptr()) && PyType_IsSubtype(reinterpret_cast<PyTypeObject*>(candidate.ptr()),
+                                                            reinterpret_cast<PyTypeObject*>(PyExc_Exception)))
+        cls = candidate;
+    }
+  }
+  if (cls) {
+    try {
+      return cls(text);
+    } catch (py::error_already_set&) {  // a class that wants other arguments
+    }
+  }
+  return py::reinterpret_borrow<py::object>(PyExc_RuntimeError)(failure.kind + ": " + text);
 }
 
-std::pair<std::string, std::string> describe_current_exception() {
+void set_agreed_error(const reduce::Agreement& failure, py::handle local, bool keep_local_type) {
+  py::object err = agreed_exception(failure, local, keep_local_type);
+  if (local) PyException_SetCause(err.ptr(), py::reinterpret_borrow<py::object>(local).release().ptr());
+  PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(err.ptr())), err.ptr());
+}
+
+}  // namespace
+
+reduce::ErrorReport describe_python_exception(py::handle exc) {
+  std::string kind = py::str(py::type::handle_of(exc).attr("__name__"));
+  // KeyError quotes its argument; keep the text readable.
+  py::tuple args = exc.attr("args");
+  if (PyObject_IsInstance(exc.ptr(), PyExc_KeyError) == 1 && args.size() == 1) return {kind, py::str(args[0])};
+  return {kind, py::str(exc)};
+}
+
+reduce::ErrorReport describe_current_exception() {
   try {
     throw;
   } catch (py::error_already_set& e) {
-    return {py::str(e.type().attr("__name__")), py::str(e.value())};
+    return describe_python_exception(e.value());
   } catch (py::type_error& e) {
     return {"TypeError", e.what()};
   } catch (py::index_error& e) {
@@ -23,28 +57,34 @@ std::pair<std::string, std::string> describe_current_exception() {
     return {"KeyError", e.what()};
   } catch (py::value_error& e) {
     return {"ValueError", e.what()};
-  } catch (std::invalid_argument& e) {
-    return {"ValueError", e.what()};
-  } catch (std::out_of_range& e) {
-    return {"IndexError", e.what()};
-  } catch (std::exception& e) {
-    return {"RuntimeError", e.what()};
   } catch (...) {
-    return {"RuntimeError", "unknown C++ exception"};
+    return reduce::describe_exception(std::current_exception());
   }
 }
 
-void agree_or_raise(const reduce::Comm& comm, bool ok, const std::string& kind, const std::string& message) {
+void raise_agreed(const reduce::Agreement& failure, py::handle local, bool keep_local_type) {
+  set_agreed_error(failure, local, keep_local_type);
+  throw py::error_already_set();
+}
+
+void register_collective_errors() {
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const reduce::CollectiveError& e) {
+      set_agreed_error(e.agreement(), py::handle(), false);
+    }
+  });
+}
+
+void agree_or_raise(const reduce::Comm& comm, const std::optional<reduce::ErrorReport>& failure, py::handle local,
+                    bool keep_local_type) {
   reduce::Agreement a;
   {
     py::gil_scoped_release nogil;
-    a = comm.agree(ok, kind + '\n' + message);
+    a = failure ? comm.agree(false, failure->message, failure->kind) : comm.agree(true);
   }
-  if (a.ok) return;
-  const auto nl = a.message.find('\n');
-  const std::string failed_kind = a.message.substr(0, nl);
-  const std::string failed_message = nl == std::string::npos ? std::string() : a.message.substr(nl + 1);
-  raise_named(failed_kind, failed_message + " (rank " + std::to_string(a.failed_rank) + ")");
+  if (!a.ok) raise_agreed(a, local, keep_local_type);
 }
 
 }  // namespace pargist::pybind

@@ -2,9 +2,11 @@
 // The same code is the extension module of plain python3 and, through the
 // static library pargist_python_core, a builtin module of pargist-python.
 #include "bindings.hpp"
+#include "collective.hpp"
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "pargist's compiled core: communicator, reductions, Gist state, parallel plots";
+  pargist::pybind::register_collective_errors();
   pargist::pybind::bind_parallel(m);
   pargist::pybind::bind_reduce(m);
   pargist::pybind::bind_plot(m);

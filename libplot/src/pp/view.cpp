@@ -17,8 +17,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Root's request: 4 sides, NaN where automatic. Root-side failures (e.g. no
-// such coordinate system) travel in the same broadcast as an error message.
+// Root's request: 4 sides, NaN where automatic.
 std::array<double, 4> root_request(const PlotOptions& options) {
   std::array<double, 4> v{kNaN, kNaN, kNaN, kNaN};
   if (options.pplimits) {
@@ -40,23 +39,17 @@ std::array<double, 4> root_request(const PlotOptions& options) {
 }  // namespace
 
 View resolve_view(const reduce::Comm& comm, const Particles& particles, const PlotOptions& options) {
-  std::string message;
-  if (comm.rank() == options.root) {
+  // Root-side failures (e.g. no such coordinate system) reach every rank.
+  const std::string request = comm.on_root(options.root, [&] {
     try {
       const auto v = root_request(options);
-      message.assign("V");
-      message.append(reinterpret_cast<const char*>(v.data()), sizeof(v));
+      return std::string(reinterpret_cast<const char*>(v.data()), sizeof(v));
     } catch (const std::exception& e) {
-      message = std::string("E") + e.what();
+      throw std::invalid_argument("pp: " + std::string(e.what()));
     }
-  }
-  message = comm.broadcast(message, options.root);
-  if (message.empty() || message[0] != 'V') {
-    throw std::invalid_argument("pp: " + (message.empty() ? std::string("no view from root") : message.substr(1)) +
-                                " (rank " + std::to_string(options.root) + ")");
-  }
+  });
   View view;
-  std::memcpy(view.limits.data(), message.data() + 1, sizeof(view.limits));
+  std::memcpy(view.limits.data(), request.data(), sizeof(view.limits));
   for (int k = 0; k < 4; ++k) view.fixed[k] = std::isfinite(view.limits[k]);
 
   if (!(view.fixed[0] && view.fixed[1] && view.fixed[2] && view.fixed[3])) {

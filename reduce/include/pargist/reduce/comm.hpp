@@ -11,8 +11,14 @@
 #endif
 #include <mpi.h>
 
+#include <pargist/reduce/agreement.hpp>
+
 #include <cstdint>
+#include <exception>
+#include <optional>
+#include <type_traits>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pargist::reduce {
@@ -23,13 +29,6 @@ namespace pargist::reduce {
 void ensure_mpi_initialized();
 // True when ensure_mpi_initialized() initialised MPI (so it also finalises).
 bool mpi_initialized_by_pargist();
-
-// The outcome of Comm::agree(): the same on every rank.
-struct Agreement {
-  bool ok = true;
-  int failed_rank = -1;  // lowest rank that reported a failure, -1 when ok
-  std::string message;   // that rank's message, "" when ok
-};
 
 // A communicator handle. It wraps an MPI_Comm without owning it (it never
 // frees it); copying a Comm is cheap. Run without mpirun, MPI_COMM_WORLD
@@ -48,13 +47,24 @@ class Comm {
 
   void barrier() const;
 
-  // Collective agreement on success: every rank passes its local verdict;
-  // one small allreduce when all are ok, plus one broadcast of the message
-  // of the lowest failing rank otherwise.
-  Agreement agree(bool ok, const std::string& message = {}) const;
-  // agree(), then throw std::invalid_argument on every rank when any failed,
-  // with the failing rank's message followed by " (on rank R)".
-  void check(bool ok, const std::string& message = {}) const;
+  // Collective agreement on success (agreement.hpp): every rank passes its
+  // local verdict; one small allreduce when all are ok, plus one broadcast
+  // of the lowest failing rank's kind and message otherwise.
+  Agreement agree(bool ok, const std::string& message = {}, const std::string& kind = "ValueError") const;
+  // agree(), then every rank throws the same CollectiveError when any rank
+  // failed: a std::invalid_argument (for the default kind) whose what() is
+  // "<message> (rank R)".
+  void check(bool ok, const std::string& message = {}, const std::string& kind = "ValueError") const;
+  // Runs f() here, then agrees: returns f()'s result when it succeeded on
+  // every rank, else every rank throws the lowest failing rank's exception
+  // as a CollectiveError of its kind (describe_exception).
+  template <class F>
+  auto agree_on(F&& f) const -> decltype(f());
+  // Runs f() on root alone (a step only root can do: a file, the display)
+  // and shares its outcome in one broadcast: every rank returns the bytes
+  // f() returned, or throws root's exception as a CollectiveError.
+  template <class F>
+  std::string on_root(int root, F&& f) const;
 
   // Bytes from root to every rank; returns what root passed, on every rank.
   // broadcast() and gather() throw std::invalid_argument for a root outside
@@ -82,10 +92,56 @@ class Comm {
 
  private:
   void check_root(int root) const;
+  // The second half of agree_on: failure is set on the ranks that failed.
+  void agree_or_throw(const std::optional<ErrorReport>& failure) const;
+  // The second half of on_root: root's result or failure to every rank.
+  std::string share_outcome(int root, const std::string& result, const std::optional<ErrorReport>& failure) const;
 
   MPI_Comm comm_;
   int rank_ = 0;
   int size_ = 1;
 };
+
+template <class F>
+auto Comm::agree_on(F&& f) const -> decltype(f()) {
+  using R = decltype(f());
+  std::optional<ErrorReport> failure;
+  if constexpr (std::is_void_v<R>) {
+    try {
+      f();
+    } catch (...) {
+      failure = describe_exception(std::current_exception());
+    }
+    agree_or_throw(failure);
+  } else {
+    std::optional<R> result;
+    try {
+      result.emplace(f());
+    } catch (...) {
+      failure = describe_exception(std::current_exception());
+    }
+    agree_or_throw(failure);
+    return std::move(*result);
+  }
+}
+
+template <class F>
+std::string Comm::on_root(int root, F&& f) const {
+  check_root(root);
+  std::string result;
+  std::optional<ErrorReport> failure;
+  if (rank_ == root) {
+    try {
+      if constexpr (std::is_void_v<decltype(f())>) {
+        f();
+      } else {
+        result = f();
+      }
+    } catch (...) {
+      failure = describe_exception(std::current_exception());
+    }
+  }
+  return share_outcome(root, result, failure);
+}
 
 }  // namespace pargist::reduce

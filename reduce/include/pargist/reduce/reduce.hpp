@@ -1,6 +1,7 @@
 // Everything of pargist::reduce in one include.
 #pragma once
 
+#include <pargist/reduce/agreement.hpp>
 #include <pargist/reduce/array_view.hpp>
 #include <pargist/reduce/comm.hpp>
 #include <pargist/reduce/deposit.hpp>
