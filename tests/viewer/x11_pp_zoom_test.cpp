@@ -12,7 +12,7 @@
 #include <random>
 
 #include "pargist/libplot/gist.hpp"
-#include "pargist/libplot/pp.hpp"
+#include "pargist/pp/pp.hpp"
 #include "pargist/viewer/display.hpp"
 #include "window_probe.hpp"
 #include "x11_tools.hpp"

@@ -73,12 +73,6 @@ def _draw_plane(plane, axes, origin, spacing, contours, kw):
         with numpy.errstate(divide="ignore", invalid="ignore"):
             values = numpy.log10(values)
         values[~numpy.isfinite(values)] = numpy.nan
-    finite = values[numpy.isfinite(values)]
-    cmin = float(kw["cmin"]) if kw.get("cmin") is not None else (float(finite.min()) if finite.size else 0.0)
-    cmax = float(kw["cmax"]) if kw.get("cmax") is not None else (float(finite.max()) if finite.size else 1.0)
-    if not cmax > cmin:
-        cmax = cmin + 1.0
-    values[~numpy.isfinite(values)] = cmin  # cells no rank owns: the bottom colour
 
     def extent(axis, n):
         if axis is None:
@@ -92,20 +86,13 @@ def _draw_plane(plane, axes, origin, spacing, contours, kw):
     if kw.get("view") is not None:
         previous = _core.plsys(int(kw["view"]))
     try:
-        z = numpy.ascontiguousarray(values.T)  # Gist's layout: (nj, ni), i (u) fastest
-        if contours > 0:
-            levels = cmin + (cmax - cmin) * numpy.arange(1, contours + 1) / (contours + 1)
-            uc = u0 + (numpy.arange(nu) + 0.5) * (u1 - u0) / nu
-            vc = v0 + (numpy.arange(nv) + 0.5) * (v1 - v0) / nv
-            x, y = numpy.meshgrid(uc, vc)
-            if kw.get("filled"):
-                gist.plfc(z, y, x, levs=levels)
-            else:
-                _core.plc(z, numpy.ascontiguousarray(y), numpy.ascontiguousarray(x), {"levs": levels})
-        else:
-            _core.pli(z, u0, v0, u1, v1, {"cmin": cmin, "cmax": cmax})
-        if kw.get("lcolorbar", 1) and not (contours > 0 and not kw.get("filled")):
-            _core.colorbar(cmin, cmax, {})
+        # Gist's layout: (nv, nu), u fastest. Cells no rank owns are NaN.
+        cmin, cmax = _core.draw_grid(
+            values.T, (u0, u1, v0, v1), contours=contours, filled=bool(kw.get("filled")),
+            cellarray=bool(kw.get("cellarray")),
+            cmin=None if kw.get("cmin") is None else float(kw["cmin"]),
+            cmax=None if kw.get("cmax") is None else float(kw["cmax"]),
+            colorbar=bool(kw.get("lcolorbar", 1)))
         if kw.get("titles", 1):
             names = [_NAMES[a] if a is not None else "" for a in (u_axis, v_axis)]
             title = kw.get("titlet")

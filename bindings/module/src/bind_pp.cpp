@@ -1,14 +1,18 @@
-// pargist._core.ppgeneric: libplot's collective particle plot (pp.hpp).
+// pargist._core.ppgeneric: the collective particle plot (pargist/pp/pp.hpp);
 // pargist/pp.py turns Warp's keywords into the options dict read here.
+// pargist._core.draw_grid: the grid-plot recipe (grid_plot.hpp) that the
+// field slices (pargist/fields.py) share with ppgeneric's densities.
 #include "arrays.hpp"
 #include "bindings.hpp"
 #include "collective.hpp"
 #include "plot_convert.hpp"
 #include "selection_args.hpp"
 
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <pargist/libplot/pp.hpp>
+#include <pargist/pp/grid_plot.hpp>
+#include <pargist/pp/pp.hpp>
 
 namespace pargist::pybind {
 
@@ -108,6 +112,22 @@ void bind_pp(py::module_& m) {
     return result_dict(result);
   }, py::arg("comm"), py::arg("x"), py::arg("y"), py::arg("weights") = py::none(), py::arg("zz") = py::none(),
      py::arg("select") = py::none(), py::arg("options") = py::dict(), py::arg("func") = "ppgeneric");
+
+  m.def("draw_grid", [](py::array_t<double, py::array::c_style | py::array::forcecast> z,
+                        const std::array<double, 4>& extent, int contours, bool filled, bool cellarray,
+                        std::optional<double> cmin, std::optional<double> cmax, bool colorbar) {
+    if (z.ndim() != 2) throw py::value_error("draw_grid: z must be 2-D (ny, nx)");
+    const auto ny = static_cast<std::size_t>(z.shape(0)), nx = static_cast<std::size_t>(z.shape(1));
+    plot::pp::GridPlotOptions o;
+    o.contours = contours, o.filled = filled, o.cellarray = cellarray;
+    o.cmin = cmin, o.cmax = cmax, o.colorbar = colorbar;
+    const auto scale = plot::pp::draw_grid(std::vector<double>(z.data(), z.data() + nx * ny), nx, ny, extent, o);
+    return py::make_tuple(scale[0], scale[1]);
+  }, py::arg("z"), py::arg("extent"), py::arg("contours") = 0, py::arg("filled") = false,
+     py::arg("cellarray") = false, py::arg("cmin") = py::none(), py::arg("cmax") = py::none(),
+     py::arg("colorbar") = true,
+     "The grid-plot recipe: z[iy, ix] over extent (xmin, xmax, ymin, ymax) in the current system, "
+     "as a cell array or contours; returns the colour scale (cmin, cmax).");
 }
 
 }  // namespace pargist::pybind

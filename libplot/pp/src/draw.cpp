@@ -22,17 +22,15 @@ PlgOptions marker_options(const PlotOptions& o, Color color) {
   return p;
 }
 
-// The colour scale of a grid: given cmin/cmax, else the finite extremes.
-std::array<double, 2> scale_of(const std::vector<double>& z, const PlotOptions& o) {
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  for (double v : z) {
-    if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
-  }
-  if (!std::isfinite(lo)) lo = 0, hi = 1;
-  if (o.cmin) lo = *o.cmin;
-  if (o.cmax) hi = *o.cmax;
-  if (!(hi > lo)) hi = lo + 1;
-  return {lo, hi};
+GridPlotOptions grid_options(const PlotOptions& o) {
+  GridPlotOptions g;
+  g.contours = o.contours;
+  g.filled = o.filled;
+  g.cellarray = o.cellarray;
+  g.cmin = o.cmin;
+  g.cmax = o.cmax;
+  g.colorbar = o.colorbar;
+  return g;
 }
 
 }  // namespace
@@ -56,7 +54,7 @@ void draw_density_scatter(const ScatterPoints& points, const reduce::Grid2D& gri
     const double d = grid.at(cx, cy);
     density[k] = options.uselog ? std::log10(1.0 + d) : d;
   }
-  const auto scale = scale_of(density, options);
+  const auto scale = grid_scale(density, grid_options(options));
   const std::size_t palette_size = std::max<std::size_t>(current_palette().colors.size(), 1);
   const int ncolor = options.ncolor > 0 ? options.ncolor : static_cast<int>(std::min<std::size_t>(palette_size, 64));
   std::vector<ScatterPoints> bands(static_cast<std::size_t>(ncolor));
@@ -76,50 +74,12 @@ void draw_density_scatter(const ScatterPoints& points, const reduce::Grid2D& gri
   if (options.colorbar) colorbar(scale[0], scale[1]);
 }
 
-std::array<double, 2> draw_grid(std::vector<double> values, std::size_t nx, std::size_t ny,
-                                const std::array<double, 4>& view, bool is_mean, const PlotOptions& options) {
+std::array<double, 2> draw_density_grid(std::vector<double> values, std::size_t nx, std::size_t ny,
+                                        const std::array<double, 4>& view, bool is_mean, const PlotOptions& options) {
   if (options.uselog && !is_mean) {
     for (double& v : values) v = std::log10(1.0 + v);
   }
-  const auto scale = scale_of(values, options);
-  // Empty cells of a cell mean have no value: show them at the bottom colour.
-  for (double& v : values) {
-    if (!std::isfinite(v)) v = scale[0];
-  }
-  const double dx = (view[1] - view[0]) / double(nx), dy = (view[3] - view[2]) / double(ny);
-  const bool lines = options.contours > 0 && !options.filled && !options.cellarray;
-  const bool filled = options.contours > 0 && options.filled && !options.cellarray;
-  if (lines || filled) {
-    const int nlev = options.contours;
-    std::vector<double> levels(static_cast<std::size_t>(nlev));
-    for (int k = 0; k < nlev; ++k) levels[k] = scale[0] + (scale[1] - scale[0]) * (k + 1) / (nlev + 1);
-    if (filled) {
-      // Zones (the cells) coloured by the contour band their value falls in.
-      Grid x{{}, nx + 1, ny + 1}, y{{}, nx + 1, ny + 1}, z{{}, nx, ny};
-      for (std::size_t j = 0; j <= ny; ++j)
-        for (std::size_t i = 0; i <= nx; ++i) x.v.push_back(view[0] + dx * i), y.v.push_back(view[2] + dy * j);
-      for (double v : values) {
-        const auto band = std::upper_bound(levels.begin(), levels.end(), v) - levels.begin();
-        z.v.push_back(scale[0] + (scale[1] - scale[0]) * double(band) / double(nlev));
-      }
-      PlfOptions p;
-      p.cmin = scale[0], p.cmax = scale[1];
-      plf(std::move(z), std::move(y), std::move(x), p);
-    } else {
-      Grid x{{}, nx, ny}, y{{}, nx, ny}, z{std::move(values), nx, ny};
-      for (std::size_t j = 0; j < ny; ++j)
-        for (std::size_t i = 0; i < nx; ++i) x.v.push_back(view[0] + dx * (i + 0.5)), y.v.push_back(view[2] + dy * (j + 0.5));
-      PlcOptions p;
-      p.levs = levels;
-      plc(std::move(z), std::move(y), std::move(x), p);
-    }
-  } else {
-    ColorScaleOptions p;
-    p.cmin = scale[0], p.cmax = scale[1];
-    pli(Grid{std::move(values), nx, ny}, view[0], view[2], view[1], view[3], p);
-  }
-  if (options.colorbar && !lines) colorbar(scale[0], scale[1]);
-  return scale;
+  return draw_grid(std::move(values), nx, ny, view, grid_options(options));
 }
 
 void draw_titles(const PlotOptions& options) {

@@ -1,9 +1,10 @@
-// Internals of the pp* pipeline (see pargist/libplot/pp.hpp): the steps of
+// Internals of the pp* pipeline (see pargist/pp/pp.hpp): the steps of
 // one collective plot, one file each.
 #pragma once
 
 #include <pargist/libplot/gist.hpp>
-#include <pargist/libplot/pp.hpp>
+#include <pargist/pp/grid_plot.hpp>
+#include <pargist/pp/pp.hpp>
 
 #include <array>
 #include <vector>
@@ -33,10 +34,10 @@ struct ScatterPoints {
 };
 void draw_scatter(const ScatterPoints& points, const PlotOptions& options);
 void draw_density_scatter(const ScatterPoints& points, const reduce::Grid2D& grid, const PlotOptions& options);
-// Draws the grid (counts or cell means) as a cell array or contours; returns
-// the colour scale used (cmin, cmax).
-std::array<double, 2> draw_grid(std::vector<double> values, std::size_t nx, std::size_t ny,
-                                const std::array<double, 4>& view, bool is_mean, const PlotOptions& options);
+// Draws the grid (counts, log10(1 + count) with uselog, or cell means) by
+// the grid-plot recipe; returns the colour scale used (cmin, cmax).
+std::array<double, 2> draw_density_grid(std::vector<double> values, std::size_t nx, std::size_t ny,
+                                        const std::array<double, 4>& view, bool is_mean, const PlotOptions& options);
 void draw_titles(const PlotOptions& options);
 
 }  // namespace pargist::plot::pp

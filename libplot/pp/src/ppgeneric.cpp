@@ -98,7 +98,7 @@ PlotResult ppgeneric(const reduce::Comm& comm, const Particles& particles, const
     const bool contours = o.contours > 0 && !o.cellarray;
     result.drawn = contours ? (o.filled ? "filled-contours" : "contours") : "cellarray";
     std::array<double, 2> scale{0, 0};
-    on_root(comm, o, [&] { scale = draw_grid(std::move(grid.values), o.nx, o.ny, view.limits, is_mean, o); });
+    on_root(comm, o, [&] { scale = draw_density_grid(std::move(grid.values), o.nx, o.ny, view.limits, is_mean, o); });
     // Only root saw the grid: share its colour scale so results agree.
     std::string bytes(reinterpret_cast<const char*>(scale.data()), sizeof(scale));
     bytes = comm.broadcast(bytes, o.root);
