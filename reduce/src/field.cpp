@@ -2,6 +2,7 @@
 // rank (only intersecting ranks send), and projections along an axis.
 #include <pargist/reduce/field.hpp>
 
+#include "field_access.hpp"
 #include "mpi_ops.hpp"
 #include "validate.hpp"
 
@@ -15,29 +16,9 @@ namespace pargist::reduce {
 namespace {
 
 using Index3 = std::array<std::int64_t, 3>;
-
-// A FieldView with 2-D grids lifted to 3-D (axis 2 of extent 1).
-FieldView as_3d(FieldView f) {
-  if (f.dims == 2) {
-    f.lower[2] = 0;
-    f.upper[2] = 1;
-    f.global_shape[2] = 1;
-    f.stride_bytes[2] = 0;
-  }
-  return f;
-}
-
-bool box_empty(const FieldView& f) {
-  for (int a = 0; a < 3; ++a)
-    if (f.upper[a] <= f.lower[a]) return true;
-  return false;
-}
-
-double value_at(const FieldView& f, std::int64_t i, std::int64_t j, std::int64_t k) {
-  const char* p = static_cast<const char*>(f.data) + (i - f.lower[0]) * f.stride_bytes[0] +
-                  (j - f.lower[1]) * f.stride_bytes[1] + (k - f.lower[2]) * f.stride_bytes[2];
-  return f.dtype == DType::f32 ? double(*reinterpret_cast<const float*>(p)) : *reinterpret_cast<const double*>(p);
-}
+using detail::as_3d;
+using detail::box_empty;
+using detail::value_at;
 
 // Validates the field (and the axis/positions) on every rank, collectively;
 // then checks that every rank gave the same global shape.
@@ -65,12 +46,7 @@ FieldView validated(const Comm& comm, const char* function, const FieldView& fie
   v.require(box_empty(f) || f.data != nullptr, "field has no data for a non-empty box");
   v.agree(comm);
 
-  // Same global shape everywhere: one allreduce of (shape, -shape) by max.
-  std::vector<double> shape{double(f.global_shape[0]),  double(f.global_shape[1]),  double(f.global_shape[2]),
-                            -double(f.global_shape[0]), -double(f.global_shape[1]), -double(f.global_shape[2])};
-  shape = comm.allreduce_max(shape);
-  if (shape[0] != -shape[3] || shape[1] != -shape[4] || shape[2] != -shape[5])
-    throw std::invalid_argument(std::string(function) + ": ranks disagree on the field's global_shape");
+  detail::agree_global_shape(comm, f, function);
   return f;
 }
 
@@ -218,3 +194,32 @@ FieldSlice project(const Comm& comm, const FieldView& field, int axis, Projectio
 }
 
 }  // namespace pargist::reduce
+
+namespace pargist::reduce::detail {
+
+FieldView as_3d(FieldView f) {
+  if (f.dims == 2) {
+    f.lower[2] = 0;
+    f.upper[2] = 1;
+    f.global_shape[2] = 1;
+    f.stride_bytes[2] = 0;
+  }
+  return f;
+}
+
+bool box_empty(const FieldView& f) {
+  for (int a = 0; a < 3; ++a)
+    if (f.upper[a] <= f.lower[a]) return true;
+  return false;
+}
+
+void agree_global_shape(const Comm& comm, const FieldView& f, const char* function) {
+  // One allreduce of (shape, -shape) by max.
+  std::vector<double> shape{double(f.global_shape[0]),  double(f.global_shape[1]),  double(f.global_shape[2]),
+                            -double(f.global_shape[0]), -double(f.global_shape[1]), -double(f.global_shape[2])};
+  shape = comm.allreduce_max(shape);
+  if (shape[0] != -shape[3] || shape[1] != -shape[4] || shape[2] != -shape[5])
+    throw std::invalid_argument(std::string(function) + ": ranks disagree on the field's global_shape");
+}
+
+}  // namespace pargist::reduce::detail

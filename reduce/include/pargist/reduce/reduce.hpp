@@ -9,4 +9,6 @@
 #include <pargist/reduce/gather.hpp>
 #include <pargist/reduce/limits.hpp>
 #include <pargist/reduce/moments.hpp>
+#include <pargist/reduce/polygons.hpp>
 #include <pargist/reduce/selection.hpp>
+#include <pargist/reduce/slice3.hpp>
