@@ -426,6 +426,7 @@ std::vector<ElementSummary> plq() {
           else if constexpr (std::is_same_v<T, Disjoint>) return el.x0.size();
           else if constexpr (std::is_same_v<T, Text>) return 1;
           else if constexpr (std::is_same_v<T, Cells>) return el.nx * el.ny;
+          else if constexpr (std::is_same_v<T, Scene3>) return 0;
           else return el.mesh.ni * el.mesh.nj;
         },
         e);

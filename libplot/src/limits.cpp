@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "pargist/libplot/axes.hpp"
+#include "pargist/libplot/pl3d.hpp"
 
 namespace pargist::plot {
 
@@ -51,6 +52,12 @@ struct Extent {
   void add_one(const Cells& c) { point(c.x0, c.y0); point(c.x1, c.y1); }
   void add_one(const Polys& p) { points(p.x, p.y); }
   void add_one(const Vectors& v) { points(v.x, v.y); }
+  void add_one(const Scene3& s) {
+    for (const Bounds2& b : scene3_bounds(s)) {
+      point(b.xmin, b.ymin);
+      point(b.xmax, b.ymax);
+    }
+  }
 };
 
 // Widens a zero-size automatic range so that it has a scale.

@@ -8,6 +8,7 @@
 #include "draw_axes.hpp"
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/contour.hpp"
+#include "pargist/libplot/pl3d.hpp"
 #include "pargist/libplot/renderer.hpp"
 
 namespace pargist::plot {
@@ -177,6 +178,10 @@ class ElementPainter {
     } else {
       r_.cell_array(where, c.nx, c.ny, c.colors.data(), c.channels);
     }
+  }
+
+  void operator()(const Scene3& s) {
+    for (const Element& e : lower_scene3(s, frame_.palette)) std::visit(*this, e);
   }
 
   void operator()(const Polys& p) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "pargist/libplot/frame.hpp"
+#include "pargist/libplot/pl3d.hpp"
 
 namespace pargist::plot {
 
@@ -138,10 +139,12 @@ void check(const Vectors& v) {
   if (!std::isfinite(v.scale) || v.scale < 0) fail("plv", "scale must be finite and >= 0");
 }
 
+void check(const Scene3& s) { validate_scene3(s); }
+
 }  // namespace
 
 const char* element_kind(const Element& e) {
-  static const char* const names[] = {"plg", "pldj", "plt", "plm", "plf", "plc", "pli", "plfp", "plv"};
+  static const char* const names[] = {"plg", "pldj", "plt", "plm", "plf", "plc", "pli", "plfp", "plv", "pl3d"};
   return names[e.index()];
 }
 

@@ -79,6 +79,10 @@ py::dict describe(const plot::Element& e) {
     } else if constexpr (std::is_same_v<T, plot::Vectors>) {
       d["kind"] = "plv";
       d["x"] = as_numpy(el.x);
+    } else if constexpr (std::is_same_v<T, plot::Scene3>) {
+      d["kind"] = "pl3d";
+      static const char* const objects[] = {"pl3surf", "pl3tree", "plwf", "gnomon"};
+      d["object"] = objects[el.object.index()];
     }
   }, e);
   return d;

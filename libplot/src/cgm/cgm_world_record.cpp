@@ -343,6 +343,94 @@ template <class Ar> void io(Ar& ar, plot::Vectors& e) {
   ar.num(e.aspect);
 }
 
+// 3-D scenes keep their data and view, so a reader can turn them again.
+template <class Ar> void io(Ar& ar, plot::View3& v) {
+  for (auto& row : v.rot)
+    for (double& r : row) ar.num(r);
+  for (double& o : v.org) ar.num(o);
+  ar.num(v.perspective);
+  ar.num(v.zc);
+}
+template <class Ar> void io(Ar& ar, plot::Light3& l) {
+  ar.num(l.ambient);
+  ar.num(l.diffuse);
+  ar.vec(l.specular);
+  ar.vec(l.spower);
+  const std::size_t n = ar.count(l.sdir.size(), 24);
+  if constexpr (Ar::reading) l.sdir.resize(n);
+  for (auto& d : l.sdir)
+    for (double& c : d) ar.num(c);
+}
+template <class Ar> void io(Ar& ar, plot::Poly3& p) {
+  ar.vec(p.n);
+  ar.vec(p.xyz);
+  ar.num(p.fill);
+  ar.check(static_cast<int>(p.fill) <= 3, "unknown polygon fill");
+  ar.vec(p.values);
+  ar.vec(p.colors);
+  ar.num(p.has_cmin);
+  ar.num(p.has_cmax);
+  ar.num(p.cmin);
+  ar.num(p.cmax);
+  ar.num(p.split);
+  ar.num(p.edges);
+}
+template <class Ar> void io(Ar& ar, plot::Surface3& s) { io(ar, s.polys); }
+template <class Ar> void io(Ar& ar, plot::Tree3& t) {
+  const std::size_t n = ar.count(t.nodes.size(), 16);
+  if constexpr (Ar::reading) t.nodes.resize(n);
+  for (auto& node : t.nodes) {
+    ar.num(node.has_plane);
+    for (double& c : node.plane) ar.num(c);
+    ar.num(node.back);
+    ar.num(node.front);
+    const std::size_t m = ar.count(node.polys.size(), 8);
+    if constexpr (Ar::reading) node.polys.resize(m);
+    for (auto& p : node.polys) io(ar, p);
+  }
+  ar.num(t.multiple_components);
+}
+template <class Ar> void io(Ar& ar, plot::Wire3& w) {
+  ar.num(w.ni);
+  ar.num(w.nj);
+  ar.vec(w.xyz);
+  ar.vec(w.fill);
+  ar.num(w.shade);
+  ar.num(w.edges);
+  io(ar, w.edge_style);
+  ar.num(w.cull);
+  ar.num(w.has_cmax);
+  ar.num(w.cmax);
+}
+template <class Ar> void io(Ar& ar, plot::Gnomon3& g) {
+  ar.num(g.x);
+  ar.num(g.y);
+  ar.num(g.scale);
+  for (auto& label : g.labels) ar.str(label);
+}
+template <class Ar, std::size_t I = 0>
+void io_object3(Ar& ar, decltype(plot::Scene3::object)& o, std::uint8_t kind) {
+  if constexpr (I < std::variant_size_v<std::decay_t<decltype(o)>>) {
+    if (kind == I) {
+      if constexpr (Ar::reading) o.template emplace<I>();
+      io(ar, std::get<I>(o));
+      return;
+    }
+    io_object3<Ar, I + 1>(ar, o, kind);
+  } else {
+    ar.check(false, "unknown 3-D object kind");
+  }
+}
+template <class Ar> void io(Ar& ar, plot::Scene3& s) {
+  io(ar, s.info);
+  io(ar, s.view);
+  io(ar, s.light);
+  ar.num(s.normalize);
+  auto kind = static_cast<std::uint8_t>(s.object.index());
+  ar.num(kind);
+  io_object3(ar, s.object, kind);
+}
+
 template <class Ar, std::size_t I = 0>
 void io_variant(Ar& ar, plot::Element& e, std::uint8_t kind) {
   if constexpr (I < std::variant_size_v<plot::Element>) {

@@ -12,6 +12,7 @@
 // (1 = 10 points), text heights in points.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -250,7 +251,104 @@ struct Vectors {
   double aspect = 0.125;  ///< arrowhead half-width over length
 };
 
-using Element = std::variant<Lines, Disjoint, Text, Mesh, FillMesh, Contours, Cells, Polys, Vectors>;
+
+// --------------------------------------------------------- 3-D (pl3d)
+//
+// A Scene3 element keeps 3-D data and the view it is seen from; render()
+// projects, lights and orders it (painter's algorithm) into 2-D polygons,
+// so a window can turn the view without the data being sent again. See
+// pl3d.hpp for the computations.
+
+/// pl3d's viewing transform, in pygist's convention: object point p is seen
+/// at v[a] = sum_b (p[b] - org[b]) rot[b][a] (x right, y up, z towards the
+/// viewer). With a camera at distance zc (perspective), x, y and z are
+/// divided by max(zc - z, 1e-35).
+struct View3 {
+  double rot[3][3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+  double org[3] = {0, 0, 0};
+  bool perspective = false;
+  double zc = 0;
+};
+
+/// light3: a surface's light is ambient + diffuse |cos(normal, view)| plus,
+/// for each source, specular * max(1 + cos(alpha), 1e-30)^spower, alpha
+/// the angle between the reflected source direction sdir and the view.
+/// specular, spower and sdir have one entry per source (or one for all).
+struct Light3 {
+  double ambient = 0.2, diffuse = 1.0;
+  std::vector<double> specular{0.0};
+  std::vector<double> spower{2.0};
+  std::vector<std::array<double, 3>> sdir{{1.0 / 1.5, 0.5 / 1.5, 1.0 / 1.5}};
+};
+
+/// Polygons in object coordinates (n[k] vertices each, x y z concatenated)
+/// and how they are filled: shaded by the light, scaled values, palette
+/// indices, or the background colour.
+struct Poly3 {
+  std::vector<std::size_t> n;
+  std::vector<double> xyz;
+  enum class Fill : std::uint8_t { shade, values, colors, background };
+  Fill fill = Fill::shade;
+  std::vector<double> values;        ///< one per polygon (Fill::values)
+  std::vector<std::uint8_t> colors;  ///< one palette index per polygon (Fill::colors)
+  bool has_cmin = false, has_cmax = false;
+  double cmin = 0, cmax = 0;
+  bool split = true;   ///< pl3tree's split palette: shades in 100-199, values in 0-99
+  bool edges = false;
+};
+
+/// pl3surf: one polygon list drawn back to front.
+struct Surface3 {
+  Poly3 polys;
+};
+
+/// pl3tree: a b-tree of slicing planes (node 0 is the root). A node with a
+/// plane holds the polygons lying in it, a subtree behind and one in front;
+/// a node without one is a leaf of surfaces, drawn back to front.
+struct Tree3Node {
+  bool has_plane = false;
+  std::array<double, 4> plane{0, 0, 0, 0};
+  int back = -1, front = -1;
+  std::vector<Poly3> polys;
+};
+struct Tree3 {
+  std::vector<Tree3Node> nodes;
+  bool multiple_components = false;  ///< pygist: more than one pl3tree call built it
+};
+
+/// plwf: a wire frame / shaded surface, ni x nj points in object
+/// coordinates (i fastest, x y z per point).
+struct Wire3 {
+  std::size_t ni = 0, nj = 0;
+  std::vector<double> xyz;
+  std::vector<double> fill;   ///< (ni-1)*(nj-1) zone values, i fastest, or empty
+  bool shade = false;
+  bool edges = true;
+  LineStyle edge_style;
+  bool cull = true;           ///< false: the mesh lines only, seen through
+  bool has_cmax = false;
+  double cmax = 0;
+};
+
+/// The gnomon: the object axes' directions at (x, y) NDC, axes `scale`
+/// points long, labels drawn reversed when an axis points into the screen.
+struct Gnomon3 {
+  double x = 0.18, y = 0.42, scale = 30.0;
+  std::array<std::string, 3> labels{"X", "Y", "Z"};
+};
+
+/// One 3-D object with its view and light. normalize (pygist's pl3surf and
+/// pl3tree) maps the box of the object's polygons onto the unit cube before
+/// viewing, each axis on its own.
+struct Scene3 {
+  ElementInfo info;
+  View3 view;
+  Light3 light;
+  bool normalize = false;
+  std::variant<Surface3, Tree3, Wire3, Gnomon3> object;
+};
+
+using Element = std::variant<Lines, Disjoint, Text, Mesh, FillMesh, Contours, Cells, Polys, Vectors, Scene3>;
 
 /// The info header of any element.
 const ElementInfo& element_info(const Element& e);
