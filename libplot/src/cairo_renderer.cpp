@@ -312,37 +312,35 @@ void CairoRenderer::polygons(const double* x, const double* y, const std::size_t
                              std::size_t npoly, const Color* colors, const LineStyle* edges) {
   cairo_t* cr = impl_->cr;
   // Adjacent zones of a filled mesh must not show seams: no antialiasing
-  // when many polygons tile an area (Gist draws them aliased too).
-  cairo_set_antialias(cr, npoly > 1 ? CAIRO_ANTIALIAS_NONE : CAIRO_ANTIALIAS_DEFAULT);
+  // when many polygons tile an area (Gist draws them aliased too). Each
+  // polygon's edge is drawn right after it, as Gist does, so that polygons
+  // painted later (nearer, in a 3-D painter's order) hide earlier edges.
+  const bool stroke = edges && edges->type != LineType::none;
+  const cairo_antialias_t fill_aa = npoly > 1 ? CAIRO_ANTIALIAS_NONE : CAIRO_ANTIALIAS_DEFAULT;
+  auto trace = [&](std::size_t start, std::size_t n) {
+    cairo_new_path(cr);
+    cairo_move_to(cr, impl_->dx(x[start]), impl_->dy(y[start]));
+    for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[start + i]), impl_->dy(y[start + i]));
+    cairo_close_path(cr);
+  };
   std::size_t start = 0;
   for (std::size_t k = 0; k < npoly; ++k) {
     const std::size_t n = counts[k];
     if (n >= 3) {
-      cairo_new_path(cr);
-      cairo_move_to(cr, impl_->dx(x[start]), impl_->dy(y[start]));
-      for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[start + i]), impl_->dy(y[start + i]));
-      cairo_close_path(cr);
+      cairo_set_antialias(cr, fill_aa);
+      trace(start, n);
       impl_->set_color(colors[k]);
       cairo_fill(cr);
+      if (stroke) {
+        cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+        impl_->apply_line(*edges);
+        trace(start, n);
+        cairo_stroke(cr);
+      }
     }
     start += n;
   }
   cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
-  if (edges && edges->type != LineType::none) {
-    impl_->apply_line(*edges);
-    cairo_new_path(cr);
-    start = 0;
-    for (std::size_t k = 0; k < npoly; ++k) {
-      const std::size_t n = counts[k];
-      if (n >= 2) {
-        cairo_move_to(cr, impl_->dx(x[start]), impl_->dy(y[start]));
-        for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[start + i]), impl_->dy(y[start + i]));
-        cairo_close_path(cr);
-      }
-      start += n;
-    }
-    cairo_stroke(cr);
-  }
 }
 
 void CairoRenderer::cell_array(const Box& where, std::size_t nx, std::size_t ny, const std::uint8_t* data,

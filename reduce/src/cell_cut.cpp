@@ -115,7 +115,7 @@ const CellTopology& topology(CellKind kind) { return tables().topo[std::size_t(k
 const std::vector<CutPattern>& cut_patterns(CellKind kind) { return tables().patterns[std::size_t(kind)]; }
 
 int cut_cell(CellKind kind, const CellCorners& c, bool colors, std::vector<std::int32_t>& nverts,
-             std::vector<double>& xyz, std::vector<double>* vertex_colors) {
+             std::vector<double>& xyz, std::vector<double>* vertex_colors, std::vector<std::uint8_t>* vertex_edges) {
   const Tables& tb = tables();
   const CellTopology& t = tb.topo[std::size_t(kind)];
   const unsigned pattern = corner_pattern(c.f, t.corners);
@@ -127,6 +127,7 @@ int cut_cell(CellKind kind, const CellCorners& c, bool colors, std::vector<std::
       const double fl = c.f[l], fu = c.f[u], den = fu - fl;
       for (int a = 0; a < 3; ++a) xyz.push_back((c.xyz[l][a] * fu - c.xyz[u][a] * fl) / den);
       if (colors) vertex_colors->push_back((c.color[l] * fu - c.color[u] * fl) / den);
+      if (vertex_edges) vertex_edges->push_back(e);
     }
   }
   return int(cp.polygons.size());

@@ -49,9 +49,11 @@ struct CellCorners {
 
 // Appends the polygons of the cell (pattern computed from f < 0) to
 // nverts / xyz; with `colors`, the colour interpolated at each vertex goes
-// to vertex_colors. Returns the number of polygons appended.
+// to vertex_colors; with vertex_edges, each vertex's edge goes there.
+// Returns the number of polygons appended.
 int cut_cell(CellKind kind, const CellCorners& c, bool colors, std::vector<std::int32_t>& nverts,
-             std::vector<double>& xyz, std::vector<double>* vertex_colors);
+             std::vector<double>& xyz, std::vector<double>* vertex_colors,
+             std::vector<std::uint8_t>* vertex_edges = nullptr);
 
 // The corner pattern of f (bit c set when f[c] < 0).
 inline unsigned corner_pattern(const double* f, int corners) {

@@ -94,6 +94,7 @@ struct Local {
   std::vector<std::int64_t> cell;
   std::vector<std::int32_t> nverts;
   std::vector<double> xyz, values;
+  std::vector<std::uint8_t> edges;  // with want_cells: the cut edge of each vertex
 };
 
 // Cuts the cells this rank owns, reading two lattice planes at a time.
@@ -215,7 +216,8 @@ void BlockCutter::run(const detail::Halo& halo, Local& out) const {
         const std::size_t first_poly = out.nverts.size();
         vertex_colors.clear();
         const bool interp = node_color && !spec_.nointerp;
-        const int npoly = detail::cut_cell(detail::CellKind::hex, cc, interp, out.nverts, out.xyz, &vertex_colors);
+        const int npoly = detail::cut_cell(detail::CellKind::hex, cc, interp, out.nverts, out.xyz, &vertex_colors,
+                                           spec_.want_cells ? &out.edges : nullptr);
         out.cell.insert(out.cell.end(), std::size_t(npoly), lat_.linear(c));
         if (!spec_.has_color) continue;
         double cell_value = 0;
@@ -248,16 +250,21 @@ void BlockCutter::run(const detail::Halo& halo, Local& out) const {
 // Packs this rank's polygons for the gather: counts, cells, vertex counts,
 // coordinates, values.
 std::vector<char> pack(const Local& l) {
-  const std::uint64_t head[3] = {l.nverts.size(), l.xyz.size(), l.values.size()};
+  const std::uint64_t head[4] = {l.nverts.size(), l.xyz.size(), l.values.size(), l.edges.size()};
   if (head[0] == 0) return {};
-  std::vector<char> buf(sizeof head + head[0] * (sizeof(std::int64_t) + 1) + (head[1] + head[2]) * sizeof(double));
+  std::vector<char> buf(sizeof head + head[0] * (sizeof(std::int64_t) + 1) + (head[1] + head[2]) * sizeof(double) +
+                        head[3]);
   char* p = buf.data();
-  auto put = [&](const void* src, std::size_t n) { std::memcpy(p, src, n); p += n; };
+  auto put = [&](const void* src, std::size_t n) {
+    if (n) std::memcpy(p, src, n);
+    p += n;
+  };
   put(head, sizeof head);
   put(l.cell.data(), head[0] * sizeof(std::int64_t));
   for (std::int32_t n : l.nverts) *p++ = char(n);
   put(l.xyz.data(), head[1] * sizeof(double));
   put(l.values.data(), head[2] * sizeof(double));
+  put(l.edges.data(), head[3]);
   return buf;
 }
 
@@ -265,8 +272,11 @@ Local unpack(const std::vector<char>& buf) {
   Local l;
   if (buf.empty()) return l;
   const char* p = buf.data();
-  std::uint64_t head[3];
-  auto get = [&](void* dst, std::size_t n) { std::memcpy(dst, p, n); p += n; };
+  std::uint64_t head[4];
+  auto get = [&](void* dst, std::size_t n) {
+    if (n) std::memcpy(dst, p, n);
+    p += n;
+  };
   get(head, sizeof head);
   l.cell.resize(head[0]);
   get(l.cell.data(), head[0] * sizeof(std::int64_t));
@@ -276,12 +286,14 @@ Local unpack(const std::vector<char>& buf) {
   get(l.xyz.data(), head[1] * sizeof(double));
   l.values.resize(head[2]);
   get(l.values.data(), head[2] * sizeof(double));
+  l.edges.resize(head[3]);
+  get(l.edges.data(), head[3]);
   return l;
 }
 
 // Root: every rank's polygons in the order of the lattice cells (each
 // rank's list is already in that order; a cell belongs to one rank).
-Polygons3 merge(const std::vector<Local>& parts, bool node_values) {
+Polygons3 merge(const std::vector<Local>& parts, bool node_values, Slice3Result& res) {
   struct Ref { std::int64_t cell; std::size_t part, poly, vertex, value; };
   std::vector<Ref> refs;
   for (std::size_t r = 0; r < parts.size(); ++r)
@@ -296,6 +308,11 @@ Polygons3 merge(const std::vector<Local>& parts, bool node_values) {
     const Local& l = parts[ref.part];
     const std::size_t n = std::size_t(l.nverts[ref.poly]);
     out.nverts.push_back(l.nverts[ref.poly]);
+    if (!l.edges.empty()) {
+      res.cells.push_back(ref.cell);
+      res.edges.insert(res.edges.end(), l.edges.begin() + std::ptrdiff_t(ref.vertex),
+                       l.edges.begin() + std::ptrdiff_t(ref.vertex + n));
+    }
     out.xyz.insert(out.xyz.end(), l.xyz.begin() + std::ptrdiff_t(3 * ref.vertex),
                    l.xyz.begin() + std::ptrdiff_t(3 * (ref.vertex + n)));
     if (!l.values.empty())
@@ -352,7 +369,7 @@ Slice3Result slice3(const Comm& comm, const FieldView& field, const GridCoords& 
     if (int(r) != root) res.bytes_to_root += parts[r].size();
     locals.push_back(unpack(parts[r]));
   }
-  res.polygons = merge(locals, spec.node_values);
+  res.polygons = merge(locals, spec.node_values, res);
   return res;
 }
 

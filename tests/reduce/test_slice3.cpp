@@ -68,10 +68,13 @@ Slice3Result serial(const Index3& n, const Fn& fn, Slice3Spec spec) {
   return slice3(self, g.view, g.coords, spec);
 }
 
+// Bit for bit (NaN and -0 included).
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+}
+
 bool identical(const Polygons3& a, const Polygons3& b) {
-  return a.nverts == b.nverts && a.xyz.size() == b.xyz.size() && a.values.size() == b.values.size() &&
-         std::memcmp(a.xyz.data(), b.xyz.data(), a.xyz.size() * sizeof(double)) == 0 &&
-         std::memcmp(a.values.data(), b.values.data(), a.values.size() * sizeof(double)) == 0;
+  return a.nverts == b.nverts && same_bits(a.xyz, b.xyz) && same_bits(a.values, b.values);
 }
 
 // Area of polygon k (fan from its first vertex), first vertex index v.

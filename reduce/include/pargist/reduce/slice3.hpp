@@ -55,6 +55,9 @@ struct Slice3Spec {
   bool nointerp = false;    // node-centred colour: mean of the 8 corners instead
   bool node_values = false; // one colour value per vertex instead of per polygon
   std::uint64_t max_polygons = 0;  // 0: no cap
+  // Also return each polygon's cell and each vertex's cut edge (what
+  // pygist's colour functions take).
+  bool want_cells = false;
 };
 
 struct Slice3Result {
@@ -63,6 +66,13 @@ struct Slice3Result {
   std::uint64_t polygons_total = 0;  // polygons at that stride, summed over ranks
   std::uint64_t bytes_to_root = 0;   // payload root received from the other ranks (on root)
   int ranks_sending = 0;             // ranks that had polygons (on root)
+  // With want_cells, on root: the lattice cell of each polygon (linear
+  // index, x fastest, of its lowest corner at the stride used) and the
+  // cut edge of each vertex (0-11: 4 along x, 4 along y, 4 along z;
+  // corners di + 2 dj + 4 dk: edges 0-3 join corners 0-1, 2-3, 4-5, 6-7,
+  // 4-7 join 0-2, 1-3, 4-6, 5-7, 8-11 join 0-4, 1-5, 2-6, 3-7).
+  std::vector<std::int64_t> cells;
+  std::vector<std::uint8_t> edges;
 };
 
 // Collective over comm. `field` is this rank's block of the node-centred
