@@ -32,15 +32,19 @@ const char* font_family(int font) {
 
 }  // namespace
 
+Box window_box(double inches) {
+  constexpr double kSide = 6.0 * kNdcPerInch;  // Gist's window: 6 inches square
+  constexpr double cx = 0.5 * kPageWidthNdc;
+  constexpr double cy = kPageHeightNdc - 0.5 * (kPageWidthNdc - kSide) - 0.5 * kSide;
+  const double half = 0.5 * inches * kNdcPerInch;
+  return {cx - half, cx + half, cy - half, cy + half};
+}
+
 PageView window_view(double dpi, int pixels) {
   if (!(dpi > 0)) dpi = 75;
-  // Gist's window is 6 inches square at either resolution; it shows the
-  // page centred horizontally, its vertical centre on the viewport's.
   const double side_px = pixels > 0 ? pixels : std::round(6.0 * dpi);
-  const double side_ndc = side_px / dpi * kPointsPerInch * 0.0013;
-  const double cx = 0.5 * kPageWidthNdc, cy = 0.64;
   PageView view;
-  view.page = {cx - 0.5 * side_ndc, cx + 0.5 * side_ndc, cy - 0.5 * side_ndc, cy + 0.5 * side_ndc};
+  view.page = window_box(side_px / dpi);
   view.width = view.height = side_px;
   view.device_per_point = dpi / kPointsPerInch;
   return view;
@@ -68,13 +72,12 @@ PageView region_view(const Box& box, double width, double height) {
                cy + 0.5 * height / scale};
   view.width = width;
   view.height = height;
-  view.device_per_point = scale * 0.0013;  // 0.0013 NDC per point
+  view.device_per_point = scale * kNdcPerPoint;
   return view;
 }
 
 PageView region_view_at(const Box& box, double dpi, bool whole_units) {
-  const double ndc_per_inch = kPointsPerInch * 0.0013;
-  double w = (box.xmax - box.xmin) / ndc_per_inch * dpi, h = (box.ymax - box.ymin) / ndc_per_inch * dpi;
+  double w = (box.xmax - box.xmin) / kNdcPerInch * dpi, h = (box.ymax - box.ymin) / kNdcPerInch * dpi;
   if (whole_units) w = std::max(std::round(w), 1.0), h = std::max(std::round(h), 1.0);
   return region_view(box, w, h);
 }
@@ -91,7 +94,7 @@ struct CairoRenderer::Impl {
 
   double dx(double x) const { return (x - view.page.xmin) * sx; }
   double dy(double y) const { return (view.page.ymax - y) * sy; }
-  double per_point() const { return sx * 0.0013; }
+  double per_point() const { return sx * kNdcPerPoint; }
 
   void set_color(const Color& c) {
     const Rgb rgb = resolve_color(c, palette);

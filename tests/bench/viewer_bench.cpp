@@ -86,9 +86,9 @@ void time_redraws(pv::Window& w, const char* name, const plot::Frame& f, int rep
 
 int main(int argc, char** argv) {
   const int repeats = argc > 1 ? std::atoi(argv[1]) : 15;
-  pv::WindowOptions o;
+  plot::WindowOptions o;
   o.dpi = 100;
-  pv::Window w(o);
+  pv::Window w(0, o);
   if (!w.is_open()) {
     std::fprintf(stderr, "viewer_bench: %s\n", w.status().c_str());
     return 1;

@@ -6,15 +6,15 @@ std::vector<SystemGeometry> TestPage::render(cairo_t* cr, const PageTransform& t
                                              const ViewOptions& options) const {
   // Resolve the limits: the window's override if any, else the page's own;
   // automatic sides take the data extremes, 0 and 10.
-  ViewLimits v = own_;
-  if (auto it = options.limits.find(1); it != options.limits.end()) v = it->second;
-  Limits l = v.limits;
-  if (v.auto_xmin) l.xmin = 0;
-  if (v.auto_xmax) l.xmax = 10;
-  if (v.auto_ymin) l.ymin = 0;
-  if (v.auto_ymax) l.ymax = 10;
+  plot::Limits l = own_;
+  if (auto it = options.limits.find(1); it != options.limits.end()) l.set_sides(it->second);
+  if (l.auto_xmin) l.xmin = 0;
+  if (l.auto_xmax) l.xmax = 10;
+  if (l.auto_ymin) l.ymin = 0;
+  if (l.auto_ymax) l.ymax = 10;
+  l.auto_xmin = l.auto_xmax = l.auto_ymin = l.auto_ymax = false;
 
-  const NdcBox& vp = kViewport;
+  const plot::Box& vp = kViewport;
   auto px = [&](double x) { return t.to_px_x(vp.xmin + (x - l.xmin) * (vp.xmax - vp.xmin) / (l.xmax - l.xmin)); };
   auto py = [&](double y) { return t.to_px_y(vp.ymin + (y - l.ymin) * (vp.ymax - vp.ymin) / (l.ymax - l.ymin)); };
   const double x0 = t.to_px_x(vp.xmin), x1 = t.to_px_x(vp.xmax);
@@ -45,7 +45,7 @@ std::vector<SystemGeometry> TestPage::render(cairo_t* cr, const PageTransform& t
   cairo_set_line_width(cr, 1);
   cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
   cairo_stroke(cr);
-  return {SystemGeometry{1, vp, l, false, false, own_}};
+  return {SystemGeometry{1, plot::Transform{vp, l}, own_}};
 }
 
 }  // namespace pargist::viewer::test

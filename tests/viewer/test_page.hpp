@@ -11,17 +11,17 @@ namespace pargist::viewer::test {
 
 class TestPage : public Page {
  public:
-  explicit TestPage(int number = 1, ViewLimits own = ViewLimits::extreme())
+  explicit TestPage(int number = 1, plot::Limits own = plot::Limits{})
       : number_(number), own_(own) {}
   int number() const override { return number_; }
   std::vector<SystemGeometry> render(cairo_t* cr, const PageTransform& t,
                                      const ViewOptions& options) const override;
 
-  static constexpr NdcBox kViewport{0.1757, 0.6143, 0.4257, 0.8643};
+  static constexpr plot::Box kViewport{0.1757, 0.6143, 0.4257, 0.8643};
 
  private:
   int number_;
-  ViewLimits own_;
+  plot::Limits own_;
 };
 
 }  // namespace pargist::viewer::test

@@ -132,3 +132,43 @@ def test_box_zoom_rereduces_ppzx_at_full_resolution():
     ref = numpy.histogram2d(gz, gx, bins=[40, 40], range=[[xmin, xmax], [ymin, ymax]])[0]
     numpy.testing.assert_array_equal(cells["z"].reshape(40, 40).T, ref)
     assert ref.sum() > 1000
+
+
+def test_snapshot_and_png_are_the_same_picture(tmp_path, monkeypatch):
+    """The window's snapshot (the 's' key) and png() of the same frame are
+    the same picture, pixel for pixel: the window frames the page with
+    libplot's window view (one view centre), at 75 dpi in 450x450 pixels."""
+    import matplotlib.image
+    win = open_window()
+    x = numpy.linspace(0, 10, 200)
+    pg.plg(numpy.sin(x), x, color="red", width=3, legend="sin x")
+    pg.plg(numpy.cos(x[::10]), x[::10], type="none", marker=4, marks=1)
+    pg.pltitle("snapshot and png()")
+    pg.xytitles("x", "y")
+    pg.redraw()
+    png = str(tmp_path / "frame.png")
+    pg.png(png)
+    if not root:
+        return
+    monkeypatch.chdir(tmp_path)  # the 's' key writes into the current directory
+    ours = matplotlib.image.imread(png)[..., :3]
+    assert ours.shape == (450, 450, 3)
+    red = (ours[..., 0] > 0.9) & (ours[..., 1] < 0.2) & (ours[..., 2] < 0.2)
+    assert red.sum() > 200  # the curve is there: not two blank pictures
+    for _ in range(20):  # until the window has drawn the frame it was handed
+        time.sleep(0.1)
+        for old in tmp_path.glob(f"pargist-w{WINDOW}-*.png"):
+            old.unlink()
+        xdotool("key", "--window", win, "s")
+        for _ in range(100):
+            snaps = list(tmp_path.glob(f"pargist-w{WINDOW}-*.png"))
+            if snaps:
+                break
+            time.sleep(0.02)
+        assert snaps, "the 's' key wrote no snapshot"
+        window = matplotlib.image.imread(str(snaps[0]))[..., :3]
+        if window.shape == ours.shape and (window == ours).all():
+            return
+    diff = numpy.abs(window.astype(float) - ours).max(axis=2) if window.shape == ours.shape else None
+    rows = numpy.nonzero(diff.any(axis=1))[0] if diff is not None else None
+    raise AssertionError(f"snapshot {window.shape} differs from png() {ours.shape}; rows {rows}")

@@ -13,17 +13,14 @@ namespace pargist::viewer::test {
 
 struct Probe {
   const Window& w;
-  NdcBox viewport;
+  plot::Box viewport;
   int system = 1;
 
   double px(double x) const {
-    const Limits l = *w.drawn_limits(system);
-    return w.transform().to_px_x(ndc_from_world(x, viewport.xmin, viewport.xmax, l.xmin, l.xmax, false));
+    return w.transform().to_px_x(plot::Transform{viewport, *w.drawn_limits(system)}.ndc_x(x));
   }
   double py(double y) const {
-    const Limits l = *w.drawn_limits(system);
-    return w.strip_height() +
-           w.transform().to_px_y(ndc_from_world(y, viewport.ymin, viewport.ymax, l.ymin, l.ymax, false));
+    return w.strip_height() + w.transform().to_px_y(plot::Transform{viewport, *w.drawn_limits(system)}.ndc_y(y));
   }
   std::string at(double x, double y) const {
     return std::to_string(std::lround(px(x))) + " " + std::to_string(std::lround(py(y)));

@@ -27,6 +27,7 @@
 using namespace pargist::viewer;
 using namespace pargist::viewer::test;
 namespace pv = pargist::viewer;
+namespace plot = pargist::plot;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -54,31 +55,30 @@ bool wait_until(Pred pred, std::chrono::milliseconds timeout = std::chrono::seco
 // A window showing the test page, and where world points land in it.
 struct Shown {
   pv::Window w;
-  explicit Shown(int dpi = 75, int number = 1) : w(options(dpi, number)) {
+  explicit Shown(int dpi = 75, int number = 1) : w(number, options(dpi)) {
     INFO("window status: " << w.status());
     REQUIRE(w.is_open());
     w.show(std::make_shared<TestPage>());
     REQUIRE(w.wait_idle());
   }
-  static WindowOptions options(int dpi, int number) {
-    WindowOptions o;
+  static plot::WindowOptions options(int dpi) {
+    plot::WindowOptions o;
     o.dpi = dpi;
-    o.number = number;
     // Away from the top-left corner, where windows of other tests open.
-    o.x = 660;
-    o.y = 20;
+    o.xpos = 660;
+    o.ypos = 20;
     return o;
   }
-  Limits limits() const { return *w.drawn_limits(1); }
+  plot::Limits limits() const { return *w.drawn_limits(1); }
   // Window pixel (status strip included) of world point (x, y) now.
   double px(double x) const {
-    const Limits l = limits();
-    const NdcBox& v = TestPage::kViewport;
+    const plot::Limits l = limits();
+    const plot::Box& v = TestPage::kViewport;
     return w.transform().to_px_x(v.xmin + (x - l.xmin) * (v.xmax - v.xmin) / (l.xmax - l.xmin));
   }
   double py(double y) const {
-    const Limits l = limits();
-    const NdcBox& v = TestPage::kViewport;
+    const plot::Limits l = limits();
+    const plot::Box& v = TestPage::kViewport;
     return w.strip_height() +
            w.transform().to_px_y(v.ymin + (y - l.ymin) * (v.ymax - v.ymin) / (l.ymax - l.ymin));
   }
@@ -98,7 +98,7 @@ struct Shown {
     // Fixed limits are drawn exactly; automatic ones resolve to the data.
     REQUIRE(wait_until([&] {
       auto v = w.view_limits(1);
-      return !v || v->any_auto() || w.drawn_limits(1) == v->limits;
+      return !v || v->any_auto() || (w.drawn_limits(1) && w.drawn_limits(1)->same_sides(*v));
     }));
   }
   Screenshot shot(const std::string& name) const {
@@ -140,11 +140,11 @@ TEST_CASE("click zooms, drag pans, ctrl-drag box-zooms, u unzooms", "[x11]") {
   REQUIRE_DISPLAY();
   Shown s;
   const std::string W = s.win();
-  CHECK(s.limits() == Limits{0, 10, 0, 10});
+  CHECK(s.limits().same_sides(plot::Limits::fixed(0, 10, 0, 10)));
 
   SECTION("left click zooms in by 1.5 about the pointer") {
     s.gesture("mousemove --window " + W + " " + s.at(2, 8) + " click 1");
-    const Limits l = s.limits();
+    const plot::Limits l = s.limits();
     // The clicked pixel maps back to (2, 8) within a pixel's worth of world.
     CHECK(l.xmax - l.xmin == Approx(10 / 1.5).epsilon(1e-9));
     CHECK(l.xmin + (l.xmax - l.xmin) * 0.2 == Approx(2).margin(0.03));
@@ -161,7 +161,7 @@ TEST_CASE("click zooms, drag pans, ctrl-drag box-zooms, u unzooms", "[x11]") {
     const double dx = s.px(7) - s.px(5), red_before = s.px(5);
     s.gesture("mousemove --window " + W + " " + s.at(5, 5) + " mousedown 2 mousemove --window " +
               W + " " + s.at(7, 3) + " mouseup 2");
-    const Limits l = s.limits();
+    const plot::Limits l = s.limits();
     CHECK(l.xmax - l.xmin == Approx(10));
     CHECK(l.xmin == Approx(-2).margin(0.05));
     CHECK(l.ymin == Approx(2).margin(0.05));
@@ -183,7 +183,7 @@ TEST_CASE("click zooms, drag pans, ctrl-drag box-zooms, u unzooms", "[x11]") {
     s.gesture("mousemove --window " + W + " " + s.at(3, 7) +
               " keydown ctrl mousedown 1 mousemove --window " + W + " " + s.at(5, 5) +
               " mousemove --window " + W + " " + s.at(7, 3) + " mouseup 1 keyup ctrl");
-    const Limits l = s.limits();
+    const plot::Limits l = s.limits();
     CHECK(l.xmin == Approx(3).margin(0.05));
     CHECK(l.xmax == Approx(7).margin(0.05));
     CHECK(l.ymin == Approx(3).margin(0.05));
@@ -198,7 +198,7 @@ TEST_CASE("click zooms, drag pans, ctrl-drag box-zooms, u unzooms", "[x11]") {
     SECTION("u restores the limits from before the zooms") {
       s.gesture("mousemove --window " + W + " " + s.at(5, 5) + " click 1");
       s.gesture("key u");
-      CHECK(s.limits() == Limits{0, 10, 0, 10});
+      CHECK(s.limits().same_sides(plot::Limits::fixed(0, 10, 0, 10)));
       s.check_red_square("viewer_unzoom.png");
       // The page's own (automatic) setting is what the plotting side gets.
       auto taken = s.w.take_zoomed_limits(1);
@@ -208,7 +208,7 @@ TEST_CASE("click zooms, drag pans, ctrl-drag box-zooms, u unzooms", "[x11]") {
     SECTION("unzoom() from the main thread does the same") {
       s.w.unzoom();
       REQUIRE(s.w.wait_idle());
-      CHECK(s.limits() == Limits{0, 10, 0, 10});
+      CHECK(s.limits().same_sides(plot::Limits::fixed(0, 10, 0, 10)));
     }
   }
 
@@ -228,23 +228,23 @@ TEST_CASE("click zooms, drag pans, ctrl-drag box-zooms, u unzooms", "[x11]") {
     REQUIRE(s.w.wait_idle());
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     CHECK(s.w.zoom_serial() == serial);
-    CHECK(s.limits() == Limits{0, 10, 0, 10});
+    CHECK(s.limits().same_sides(plot::Limits::fixed(0, 10, 0, 10)));
   }
 
   SECTION("zoomed limits persist across new frames until taken over") {
     s.gesture("mousemove --window " + W + " " + s.at(5, 5) + " click 1");
-    const Limits zoomed = s.limits();
+    const plot::Limits zoomed = s.limits();
     s.w.show(std::make_shared<TestPage>(2));
     REQUIRE(s.w.wait_idle());
-    CHECK(s.limits() == zoomed);
+    CHECK(s.limits().same_sides(zoomed));
     // The plotting side takes them; the next page carries them itself.
     auto taken = s.w.take_zoomed_limits(1);
     REQUIRE(taken);
-    CHECK(taken->limits == zoomed);
+    CHECK(taken->same_sides(zoomed));
     s.w.show(std::make_shared<TestPage>(3, *taken));
     REQUIRE(s.w.wait_idle());
     CHECK_FALSE(s.w.view_limits(1));
-    CHECK(s.limits() == zoomed);
+    CHECK(s.limits().same_sides(zoomed));
     CHECK(s.w.status_text().find("frame 3") != std::string::npos);
   }
 }
@@ -278,7 +278,7 @@ TEST_CASE("keys: g grid, l extreme limits, s saves a PNG", "[x11]") {
   s.gesture("click 1");
   s.gesture("key l");
   CHECK(s.w.view_limits(1)->auto_xmin);
-  CHECK(s.limits() == Limits{0, 10, 0, 10});
+  CHECK(s.limits().same_sides(plot::Limits::fixed(0, 10, 0, 10)));
 
   const std::string cwd = kOut + "/viewer_save";
   shell("mkdir -p '" + cwd + "' && rm -f '" + cwd + "'/pargist-w*.png");
@@ -303,7 +303,7 @@ TEST_CASE("resizing re-renders the page at the new size", "[x11]") {
   REQUIRE(xdotool("windowsize " + s.win() + " 700 " + std::to_string(700 + s.w.strip_height())));
   REQUIRE(wait_until([&] { return s.w.area_size().first == 700 && s.w.redraw_count() > before; }));
   REQUIRE(s.w.wait_idle());
-  CHECK(s.w.transform().scale * kNdcPerInch == Approx(700 / 6.0));
+  CHECK(s.w.transform().scale * plot::kNdcPerInch == Approx(700 / 6.0));
   s.check_red_square("viewer_resized.png");
 }
 
@@ -327,7 +327,7 @@ TEST_CASE("mouse() returns Gist's 11 values for a real press and release", "[x11
   CHECK((*r)[8] == 1);
   CHECK((*r)[9] == 1);
   // mouse() does not zoom.
-  CHECK(s.limits() == Limits{0, 10, 0, 10});
+  CHECK(s.limits().same_sides(plot::Limits::fixed(0, 10, 0, 10)));
 
   // A key cancels it; so does keep_waiting returning false.
   std::thread typist([&] {
@@ -428,9 +428,9 @@ TEST_CASE("no display or an unreachable one leaves the window closed without a c
     CHECK_FALSE(w.mouse(-1, 0, ""));
     CHECK(w.x_window() == 0);
   }
-  WindowOptions o;
+  plot::WindowOptions o;
   o.display = ":1999.0";  // no server there (lock and socket absent)
-  pv::Window w(o);
+  pv::Window w(0, o);
   CHECK_FALSE(w.is_open());
   CHECK(w.status().find("cannot open display") != std::string::npos);
   if (saved) setenv("DISPLAY", keep.c_str(), 1);
@@ -477,11 +477,10 @@ TEST_CASE("the user closing the window never stops the caller", "[x11]") {
 
 TEST_CASE("browsing: n and p ask the page provider, q closes", "[x11]") {
   REQUIRE_DISPLAY();
-  WindowOptions o;
-  o.browse = true;
-  o.x = 660;
-  o.y = 20;
-  pv::Window w(o);
+  plot::WindowOptions o;
+  o.xpos = 660;
+  o.ypos = 20;
+  pv::Window w(0, o, pv::Browsing{true, ""});
   REQUIRE(w.is_open());
   w.show(std::make_shared<TestPage>(0));
   w.set_page_provider(

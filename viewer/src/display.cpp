@@ -38,7 +38,9 @@ class WindowSink : public plot::DisplaySink {
   std::optional<plot::Limits> zoomed_limits(int system) override {
     auto v = window_->take_zoomed_limits(system);
     if (!v) return std::nullopt;
-    return to_plot_limits(*v);
+    plot::Limits sides;  // the sides only: libplot keeps the system's log flags
+    sides.set_sides(*v);
+    return sides;
   }
 
  private:
@@ -47,13 +49,9 @@ class WindowSink : public plot::DisplaySink {
 
 std::shared_ptr<plot::DisplaySink> open_sink(int n, const std::string& display,
                                              const plot::WindowOptions& o) {
-  WindowOptions wo;
-  wo.number = n;
-  wo.display = display;
-  if (o.dpi) wo.dpi = static_cast<int>(*o.dpi + 0.5);
-  if (o.width) wo.width = *o.width;
-  if (o.height) wo.height = *o.height;
-  auto window = std::make_shared<Window>(wo);
+  plot::WindowOptions on_display = o;
+  on_display.display = display;
+  auto window = std::make_shared<Window>(n, on_display);
   if (!window->is_open()) return nullptr;  // warned once already; hardcopy goes on
 
   Registry& r = registry();

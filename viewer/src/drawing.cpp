@@ -95,7 +95,7 @@ void Window::Impl::compose() {
 void Window::Impl::save_png() {
   if (!page_image_) return;
   char name[64];
-  std::snprintf(name, sizeof name, "pargist-w%d-%04d.png", options_.number,
+  std::snprintf(name, sizeof name, "pargist-w%d-%04d.png", number_,
                 shown_ ? shown_->number() : 0);
   // Written under a temporary name, renamed when whole.
   const std::string final_name = name, temp = final_name + ".part";

@@ -24,25 +24,25 @@ int default_area(int dpi) { return 6 * dpi; }  // Gist: a 6-inch square
 
 }  // namespace
 
-Window::Impl::Impl(const WindowOptions& options) : options_(options) {
-  if (options_.dpi <= 0) options_.dpi = 75;
-  const int area_w = options_.width > 0 ? options_.width : default_area(options_.dpi);
-  const int area_h = options_.height > 0 ? options_.height : default_area(options_.dpi);
-  strip_ = detail::strip_height_for(options_.dpi);
+Window::Impl::Impl(int number, const plot::WindowOptions& options, const Browsing& browsing)
+    : number_(number), browsing_(browsing) {
+  const int dpi = options.dpi && *options.dpi > 0 ? static_cast<int>(*options.dpi + 0.5) : 75;
+  const int area_w = options.width.value_or(0) > 0 ? *options.width : default_area(dpi);
+  const int area_h = options.height.value_or(0) > 0 ? *options.height : default_area(dpi);
+  strip_ = detail::strip_height_for(dpi);
   width_ = area_w;
   height_ = area_h + strip_;
-  const std::string title =
-      options_.title.empty() ? "Gist " + std::to_string(options_.number) : options_.title;
+  const std::string title = browsing_.title.empty() ? "Gist " + std::to_string(number_) : browsing_.title;
 
-  x_ = std::make_unique<detail::X11Connection>(options_.display, width_, height_, title,
-                                               options_.x, options_.y);
+  x_ = std::make_unique<detail::X11Connection>(options.display.value_or(""), width_, height_, title,
+                                               options.xpos.value_or(-1), options.ypos.value_or(-1));
   if (!x_->ok()) {
     // One warning per process: a script opening windows in a loop on a
     // display-less node should not repeat it.
     static std::atomic<bool> warned{false};
     status_ = x_->error();
     if (!warned.exchange(true))
-      warn(options_.number, "no live window (" + status_ +
+      warn(number_, "no live window (" + status_ +
                                 "); plotting goes on to the hardcopy files");
     x_.reset();
     return;
@@ -80,7 +80,7 @@ void Window::Impl::close_locked(const std::string& why) {
   open_ = false;
   status_ = why;
   served_ = requested_;
-  if (!options_.browse) warn(options_.number, why + "; plotting goes on to the hardcopy files");
+  if (!browsing_.enabled) warn(number_, why + "; plotting goes on to the hardcopy files");
   changed_.notify_all();
 }
 
@@ -303,7 +303,7 @@ void Window::Impl::on_key(XKeyEvent& k) {
       change_page(-1);
       break;
     case 'q':
-      if (options_.browse) x_->window_gone(true);
+      if (browsing_.enabled) x_->window_gone(true);
       break;
     default:
       break;

@@ -10,24 +10,6 @@
 
 namespace pargist::viewer {
 
-plot::Limits to_plot_limits(const ViewLimits& v, const plot::Limits& flags_from) {
-  plot::Limits l = flags_from;  // keeps log, square, nice, restrict
-  l.auto_xmin = v.auto_xmin;
-  l.auto_xmax = v.auto_xmax;
-  l.auto_ymin = v.auto_ymin;
-  l.auto_ymax = v.auto_ymax;
-  if (!v.auto_xmin) l.xmin = v.limits.xmin;
-  if (!v.auto_xmax) l.xmax = v.limits.xmax;
-  if (!v.auto_ymin) l.ymin = v.limits.ymin;
-  if (!v.auto_ymax) l.ymax = v.limits.ymax;
-  return l;
-}
-
-ViewLimits from_plot_limits(const plot::Limits& l) {
-  return ViewLimits{Limits{l.xmin, l.xmax, l.ymin, l.ymax}, l.auto_xmin, l.auto_xmax, l.auto_ymin,
-                    l.auto_ymax};
-}
-
 namespace {
 
 // Cairo strokes a path as one polygon: a long, self-crossing curve (1e5
@@ -75,8 +57,7 @@ plot::Frame apply_view(const plot::Frame& frame, const ViewOptions& options) {
   for (auto& s : f.systems) split_long_lines(s.elements);
   for (const auto& [id, v] : options.limits) {
     if (id < 1 || static_cast<std::size_t>(id) >= f.systems.size()) continue;
-    plot::Limits& l = f.systems[static_cast<std::size_t>(id)].limits;
-    l = to_plot_limits(v, l);
+    f.systems[static_cast<std::size_t>(id)].limits.set_sides(v);
   }
   if (options.grid)
     for (std::size_t i = 1; i < f.systems.size(); ++i) {
@@ -94,12 +75,7 @@ std::vector<SystemGeometry> FramePage::render(cairo_t* cr, const PageTransform& 
   // so text and line widths follow the window's size).
   double x1, y1, x2, y2;
   cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
-  plot::PageView view;
-  view.width = x2;
-  view.height = y2;
-  view.page = {t.to_ndc_x(0), t.to_ndc_x(x2), t.to_ndc_y(y2), t.to_ndc_y(0)};
-  view.device_per_point = t.scale * 0.0013;
-  plot::CairoRenderer renderer(cr, view);
+  plot::CairoRenderer renderer(cr, t.view(x2, y2));
   plot::render(f, renderer);
 
   // Where each system is and the limits it was drawn with, for the mouse.
@@ -114,14 +90,8 @@ std::vector<SystemGeometry> FramePage::render(cairo_t* cr, const PageTransform& 
     } catch (const std::exception&) {
       continue;  // limits that cannot be drawn: not a zoom target
     }
-    SystemGeometry g;
-    g.id = static_cast<int>(i);
-    g.viewport = {s.viewport.xmin, s.viewport.xmax, s.viewport.ymin, s.viewport.ymax};
-    g.limits = {drawn.xmin, drawn.xmax, drawn.ymin, drawn.ymax};
-    g.logx = drawn.log_x;
-    g.logy = drawn.log_y;
-    g.own = from_plot_limits(frame_.systems[i].limits);
-    systems.push_back(g);
+    systems.push_back(SystemGeometry{static_cast<int>(i), plot::Transform{s.viewport, drawn},
+                                     frame_.systems[i].limits});
   }
   return systems;
 }

@@ -6,36 +6,31 @@
 
 namespace pargist::viewer {
 
-namespace {
-// The portrait sheet and the 6-inch square Gist's window shows of it.
-constexpr double kPageWidthIn = 8.5;
-constexpr double kPageHeightIn = 11.0;
-constexpr double kViewIn = 6.0;
-constexpr double kViewCentreXIn = kPageWidthIn / 2;
-// Top margin equals the side margins: (8.5 - 6) / 2 below the top edge.
-constexpr double kViewCentreYIn = kPageHeightIn - (kPageWidthIn - kViewIn) / 2 - kViewIn / 2;
-
-double to_axis(double w, bool log) { return log ? std::log10(w) : w; }
-double from_axis(double a, bool log) { return log ? std::pow(10.0, a) : a; }
-}  // namespace
-
-PageTransform PageTransform::gist_view(int width, int height) {
+PageTransform PageTransform::of(const plot::PageView& view) {
   PageTransform t;
-  const double side = std::max(1, std::min(width, height));
-  t.scale = side / (kViewIn * kNdcPerInch);
-  t.x0 = 0.5 * width - t.scale * kViewCentreXIn * kNdcPerInch;
-  t.y0 = 0.5 * height + t.scale * kViewCentreYIn * kNdcPerInch;
+  t.scale = view.width / (view.page.xmax - view.page.xmin);
+  t.x0 = -t.scale * view.page.xmin;
+  t.y0 = t.scale * view.page.ymax;
   return t;
 }
 
-double world_from_ndc(double ndc, double vmin, double vmax, double wmin, double wmax, bool log) {
-  const double a0 = to_axis(wmin, log), a1 = to_axis(wmax, log);
-  return from_axis(a0 + (ndc - vmin) * (a1 - a0) / (vmax - vmin), log);
+plot::PageView PageTransform::view(double width, double height) const {
+  plot::PageView v;
+  v.width = width;
+  v.height = height;
+  v.page = {to_ndc_x(0), to_ndc_x(width), to_ndc_y(height), to_ndc_y(0)};
+  v.device_per_point = scale * plot::kNdcPerPoint;
+  return v;
 }
 
-double ndc_from_world(double w, double vmin, double vmax, double wmin, double wmax, bool log) {
-  const double a0 = to_axis(wmin, log), a1 = to_axis(wmax, log);
-  return vmin + (to_axis(w, log) - a0) * (vmax - vmin) / (a1 - a0);
+PageTransform PageTransform::gist_view(int width, int height) {
+  return of(plot::region_view(plot::window_box(), std::max(width, 1), std::max(height, 1)));
+}
+
+void world_at(const SystemGeometry& s, const PageTransform& t, double px, double py, double& x, double& y) {
+  const plot::Box& v = s.drawn.viewport;
+  x = s.drawn.world_x(std::clamp(t.to_ndc_x(px), v.xmin, v.xmax));
+  y = s.drawn.world_y(std::clamp(t.to_ndc_y(py), v.ymin, v.ymax));
 }
 
 Location locate(const std::vector<SystemGeometry>& systems, const PageTransform& t, double px,
@@ -48,7 +43,7 @@ Location locate(const std::vector<SystemGeometry>& systems, const PageTransform&
   // Inside: the smallest viewport that contains the point (insets win).
   double best = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < systems.size(); ++i) {
-    const NdcBox& v = systems[i].viewport;
+    const plot::Box& v = systems[i].drawn.viewport;
     if (!v.contains(xn, yn)) continue;
     const double area = std::abs((v.xmax - v.xmin) * (v.ymax - v.ymin));
     if (area < best) {
@@ -66,7 +61,7 @@ Location locate(const std::vector<SystemGeometry>& systems, const PageTransform&
       }
     };
     for (std::size_t i = 0; i < systems.size(); ++i) {
-      const NdcBox& v = systems[i].viewport;
+      const plot::Box& v = systems[i].drawn.viewport;
       if (yn >= v.ymin && yn <= v.ymax) {
         consider(xn - v.xmax, i);
         consider(v.xmin - xn, i);
@@ -84,13 +79,11 @@ Location locate(const std::vector<SystemGeometry>& systems, const PageTransform&
   }
 
   const SystemGeometry& s = systems[static_cast<std::size_t>(loc.system)];
-  const NdcBox& v = s.viewport;
+  const plot::Box& v = s.drawn.viewport;
   const bool beside = xn < v.xmin || xn > v.xmax;
   const bool above_below = yn < v.ymin || yn > v.ymax;
-  // Clamp to the viewport, as Gist clamps to the limits.
-  const double cx = std::clamp(xn, v.xmin, v.xmax), cy = std::clamp(yn, v.ymin, v.ymax);
-  loc.x = world_from_ndc(cx, v.xmin, v.xmax, s.limits.xmin, s.limits.xmax, s.logx);
-  loc.y = world_from_ndc(cy, v.ymin, v.ymax, s.limits.ymin, s.limits.ymax, s.logy);
+  // Clamped to the viewport, as Gist clamps to the limits.
+  world_at(s, t, px, py, loc.x, loc.y);
   if (beside && !above_below) loc.axes = 2;
   else if (above_below && !beside) loc.axes = 1;
   else loc.axes = 3;

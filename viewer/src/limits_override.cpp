@@ -2,13 +2,13 @@
 
 namespace pargist::viewer::detail {
 
-void LimitsOverride::zoom(int id, const ViewLimits& own, const Limits& limits) {
+void LimitsOverride::zoom(int id, const plot::Limits& own, const plot::Limits& limits) {
   // Gist saves the limits only at the first of a series of mouse zooms.
   if (!before_zoom_.count(id)) {
     auto it = current_.find(id);
     before_zoom_[id] = it != current_.end() ? it->second.limits : own;
   }
-  current_[id] = Override{ViewLimits::fixed(limits), false};
+  current_[id] = Override{plot::Limits::fixed(limits.xmin, limits.xmax, limits.ymin, limits.ymax), false};
   ++serial_;
 }
 
@@ -18,7 +18,7 @@ void LimitsOverride::extreme(const std::vector<SystemGeometry>& systems) {
       auto it = current_.find(s.id);
       before_zoom_[s.id] = it != current_.end() ? it->second.limits : s.own;
     }
-    current_[s.id] = Override{ViewLimits::extreme(), false};
+    current_[s.id] = Override{plot::Limits{}, false};  // four automatic sides
   }
   ++serial_;
 }
@@ -44,7 +44,7 @@ bool LimitsOverride::clear(int id) {
   return changed;
 }
 
-std::optional<ViewLimits> LimitsOverride::take(int id) {
+std::optional<plot::Limits> LimitsOverride::take(int id) {
   auto it = current_.find(id);
   if (it == current_.end() || it->second.taken) return std::nullopt;
   it->second.taken = true;
@@ -56,14 +56,14 @@ void LimitsOverride::page_arrived() {
     it = it->second.taken ? current_.erase(it) : std::next(it);
 }
 
-std::optional<ViewLimits> LimitsOverride::get(int id) const {
+std::optional<plot::Limits> LimitsOverride::get(int id) const {
   auto it = current_.find(id);
   if (it == current_.end()) return std::nullopt;
   return it->second.limits;
 }
 
-std::map<int, ViewLimits> LimitsOverride::overrides() const {
-  std::map<int, ViewLimits> out;
+std::map<int, plot::Limits> LimitsOverride::overrides() const {
+  std::map<int, plot::Limits> out;
   for (const auto& [id, o] : current_) out[id] = o.limits;
   return out;
 }

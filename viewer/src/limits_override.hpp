@@ -1,4 +1,5 @@
-// The limits a window imposes on its pages, per coordinate system, and their
+// The limits a window imposes on its pages, per coordinate system (only
+// their sides and automatic flags count), and their
 // hand-over to the plotting side: set by mouse zooms and the 'u' / 'l' keys,
 // taken by libplot (which then keeps them as its own), dropped from the
 // window once a page carrying them arrives. Plain data, guarded by the
@@ -17,7 +18,7 @@ class LimitsOverride {
  public:
   /// A mouse zoom of system `id` to `limits`; `own` is what the page had,
   /// remembered for unzoom if this is the first zoom since then.
-  void zoom(int id, const ViewLimits& own, const Limits& limits);
+  void zoom(int id, const plot::Limits& own, const plot::Limits& limits);
   /// Every system back to its data extremes (the 'l' key).
   void extreme(const std::vector<SystemGeometry>& systems);
   /// Back to the limits from before the first zoom; false if nothing changed.
@@ -26,22 +27,22 @@ class LimitsOverride {
   bool clear(int id);
 
   /// The override of `id` not yet handed over (then marked handed over).
-  std::optional<ViewLimits> take(int id);
+  std::optional<plot::Limits> take(int id);
   /// A new page arrived: overrides already handed over are in it now.
   void page_arrived();
 
-  std::optional<ViewLimits> get(int id) const;
+  std::optional<plot::Limits> get(int id) const;
   /// The overrides to draw with, by system id.
-  std::map<int, ViewLimits> overrides() const;
+  std::map<int, plot::Limits> overrides() const;
   unsigned long serial() const { return serial_; }
 
  private:
   struct Override {
-    ViewLimits limits;
+    plot::Limits limits;
     bool taken = false;
   };
   std::map<int, Override> current_;
-  std::map<int, ViewLimits> before_zoom_;
+  std::map<int, plot::Limits> before_zoom_;
   unsigned long serial_ = 0;
 };
 

@@ -34,8 +34,8 @@ std::string pointer_text(const Location& where, const std::vector<SystemGeometry
   const SystemGeometry& s = systems[static_cast<std::size_t>(where.system)];
   char id[16];
   std::snprintf(id, sizeof id, ":%2d (", s.id);
-  return id + format_coordinate(where.x, s.limits.xmin, s.limits.xmax) + ", " +
-         format_coordinate(where.y, s.limits.ymin, s.limits.ymax) + ")";
+  const plot::Limits& l = s.drawn.limits;
+  return id + format_coordinate(where.x, l.xmin, l.xmax) + ", " + format_coordinate(where.y, l.ymin, l.ymax) + ")";
 }
 
 void draw_status_strip(cairo_t* cr, int width, int height, const std::string& left,

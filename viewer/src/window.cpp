@@ -6,7 +6,8 @@
 
 namespace pargist::viewer {
 
-Window::Window(const WindowOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Window::Window(int number, const plot::WindowOptions& options, const Browsing& browsing)
+    : impl_(std::make_unique<Impl>(number, options, browsing)) {}
 Window::~Window() = default;
 
 bool Window::is_open() const {
@@ -19,7 +20,7 @@ std::string Window::status() const {
   return impl_->status_;
 }
 
-int Window::number() const { return impl_->options_.number; }
+int Window::number() const { return impl_->number_; }
 
 void Window::show(std::shared_ptr<const Page> page) {
   {
@@ -38,20 +39,20 @@ std::shared_ptr<const Page> Window::page() const {
   return impl_->page_;
 }
 
-std::optional<ViewLimits> Window::view_limits(int system) const {
+std::optional<plot::Limits> Window::view_limits(int system) const {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   return impl_->zoom_.get(system);
 }
 
-std::optional<ViewLimits> Window::take_zoomed_limits(int system) {
+std::optional<plot::Limits> Window::take_zoomed_limits(int system) {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   return impl_->zoom_.take(system);
 }
 
-std::optional<Limits> Window::drawn_limits(int system) const {
+std::optional<plot::Limits> Window::drawn_limits(int system) const {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   for (const SystemGeometry& s : impl_->drawn_)
-    if (s.id == system) return s.limits;
+    if (s.id == system) return s.drawn.limits;
   return std::nullopt;
 }
 

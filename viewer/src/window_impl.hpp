@@ -25,14 +25,15 @@ namespace pargist::viewer {
 
 class Window::Impl {
  public:
-  explicit Impl(const WindowOptions& options);
+  Impl(int number, const plot::WindowOptions& options, const Browsing& browsing);
   ~Impl();
 
   // ---- mailbox: guarded by mutex_ ----
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;  ///< event thread -> callers
 
-  WindowOptions options_;
+  const int number_;
+  const Browsing browsing_;
   bool open_ = false;
   std::string status_;
   std::shared_ptr<const Page> page_;       ///< newest page handed over

@@ -10,17 +10,6 @@ namespace {
 double to_axis(double w, bool log) { return log ? std::log10(w) : w; }
 double from_axis(double a, bool log) { return log ? std::pow(10.0, a) : a; }
 
-// World coordinates of a pixel in one given system, clamped to its viewport
-// (Gist's Find1System + FindCoordinates).
-void world_in(const SystemGeometry& s, const PageTransform& t, double px, double py, double& x,
-              double& y) {
-  const NdcBox& v = s.viewport;
-  const double xn = std::clamp(t.to_ndc_x(px), v.xmin, v.xmax);
-  const double yn = std::clamp(t.to_ndc_y(py), v.ymin, v.ymax);
-  x = world_from_ndc(xn, v.xmin, v.xmax, s.limits.xmin, s.limits.xmax, s.logx);
-  y = world_from_ndc(yn, v.ymin, v.ymax, s.limits.ymin, s.limits.ymax, s.logy);
-}
-
 // Apply an axis operation in the axis's own scale (log10 for log axes).
 template <class Op>
 void on_axis(bool log, double w0, double w1, double& wmin, double& wmax, Op op) {
@@ -103,22 +92,22 @@ std::optional<ZoomResult> ZoomController::release(double px, double py) {
   if (!active_) return std::nullopt;
   active_ = false;
   double x1, y1;
-  world_in(system_, transform_, px, py, x1, y1);
+  world_at(system_, transform_, px, py, x1, y1);
   const double x0 = pressed_.x, y0 = pressed_.y;
 
-  ZoomResult r{pressed_.system, system_.limits};
-  Limits& l = r.limits;
+  ZoomResult r{pressed_.system, system_.drawn.limits};
+  plot::Limits& l = r.limits;
   if (gesture_ == Gesture::box) {
     auto box = [](double& a0, double& a1, double& lo, double& hi) { box_axis(a0, a1, lo, hi); };
-    on_axis(system_.logx, x0, x1, l.xmin, l.xmax, box);
-    on_axis(system_.logy, y0, y1, l.ymin, l.ymax, box);
+    on_axis(system_.drawn.limits.log_x, x0, x1, l.xmin, l.xmax, box);
+    on_axis(system_.drawn.limits.log_y, y0, y1, l.ymin, l.ymax, box);
     return r;
   }
   const double f = gesture_ == Gesture::zoom_in ? 1.0 / factor_
                    : gesture_ == Gesture::zoom_out ? factor_ : 1.0;
   auto zoom = [f](double& a0, double& a1, double& lo, double& hi) { zoom_axis(f, a0, a1, lo, hi); };
-  if (pressed_.axes & 1) on_axis(system_.logx, x0, x1, l.xmin, l.xmax, zoom);
-  if (pressed_.axes & 2) on_axis(system_.logy, y0, y1, l.ymin, l.ymax, zoom);
+  if (pressed_.axes & 1) on_axis(system_.drawn.limits.log_x, x0, x1, l.xmin, l.xmax, zoom);
+  if (pressed_.axes & 2) on_axis(system_.drawn.limits.log_y, y0, y1, l.ymin, l.ymax, zoom);
   return r;
 }
 
@@ -143,8 +132,8 @@ std::array<double, 11> mouse_result(const std::vector<SystemGeometry>& systems,
   r[6] = t.to_ndc_x(px1);
   r[7] = t.to_ndc_y(py1);
   if (chosen) {
-    world_in(*chosen, t, px0, py0, r[0], r[1]);
-    world_in(*chosen, t, px1, py1, r[2], r[3]);
+    world_at(*chosen, t, px0, py0, r[0], r[1]);
+    world_at(*chosen, t, px1, py1, r[2], r[3]);
     r[8] = chosen->id;
   } else {
     r[0] = r[4], r[1] = r[5], r[2] = r[6], r[3] = r[7];

@@ -11,10 +11,7 @@ namespace pargist::view_tool {
 
 #if defined(PARGIST_VIEW_HAS_WINDOW)
 bool browse(const cgm::CgmDocument& doc, int first, const ViewToolOptions& options, std::string& why) {
-  viewer::WindowOptions wo;
-  wo.browse = true;
-  wo.title = "pargist-view " + options.file;
-  viewer::Window window(wo);
+  viewer::Window window(0, {}, viewer::Browsing{true, "pargist-view " + options.file});
   if (!window.is_open()) {
     why = "cannot open the window (" + window.status() +
           "); convert without a display with --png, --pdf or --svg";

@@ -6,16 +6,15 @@
 #include <array>
 #include <cstdint>
 
+#include "pargist/libplot/frame.hpp"
+
 namespace pargist::cgm::gist {
 
 // Gist's NDC unit is 1/72.27 in = ONE_POINT * 72.27; a CGM written at the
 // default scale has 25545.24 VDC units per NDC unit (about 2400 dpi).
 constexpr double kVdcPerNdc = 25545.24;
-constexpr double kOnePoint = 0.0013;                 // NDC per typographic point
-constexpr double kOneInch = 72.27 * kOnePoint;       // NDC per inch
-// The page: US letter, portrait 8.5 x 11 inch, in NDC.
-constexpr double kPageWidthNdc = 0.798584;
-constexpr double kPageHeightNdc = 1.033461;
+// NDC per typographic point and the page: libplot's (pargist/libplot/frame.hpp).
+constexpr double kOnePoint = plot::kNdcPerPoint;
 // The VDC extent Gist writes for a portrait and a landscape page.
 constexpr int kPortraitVdcX = 20400;
 constexpr int kPortraitVdcY = 26400;

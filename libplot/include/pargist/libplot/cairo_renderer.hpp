@@ -21,9 +21,15 @@ struct PageView {
   double device_per_point = 1;  ///< device units per typographic point (dpi / 72.27 for pixels)
 };
 
+/// The square of the page that Gist's window shows, `inches` on a side,
+/// about one centre: across the middle of the page, and as high as the
+/// centre of a 6-inch square whose top is as far below the page's top edge
+/// as its sides are from the side edges (0.634 NDC, as Yorick's gist window
+/// shows it). The 'work' and 'boxed' viewports sit inside it.
+Box window_box(double inches = 6.0);
 /// Gist's window view: a square of `pixels` pixels at `dpi` (450 at 75 dpi,
-/// 600 at 100 dpi are Gist's two window sizes) showing the top centre of the
-/// page, where the 'work' and 'boxed' viewports sit.
+/// 600 at 100 dpi are Gist's two window sizes; 0 means 6 inches) showing
+/// window_box() of that size. The live window draws the same view.
 PageView window_view(double dpi = 75.0, int pixels = 0);
 /// The whole portrait (or landscape) page at `dpi` device units per inch
 /// (72 for vector surfaces whose unit is the PostScript point).

@@ -21,13 +21,17 @@
 
 namespace pargist::plot {
 
-/// One NDC unit expressed in points (Gist: 0.0013 NDC = 1 point).
-inline constexpr double kPointsPerNdc = 1.0 / 0.0013;
+/// One typographic point in NDC (Gist: 0.0013 NDC = 1 point).
+inline constexpr double kNdcPerPoint = 0.0013;
+/// One NDC unit expressed in points.
+inline constexpr double kPointsPerNdc = 1.0 / kNdcPerPoint;
 /// Points per inch (Gist uses the printer's 72.27).
 inline constexpr double kPointsPerInch = 72.27;
+/// One inch in NDC.
+inline constexpr double kNdcPerInch = kPointsPerInch * kNdcPerPoint;
 /// The portrait page, in NDC: 8.5 x 11 inches.
-inline constexpr double kPageWidthNdc = 8.5 * 72.27 * 0.0013;
-inline constexpr double kPageHeightNdc = 11.0 * 72.27 * 0.0013;
+inline constexpr double kPageWidthNdc = 8.5 * kNdcPerInch;
+inline constexpr double kPageHeightNdc = 11.0 * kNdcPerInch;
 
 // ---------------------------------------------------------------- colours
 
@@ -369,6 +373,7 @@ void validate_element(const Element& e);
 /// A rectangle in NDC.
 struct Box {
   double xmin = 0, xmax = 0, ymin = 0, ymax = 0;
+  bool contains(double x, double y) const { return x >= xmin && x <= xmax && y >= ymin && y <= ymax; }
 };
 
 /// World limits with Gist's flags. Each side is fixed or automatic (the data
@@ -386,6 +391,27 @@ struct Limits {
   /// 0x80 log x, 0x100 log y.
   int gist_flags() const;
   void set_gist_flags(int flags);
+
+  /// Four fixed sides (a mouse zoom); a default Limits has four automatic ones.
+  static Limits fixed(double xmin, double xmax, double ymin, double ymax) {
+    Limits l;
+    l.xmin = xmin, l.xmax = xmax, l.ymin = ymin, l.ymax = ymax;
+    l.auto_xmin = l.auto_xmax = l.auto_ymin = l.auto_ymax = false;
+    return l;
+  }
+  bool any_auto() const { return auto_xmin || auto_xmax || auto_ymin || auto_ymax; }
+  /// The four sides and which of them are automatic, from `other`; the
+  /// other flags (log, square, nice, restrict) stay.
+  void set_sides(const Limits& other) {
+    xmin = other.xmin, xmax = other.xmax, ymin = other.ymin, ymax = other.ymax;
+    auto_xmin = other.auto_xmin, auto_xmax = other.auto_xmax;
+    auto_ymin = other.auto_ymin, auto_ymax = other.auto_ymax;
+  }
+  /// The same sides and automatic flags (the other flags are not compared).
+  bool same_sides(const Limits& o) const {
+    return xmin == o.xmin && xmax == o.xmax && ymin == o.ymin && ymax == o.ymax && auto_xmin == o.auto_xmin &&
+           auto_xmax == o.auto_xmax && auto_ymin == o.auto_ymin && auto_ymax == o.auto_ymax;
+  }
 };
 
 /// Tick flags (Gist's ticks.horiz.flags), as in work.gs.

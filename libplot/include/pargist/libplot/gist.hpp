@@ -113,6 +113,7 @@ struct WindowOptions {
   std::optional<std::string> hcp;      ///< hardcopy file of this window
   std::optional<int> width, height;    ///< window size in pixels
   std::optional<bool> legends;
+  std::optional<int> xpos, ypos;       ///< the window's top-left on the screen (the live window's)
 };
 
 /// Registers how windows open their display (the viewer calls this at load).

@@ -26,8 +26,4 @@ class FramePage : public Page {
 /// applied, grid lines added (exposed for tests and pargist-view).
 plot::Frame apply_view(const plot::Frame& frame, const ViewOptions& options);
 
-/// Conversions between the window's limits setting and libplot's.
-plot::Limits to_plot_limits(const ViewLimits& v, const plot::Limits& flags_from = {});
-ViewLimits from_plot_limits(const plot::Limits& l);
-
 }  // namespace pargist::viewer

@@ -16,7 +16,7 @@ namespace pargist::viewer {
 
 /// How the window wants the page drawn.
 struct ViewOptions {
-  std::map<int, ViewLimits> limits;  ///< by Gist system number (1-based)
+  std::map<int, plot::Limits> limits;  ///< by Gist system number (1-based): sides only
   bool grid = false;                 ///< the 'g' key: grid lines at major ticks
 };
 

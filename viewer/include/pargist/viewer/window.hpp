@@ -16,20 +16,16 @@
 #include <optional>
 #include <string>
 
+#include "pargist/libplot/gist.hpp"
 #include "pargist/viewer/geometry.hpp"
 #include "pargist/viewer/page.hpp"
 
 namespace pargist::viewer {
 
-struct WindowOptions {
-  int number = 0;        ///< Gist window number, 0..7 (in the title)
-  std::string display;   ///< X display name; "" means $DISPLAY
-  int dpi = 75;          ///< 75 or 100, as Gist's window(dpi=)
-  int width = 0;         ///< drawing area; 0 = Gist's 6 inches at `dpi`
-  int height = 0;
-  int x = -1, y = -1;    ///< Gist's xpos/ypos: top-left on the screen (-1: default)
-  std::string title;     ///< "" = "Gist <number>"
-  bool browse = false;   ///< pargist-view: 'q' closes, 'n'/'p' change page
+/// pargist-view's browsing window: 'q' closes it, 'n'/'p' change page.
+struct Browsing {
+  bool enabled = false;
+  std::string title;  ///< "" = "Gist <number>"
 };
 
 /// Gist's mouse() result: x,y pressed, x,y released (in `system`), the same
@@ -43,7 +39,11 @@ using PageProvider = std::function<std::shared_ptr<const Page>(int index)>;
 
 class Window {
  public:
-  explicit Window(const WindowOptions& options = {});
+  /// Window `number` (0..7, in its title) with Gist's window options, the
+  /// struct plot::window() takes: display (unset or "": $DISPLAY), dpi (75
+  /// or 100), width/height of the drawing area (unset: 6 inches at dpi),
+  /// xpos/ypos on the screen; the other fields are the plotting side's.
+  explicit Window(int number = 0, const plot::WindowOptions& options = {}, const Browsing& browsing = {});
   ~Window();
   Window(const Window&) = delete;
   Window& operator=(const Window&) = delete;
@@ -70,12 +70,12 @@ class Window {
 
   /// The limits the user imposed on system `system` (1-based) with the mouse
   /// or the keys, whether or not already taken.
-  std::optional<ViewLimits> view_limits(int system) const;
+  std::optional<plot::Limits> view_limits(int system) const;
   /// The limits set on `system` since the last call, if any (marks them
   /// taken: the next show() drops the override).
-  std::optional<ViewLimits> take_zoomed_limits(int system);
+  std::optional<plot::Limits> take_zoomed_limits(int system);
   /// Limits of `system` as last drawn (resolved extremes included).
-  std::optional<Limits> drawn_limits(int system) const;
+  std::optional<plot::Limits> drawn_limits(int system) const;
   /// Gist's unzoom (and the 'u' key): back to the limits each system had
   /// before the first mouse zoom (possibly automatic sides).
   void unzoom();

@@ -35,7 +35,7 @@ int effective_button(int button, unsigned modifiers);
 /// systems the press saw).
 struct ZoomResult {
   int system = -1;
-  Limits limits;
+  plot::Limits limits;  ///< the new sides (the other fields as drawn)
 };
 
 /// One press-drag-release at a time. Systems and transform are captured at
