@@ -12,8 +12,6 @@ namespace pargist::plot {
 
 namespace {
 
-constexpr double kNdcPerPoint = 0.0013;
-
 void unit(double& x, double& y) {
   double len = std::hypot(x, y);
   if (len == 0.0) len = 1.0;
