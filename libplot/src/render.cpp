@@ -400,6 +400,9 @@ void render(const Frame& frame, Renderer& renderer, const RenderOptions& options
   renderer.begin_page(frame);
   for (std::size_t s = 1; s < frame.systems.size(); ++s) {
     const CoordSystem& sys = frame.systems[s];
+    // As Gist: a system without elements draws nothing, not even its axes
+    // (Warp's style has 16 systems; a page shows the ones plotted in).
+    if (sys.elements.empty()) continue;
     const Transform& tf = transforms[s];
     renderer.set_clip(&sys.viewport);
     ElementPainter paint(renderer, frame, &tf);

@@ -340,6 +340,13 @@ TEST_CASE("gridxy: grid lines at the major ticks, not the minor ones", "[gridxy]
   f.systems[1].ticks.vert.flags |= grid_full;
   f.systems[1].ticks.vert.grid_style.color = Color(NamedColor::red);
   f.systems[1].ticks.vert.grid_style.type = LineType::solid;
+  Disjoint corner;  // Gist draws the axes (and grid) of systems with elements only
+  corner.x0 = {0.0};
+  corner.y0 = {0.0};
+  corner.x1 = {0.01};
+  corner.y1 = {0.01};
+  corner.line = {Color(NamedColor::blue), LineType::solid, 1};
+  f.systems[1].elements.push_back(corner);
   const RasterImage img = render(f);
   int x0, y0, x1, y1, px, py;
   viewport_pixels(f, x0, y0, x1, y1);

@@ -1,5 +1,6 @@
-"""Warp's pp* plots, collective: density against numpy.histogram2d of the
-gathered particles, the scatter cap, selections against numpy, the view."""
+"""pp* plots of this rank's arrays (no registered source): Warp's node
+density against numpy on the gathered particles, the scatter cap, the
+selections, the view, local=1."""
 
 import numpy
 import pytest
@@ -8,10 +9,9 @@ import pargist as pg
 from pargist import parallel
 
 from conftest import gathered
+from warp_reference import close, extent, node_grid, same_points
 
 root = parallel.me == 0
-PP_CALLS = ["ppzx", "ppzy", "ppzr", "ppxy", "ppzxp", "ppzyp", "ppzvx", "ppzvy", "ppzvz", "ppxxp",
-            "ppyyp", "ppxpyp", "ppxvx", "ppyvy", "ppvxvy", "ppvzvperp", "pprrp"]
 
 
 class Beam:
@@ -35,78 +35,62 @@ def drawn(kind):
     return [e for e in pg.current_frame().elements() if e["kind"] == kind]
 
 
-@pytest.mark.parametrize("name", PP_CALLS)
-def test_every_pp_call_draws(name, rng):
+@pytest.mark.parametrize("name", ["ppzx", "ppzy", "ppxy", "ppzvz", "ppxvx", "ppvxvy", "ppvzvperp", "pprrp"])
+def test_object_with_getters(name, rng):
     beam = Beam(rng, 500)
-    result = getattr(pg, name)(particles=beam, maxpoints=10000)
+    result = getattr(pg, name)(particles=beam)
     assert result["drawn"] == "scatter"
-    assert result["selected"] == 500 * parallel.npes
-    assert result["points"] == 500 * parallel.npes
+    assert result["selected"] == result["points"] == 500 * parallel.npes
     if root:
         assert sum(e["x"].size for e in drawn("plg")) == 500 * parallel.npes
 
 
-def test_ppzxy_and_ppgeneric(rng):
-    beam = Beam(rng, 300)
-    both = pg.ppzxy(particles=beam)
-    assert both["zx"]["selected"] == both["zy"]["selected"] == 300 * parallel.npes
-    r = pg.ppgeneric(beam.x, beam.z, color="blue", marker="\2", msize=2)
-    assert r["points"] == 300 * parallel.npes
-
-
-def test_density_cells_equal_numpy_histogram2d(rng):
+def test_density_is_warps_node_grid(rng):
     n = 20000 + 5000 * parallel.me
     z, x = rng.normal(size=n), rng.normal(size=n)
     result = pg.ppzx(z=z, x=x, cellarray=1, nx=40, ny=30, lcolorbar=0)
     gz, gx = gathered(z), gathered(x)
     assert result["drawn"] == "cellarray"
     if root:
-        xmin, xmax, ymin, ymax = result["view"]
-        assert (xmin, xmax) == (gz.min(), gz.max()) and (ymin, ymax) == (gx.min(), gx.max())
-        ref = numpy.histogram2d(gz, gx, bins=[40, 30], range=[[xmin, xmax], [ymin, ymax]])[0]
+        ext = extent(gz.min(), gz.max(), 40) + extent(gx.min(), gx.max(), 30)
+        assert result["view"] == pytest.approx(ext, rel=1e-12)
         cells = drawn("pli")[0]
-        assert (cells["nx"], cells["ny"]) == (40, 30)
-        grid = cells["z"].reshape(30, 40).T  # Gist's cells: x fastest, row 0 at ymin
-        numpy.testing.assert_array_equal(grid, ref)
-        assert cells["box"] == (xmin, ymin, xmax, ymax)
+        assert (cells["nx"], cells["ny"]) == (41, 31)
+        close(cells["z"].reshape(31, 41).T, node_grid(gz, gx, 40, 30, ext))
+        dx, dy = (ext[1] - ext[0]) / 40, (ext[3] - ext[2]) / 30
+        assert cells["box"] == pytest.approx((ext[0], ext[2], ext[1] + dx, ext[3] + dy))
 
 
 def test_fixed_limits_are_the_deposition_view(rng):
     z, x = rng.normal(size=10000), rng.normal(size=10000)
     pg.limits(-1, 1, -0.5, 0.5)     # as a zoom in the live window would leave them
-    result = pg.ppzx(z=z, x=x, color="density", maxpoints=10, nx=16, ny=8)
+    result = pg.ppzx(z=z, x=x, cellarray=1, nx=16, ny=8)
     gz, gx = gathered(z), gathered(x)
     assert result["view"] == (-1, 1, -0.5, 0.5)
     if root:
         inside = (gz >= -1) & (gz <= 1) & (gx >= -0.5) & (gx <= 0.5)
         assert result["selected"] == int(inside.sum())
-        ref = numpy.histogram2d(gz[inside], gx[inside], bins=[16, 8], range=[[-1, 1], [-0.5, 0.5]])[0]
-        numpy.testing.assert_array_equal(drawn("pli")[0]["z"].reshape(8, 16).T, ref)
+        close(drawn("pli")[0]["z"].reshape(9, 17).T, node_grid(gz, gx, 16, 8, (-1, 1, -0.5, 0.5)))
     pg.limits()
-    via_pplimits = pg.ppzx(z=z, x=x, pplimits=(0, 2, 0, 1), lframe=1, cellarray=1, nx=4, ny=4)
+    via_pplimits = pg.ppzx(z=z, x=x, pplimits=(0, 2, 0, 1), cellarray=1, nx=4, ny=4)
     assert via_pplimits["view"] == (0, 2, 0, 1)
 
 
-def test_scatter_cap_and_thinning(rng):
+def test_scatter_cap_and_subsets(rng):
     n = 3000
     z, x = rng.normal(size=n), rng.normal(size=n)
     total = n * parallel.npes
     under = pg.ppzx(z=z, x=x, maxpoints=total)
     assert under["drawn"] == "scatter" and under["points"] == total
     over = pg.ppzx(z=z, x=x, maxpoints=total - 1)
-    assert over["drawn"] == "cellarray" and over["points"] == 0
-    assert over["bytes_to_root"] == 100 * 100 * 8
-    thin = pg.ppzx(z=z, x=x, iw=-1000, maxpoints=total - 1)
+    assert over["drawn"] == "cellarray" and over["points"] == 0 and over["fallback"] == "density"
+    assert over["bytes_to_root"] == 101 * 101 * 8
+    thin = pg.ppzx(z=z, x=x, iw=-1000, maxpoints=total - 1)   # beyond Warp's 3 subsets: -iw particles
     assert thin["drawn"] == "scatter" and thin["points"] == 1000
-    assert thin["bytes_to_root"] == 1000 * 16
-    capped = pg.ppzx(z=z, x=x, iw=-1000, maxpoints=500)
-    assert capped["points"] == 500
+    warp_subset = pg.ppzx(z=z, x=x, iw=-3)                     # Warp's npplot[2] = 5000
+    assert warp_subset["points"] == min(5000, total)
     if root:
-        pts = drawn("plg")[-1]
-        assert pts["x"].size == 500
-        gz = parallel.broadcast(None)
-    else:
-        parallel.broadcast(None)
+        assert drawn("plg")[-1]["x"].size == min(5000, total)
 
 
 def test_selection_keywords_against_numpy(rng):
@@ -133,7 +117,7 @@ def test_selection_keywords_against_numpy(rng):
                 keep &= numpy.isin(gidx, ii)
             assert result["selected"] == int(keep.sum()), sel
             pts = drawn("plg")[-1]
-            numpy.testing.assert_array_equal(numpy.sort(pts["x"]), numpy.sort(gx[keep]))
+            same_points(pts["x"], pts["y"], gx[keep], gy[keep])
 
 
 def test_contours_weights_zz_uselog(rng):
@@ -146,7 +130,7 @@ def test_contours_weights_zz_uselog(rng):
     c = pg.ppzx(z=z, x=x, zz=x * x, cellarray=1, nx=10, ny=10, cmin=0, cmax=4)
     assert (c["cmin"], c["cmax"]) == (0, 4)
     d = pg.ppzx(z=z, x=x, cellarray=1, uselog=1, particles=1)
-    assert d["particles"]["drawn"] == "scatter"
+    assert d["layers"][:2] == ["cellarray", "scatter"]
     if root:
         assert len(drawn("plc")) == 1 and len(drawn("plf")) == 1
 
@@ -157,7 +141,8 @@ def test_zero_particles_on_some_ranks(rng):
     r = pg.ppzx(z=z, x=x)
     assert r["selected"] == 100 * (parallel.npes // 2)
     r = pg.ppzx(z=z, x=x, cellarray=1)
-    assert r["drawn"] == "cellarray"
+    # Warp draws nothing when no rank has a particle.
+    assert r["drawn"] == ("cellarray" if parallel.npes > 1 else "nothing")
 
 
 def test_local1_plots_only_rank0_particles(rng):

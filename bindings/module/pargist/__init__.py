@@ -2,25 +2,38 @@
 
 Gist's plotting API with pygist's names (``window``, ``plg``, ``pli``,
 ``limits``, ``hcp_file``...), Warp's collective particle plots (``ppzx``,
-``ppxxp``...), slices of domain-decomposed fields (``pcslice``...), and two
-submodules: ``pargist.parallel`` (Warp's me, npes, broadcast, gather...)
-and ``pargist.reduce`` (collective numpy-style limits, histograms, moments,
+``ppxxp``... all 60 of them) and field plots (``pcphizx``...) of what the
+simulation registered (``register_species``, ``register_field``), Warp's
+plotting session (``setup``, ``winon``, ``fma(legend=)``, ``ptitles``...),
+slices of domain-decomposed fields (``pcslice``...), and two submodules:
+``pargist.parallel`` (Warp's me, npes, broadcast, gather, mpisend...) and
+``pargist.reduce`` (collective numpy-style limits, histograms, moments,
 samples, slices).
 
 A pygist script ports by changing ``from gist import *`` to
-``from pargist import *``. Run it serially, under ``mpirun python3`` or
-under ``mpirun pargist-python``: only rank 0 draws; pp* and field calls are
-collective and send rank 0 only the reduced plot.
+``from pargist import *``; a Warp script by using ``from pargist import *``
+for its plotting and registering its species. Run it serially, under
+``mpirun python3`` or under ``mpirun pargist-python``: only rank 0 draws;
+pp* and field calls are collective and send rank 0 only the reduced plot.
 """
 
-from . import _core, parallel, reduce  # noqa: F401
+from . import _core, parallel, reduce, sources  # noqa: F401
 from .fields import *  # noqa: F401,F403
 from .fields import __all__ as _fields_all
 from .gist import *  # noqa: F401,F403
 from .gist import range  # noqa: F401,A004 - Gist's range; not star-exported (it would hide the builtin)
 from .gist import __all__ as _gist_all
+from .pcplots import *  # noqa: F401,F403
+from .pcplots import __all__ as _pc_all
 from .pp import *  # noqa: F401,F403
 from .pp import __all__ as _pp_all
+# Warp's session: fma(legend=), hcp(legend=) and colorbar with Warp's
+# keywords, supersets of Gist's (the same as Gist's when not used).
+from .session import *  # noqa: F401,F403
+from .session import __all__ as _session_all
+from .sources import *  # noqa: F401,F403
+from .sources import __all__ as _sources_all
 
 __version__ = "0.1.0"
-__all__ = list(_gist_all) + list(_pp_all) + list(_fields_all) + ["parallel", "reduce"]
+__all__ = sorted(set(_gist_all) | set(_pp_all) | set(_fields_all) | set(_pc_all) | set(_session_all)
+                 | set(_sources_all) | {"parallel", "reduce", "sources"})

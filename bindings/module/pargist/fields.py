@@ -17,7 +17,7 @@ from ._collective import agreement
 from ._keywords import check_keywords
 from ._state import is_root
 
-__all__ = ["pcslice", "pcxy", "pczx", "pczy", "pcphixy", "pcphizx", "pcphizy", "plslice1d"]
+__all__ = ["pcslice", "pcxy", "pczx", "pczy", "plslice1d"]
 
 _NAMES = "xyz"
 _SLICE_KEYWORDS = {"normal", "index", "cmin", "cmax", "contours", "filled", "cellarray", "lcolorbar",
@@ -119,7 +119,7 @@ def _short(name, normal, transpose, index_name, doc):
 pcxy = _short("pcxy", "z", 0, "iz", "the x-y plane at global z index iz (x horizontal)")
 pczx = _short("pczx", "y", 1, "iy", "the z-x plane at global y index iy (z horizontal)")
 pczy = _short("pczy", "x", 1, "ix", "the z-y plane at global x index ix (z horizontal)")
-pcphixy, pcphizx, pcphizy = pcxy, pczx, pczy  # Warp's names for the potential
+# Warp's pcphixy, pcphizx, pcphizy (pargist.pcplots) take these array forms too.
 
 
 def plslice1d(field, lo, hi, axis="z", index=None, shape=None, origin=None, spacing=None, comm=None, **kw):

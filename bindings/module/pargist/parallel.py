@@ -13,6 +13,7 @@ accepts its defaults.
 """
 
 import contextlib
+import os
 import pickle
 import sys
 
@@ -27,8 +28,11 @@ from . import _core
 
 __all__ = ["me", "npes", "comm_world", "lparallel", "barrier", "broadcast", "gather",
            "gatherall", "gatherarray", "globalmin", "globalmax", "globalsum",
-           "globalave", "parallelmin", "parallelmax", "parallelsum", "pprint",
-           "setdefaultcomm_world", "get_comm", "read_file", "local_imports", "output"]
+           "globalave", "globalvar", "globalop", "parallelmin", "parallelmax", "parallelsum",
+           "parallelop", "parallelnonzeroarray", "pprint", "aprint", "setdefaultcomm_world",
+           "mpisend", "mpirecv", "getarray", "gatherlist", "gatherlog", "number_of_PE", "get_rank",
+           "self_address", "EnableAll", "DisableAll", "mpibcast", "mpiallgather", "mpiallreduce",
+           "mpiscatter", "get_comm", "read_file", "local_imports", "output"]
 
 
 def get_comm(comm=None):
@@ -191,6 +195,212 @@ def pprint(*args, sep=" ", end="\n", file=None, comm=None):
             for line in part.splitlines(keepends=True):
                 out.write(f"[{rank}] {line}")
         out.flush()
+
+
+# --- the rest of Warp's parallel.py -------------------------------------------
+
+def number_of_PE(comm=None):
+    """The number of ranks of ``comm``."""
+    return get_comm(comm).size
+
+
+def get_rank(comm=None):
+    """This rank's number in ``comm``."""
+    return get_comm(comm).rank
+
+
+self_address = get_rank
+
+
+def _dumps(obj):
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def mpisend(data=None, dest=0, tag=0, comm=None, pe=None, obj=None):
+    """Send ``data`` (any picklable object) to rank ``dest`` (Warp's older
+    spelling: mpisend(obj, pe, tag)). Only the two ranks take part."""
+    if obj is not None:
+        data = obj
+    if pe is not None:
+        dest = pe
+    _core.send_bytes(get_comm(comm), _dumps(data), int(dest), int(tag))
+
+
+def mpirecv(source=0, tag=0, comm=None, pe=None):
+    """The object rank ``source`` sent with ``tag`` (mpirecv(pe, tag) too)."""
+    if pe is not None:
+        source = pe
+    return pickle.loads(_core.recv_bytes(get_comm(comm), int(source), int(tag)))
+
+
+def getarray(src, v, dest=0, comm=None):
+    """Rank src's ``v`` on rank dest (others get their own ``v`` back)."""
+    c = get_comm(comm)
+    if c.size == 1 or src == dest:
+        return v
+    if c.rank == src:
+        mpisend(v, dest, comm=comm)
+    elif c.rank == dest:
+        return mpirecv(src, comm=comm)
+    return v
+
+
+def gatherlist(obj, dest=0, procs=None, bcast=0, comm=None):
+    """The list of ``obj`` from the ranks in procs (default all), in that
+    order, on rank dest; [] elsewhere, or the list everywhere with bcast=1
+    (then every rank calls). Only procs and dest take part otherwise."""
+    c = get_comm(comm)
+    if c.size == 1:
+        return [obj]
+    procs = list(range(c.size)) if procs is None else [int(p) for p in procs]
+    result = []
+    if c.rank == dest:
+        result = [obj if p == dest else mpirecv(p, comm=comm) for p in procs]
+    elif c.rank in procs:
+        mpisend(obj, dest, comm=comm)
+    if bcast:
+        result = broadcast(result, root=dest, comm=comm)
+    return result
+
+
+def gatherlog(obj, dest=0, procs=None, bcast=0, comm=None):
+    """gatherlist in log2(n) rounds of sends between pairs of ranks: the list
+    in procs' order reaches procs[0] (then dest); the other ranks keep the
+    part they collected, or everything with bcast=1."""
+    c = get_comm(comm)
+    if c.size == 1:
+        return [obj]
+    procs = list(range(c.size)) if procs is None else [int(p) for p in procs]
+    rounds = int(numpy.ceil(numpy.log2(len(procs)))) if len(procs) > 1 else 0
+    out = [obj]
+    for i in range(rounds):
+        senders = procs[2 ** i::2 ** (i + 1)]
+        receivers = procs[::2 ** (i + 1)][:len(senders)]
+        if c.rank in senders:
+            mpisend(out, receivers[senders.index(c.rank)], comm=comm)
+        if c.rank in receivers:
+            out += mpirecv(senders[receivers.index(c.rank)], comm=comm)
+    if bcast:
+        return broadcast(out, root=procs[0], comm=comm)
+    if dest != procs[0]:
+        if c.rank == procs[0]:
+            mpisend(out, dest, comm=comm)
+        if c.rank == dest:
+            out = mpirecv(procs[0], comm=comm)
+    return out
+
+
+_OPS = {"MAX": "max", "MIN": "min", "SUM": "sum", "max": "max", "min": "min", "sum": "sum"}
+
+
+def _op_name(mpiop):
+    if _MPI is not None and isinstance(mpiop, _MPI.Op):
+        for name in ("MAX", "MIN", "SUM"):
+            if mpiop == getattr(_MPI, name):
+                return _OPS[name]
+    if isinstance(mpiop, str) and mpiop in _OPS:
+        return _OPS[mpiop]
+    raise ValueError(f"expected the operation 'MAX', 'MIN' or 'SUM' (or mpi4py's), got {mpiop!r}")
+
+
+def globalop(a, localop, mpiop, defaultval, comm=None):
+    """Warp's generic reduction: localop(a) on each rank (defaultval for an
+    empty array or when localop fails), combined with mpiop over the ranks."""
+    op = _op_name(mpiop)
+    if numpy.ndim(a) == 0:
+        local = a
+    elif len(a) > 0:
+        try:
+            local = localop(a)
+        except Exception:
+            local = defaultval
+    else:
+        local = defaultval
+    return _scalar(_reduce_array(local, op, comm))
+
+
+def globalvar(x, comm=None):
+    """The sample variance (n - 1) of every rank's elements together."""
+    x = numpy.atleast_1d(numpy.asarray(x, dtype=numpy.float64))
+    n = globalsum(x.size, comm=comm)
+    if n < 1:
+        return 0.0
+    mean = globalsum(x, comm=comm) / n
+    return globalsum(((x - mean) ** 2).sum(), comm=comm) / (n - 1.0 if n > 1 else 1.0)
+
+
+def parallelop(a, mpiop, comm=None):
+    """Element-wise reduction of ``a`` over the ranks with mpiop ('MAX'...)."""
+    return _scalar(_reduce_array(a, _op_name(mpiop), comm))
+
+
+def parallelnonzeroarray(a, comm=None):
+    """Per element, the nonzero value some rank holds (0 where none does)."""
+    dmax = numpy.asarray(parallelmax(a, comm=comm))
+    dmin = numpy.asarray(parallelmin(a, comm=comm))
+    return _scalar(numpy.where(dmax != 0, dmax, dmin))
+
+
+def aprint(obj, comm=None):
+    """pprint of an array or list (Warp's)."""
+    pprint(obj, comm=comm)
+
+
+def mpibcast(data=None, root=0, comm=None):
+    """broadcast (Warp's mpi4py spelling)."""
+    return broadcast(data, root=root, comm=comm)
+
+
+def mpiallgather(data=None, comm=None):
+    """gatherall (Warp's mpi4py spelling)."""
+    return gatherall(data, comm=comm)
+
+
+def mpiallreduce(data=None, op="SUM", comm=None):
+    """Element-wise reduction on every rank (op 'SUM', 'MAX', 'MIN' or mpi4py's)."""
+    return parallelop(data, op, comm=comm)
+
+
+def mpiscatter(data=None, root=0, comm=None):
+    """Rank root's sequence of npes items: item k to rank k (each rank
+    receives its own item only)."""
+    from ._collective import agreement
+    c = get_comm(comm)
+    items = None
+    with agreement(c):
+        if c.rank == root:
+            items = list(data)
+            if len(items) != c.size:
+                raise ValueError(f"mpiscatter: {len(items)} items for {c.size} ranks")
+    if c.size == 1:
+        return items[0]
+    if c.rank == root:
+        for k, item in enumerate(items):
+            if k != root:
+                mpisend(item, k, tag=1, comm=comm)
+        return items[root]
+    return mpirecv(root, tag=1, comm=comm)
+
+
+_saved_stdout = []
+
+
+def DisableAll():
+    """Only rank 0 prints (Warp's default under MPI)."""
+    if _embed is not None and hasattr(_embed, "output"):
+        _embed.output("0")
+    elif me != 0 and not _saved_stdout:
+        _saved_stdout.append(sys.stdout)
+        sys.stdout = open(os.devnull, "w")
+
+
+def EnableAll():
+    """Every rank prints again."""
+    if _embed is not None and hasattr(_embed, "output"):
+        _embed.output("all")
+    elif _saved_stdout:
+        sys.stdout.close()
+        sys.stdout = _saved_stdout.pop()
 
 
 # --- the embedded interpreter's helpers, or plain fallbacks ------------------

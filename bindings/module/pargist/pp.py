@@ -1,299 +1,850 @@
-"""Warp's particle plots, collective: every rank passes its own particles;
-rank 0 receives only the reduced result (a capped fair sample of markers, or
-one density grid) and draws it.
+"""Warp's particle plots, collective, as Warp users call them.
 
-    ppzx(z=z, x=x)                       # this rank's arrays
-    ppzx(particles=beam)                 # an object with getz(), getx(), ...
-    ppxxp(x=x, xp=xp, color='density', zl=0.0, zu=1.0)
+    register_species(beam)           # once (see pargist.sources)
+    ppzx()                           # species 0, all particles
+    ppzx(0); ppzx(iw=2)              # Warp's z window iw; iw < 0: a random subset
+    ppzx(js=1); ppzx(jslist=[0, 2])  # another species; several in one plot
+    ppzx(js=-1)                      # every species, one colour each
+    ppxxp(color='density', ncolor=30, slope='auto', zl=0.1, zu=0.2)
+    ppzx(z=z, x=x)                   # or this rank's arrays, without a source
 
-Selection: zl, zu, xl, xu, yl, yu (windows on z, x, y), ii (this rank's
-index list), iw < 0 (a random sample of -iw particles in total; iw > 0, Warp's
-z-window index, has no meaning here and raises). Above ``maxpoints`` selected
-particles (default 100 000) the plot is a density image; contours=,
-cellarray=1 and color='density' ask for the density whatever the count.
+Every plot takes Warp's selection keywords (js, jslist, win, ix/wx, iy/wy,
+iz/wz, xl..zu, xc/yc/zc, ssn/ssnid, ii, lost, suffix, object, pgroup,
+w3dobject) and ppgeneric's (contours, cellarray, color='density', nx, ny,
+slope, offsets, scales, flips, hash, uselog, pplimits/lframe, titles...);
+see pargist._ppoptions for the list and Warp's defaults. A keyword pargist
+cannot honour raises NotImplementedError naming it, on every rank.
 
-The view comes from rank 0: pplimits=(xmin, xmax, ymin, ymax), else the
-current system's fixed limits (a live window's zoom included), else the
-data's global extremes. xmin=, xmax=, ymin=, ymax= fix the grid's sides.
-
-Every call returns a PlotResult (dict) on every rank: what was drawn, the
-number of particles selected and of markers sent to rank 0, the view, the
-bytes rank 0 received.
+Every rank makes the call with its own particles; only what the picture
+needs reaches rank 0 (node grids, at most ``maxpoints`` particles). Each
+call returns a PlotResult (the same dict on every rank): what was drawn,
+the particles selected, the markers and bytes rank 0 received, the grid's
+extent and colour scale.
 """
 
 import numpy
 
-from . import _core, parallel
+from . import _core, gist, parallel, session
+from . import _ppdraw as draw
+from . import _ppoptions as options
 from ._collective import agreement
-from ._keywords import check_keywords
+from ._ppgeneric import Particles, PlotResult
+from ._ppgeneric import ppgeneric as _engine
+from ._ppquantities import LABELS
+from ._ppselect import check_lengths, select, species_numbers
 from ._state import is_root
-from ._style import parse_color, parse_marker
+from .sources import ParticleArrays, registered_species, registered_fields, run
 
-__all__ = ["ppgeneric", "ppzx", "ppzy", "ppzr", "ppxy", "ppzxy", "ppzxp", "ppzyp", "ppzvx",
-           "ppzvy", "ppzvz", "ppxxp", "ppyyp", "ppxpyp", "ppxvx", "ppyvy", "ppvxvy",
-           "ppvzvperp", "pprrp", "PlotResult"]
+__all__ = ["ppgeneric", "ppg", "ppco", "ppvector", "pptrace", "ppzxy", "ppzxco", "ppzyco", "ppzxyco",
+           "ppzvzco", "ppmultispecies", "pptitleright", "ppmoments", "PlotResult"]
 
-# The particle quantities a pp* call may need, and how each is found from
-# the others when not given (derived ones cost one temporary array).
-_QUANTITIES = ("x", "y", "z", "vx", "vy", "vz", "xp", "yp", "r", "rp", "vperp")
-_LABELS = {"x": "X", "y": "Y", "z": "Z", "vx": "Vx", "vy": "Vy", "vz": "Vz", "xp": "X'",
-           "yp": "Y'", "r": "R", "rp": "R'", "vperp": "Vperp"}
-
-_PP_KEYWORDS = {
-    # selection
-    "zl", "zu", "xl", "xu", "yl", "yu", "ii", "iw",
-    # data
-    "weights", "zz", "particles",
-    # drawing
-    "color", "contours", "filled", "cellarray", "nx", "ny", "xmin", "xmax", "ymin", "ymax",
-    "cmin", "cmax", "uselog", "ncolor", "marker", "msize", "lcolorbar", "titles", "titlet",
-    "titleb", "titlel", "titler", "pplimits", "lframe", "view",
-    # pargist's own
-    "local", "maxpoints", "seed", "method", "comm",
-} | set(_QUANTITIES)
+# Warp's default plot limits (top's InDiag values) per axis kind.
 
 
-class PlotResult(dict):
-    """What a pp* call did (same on every rank); shows the frame in Jupyter."""
-
-    def _repr_png_(self):
-        if not is_root():
-            return None
-        return _core.frame_png_bytes(75.0)
-
-
-class _Source:
-    """This rank's particle quantities: keyword arrays first, then the
-    ``particles=`` object's getX() accessors, then derived ones."""
-
-    def __init__(self, func, kw, particles):
-        self.func = func
-        self.given = {q: kw[q] for q in _QUANTITIES if kw.get(q) is not None}
-        self.particles = particles
-        self.cache = {}
-
-    def get(self, name):
-        if name in self.cache:
-            return self.cache[name]
-        value = self._find(name)
-        self.cache[name] = value
-        return value
-
-    def _find(self, name):
-        if name in self.given:
-            return self.given[name]
-        p = self.particles
-        if p is not None and hasattr(p, "get" + name):
-            return getattr(p, "get" + name)()
-        derived = {
-            "xp": lambda: self._ratio("vx", "vz"),
-            "yp": lambda: self._ratio("vy", "vz"),
-            "r": lambda: numpy.hypot(self._float("x"), self._float("y")),
-            "vperp": lambda: numpy.hypot(self._float("vx"), self._float("vy")),
-            "rp": self._rprime,
-        }
-        if name in derived:
-            return derived[name]()
-        raise TypeError(f"{self.func}: needs {name}= (this rank's {name} array) or "
-                        f"particles= with get{name}()")
-
-    def _float(self, name):
-        return numpy.asarray(self.get(name))
-
-    def _ratio(self, a, b):
-        with numpy.errstate(divide="ignore", invalid="ignore"):
-            return self._float(a) / self._float(b)
-
-    def _rprime(self):
-        x, y, r = self._float("x"), self._float("y"), self._float("r")
-        with numpy.errstate(divide="ignore", invalid="ignore"):
-            return (x * self._float("xp") + y * self._float("yp")) / r
+def _limits_of(kind, kw):
+    """(lo, hi) of Warp's default pplimits for one axis, 'e' where the run has none."""
+    g = run.get
+    vb = float(g("vbeam") or 0.0)
+    pairs = {
+        "z": lambda: (_opt(g("zplmin"), g("zplmax"), float(g("zbeam") or 0.0))),
+        "x": lambda: _opt(g("xplmin"), g("xplmax")),
+        "y": lambda: _opt(g("yplmin"), g("yplmax")),
+        "xp": lambda: _opt(g("xpplmin"), g("xpplmax")),
+        "yp": lambda: _opt(g("ypplmin"), g("ypplmax")),
+        "vx": lambda: _opt(g("xpplmin") * vb if vb else None, g("xpplmax") * vb if vb else None),
+        "vy": lambda: _opt(g("ypplmin") * vb if vb else None, g("ypplmax") * vb if vb else None),
+        "vperp": lambda: _opt(min(g("xpplmin"), g("ypplmin")) * vb if vb else None,
+                              min(g("xpplmax"), g("ypplmax")) * vb if vb else None),
+        "r": lambda: (0.0, max(g("xplmax") or 0.0, g("yplmax") or 0.0) or "e"),
+        "vz": lambda: _vz_range(kw),
+    }
+    return pairs[kind]()
 
 
-def _flag(v, name):
-    try:
-        return bool(int(v))
-    except (TypeError, ValueError):
-        raise TypeError(f"{name}: expected 0 or 1, got {v!r}") from None
+def _opt(lo, hi, shift=0.0):
+    if lo is None or hi is None or (lo == 0 and hi == 0):
+        return ("e", "e")
+    return (float(lo) + shift, float(hi) + shift)
 
 
-def _positive_int(v, name):
-    if isinstance(v, bool) or not isinstance(v, (int, numpy.integer)) or int(v) < 1:
-        raise ValueError(f"{name}: expected a positive integer, got {v!r}")
-    return int(v)
+def _vz_range(kw):
+    """Warp's getvzrange: from vbeam, vtilt, vzrng when the run sets vzrng;
+    otherwise the range of vz widened by 10% (a collective, so only asked
+    for when lframe needs it)."""
+    vzrng = run.get("vzrng") or 0.0
+    if vzrng:
+        vb, vt, vs = (float(run.get(k) or 0.0) for k in ("vbeam", "vtilt", "vzshift"))
+        return ((1 - vt) * vb * (1 - vzrng) - vs, (1 + vt) * vb * (1 + vzrng) - vs)
+    return ("vz", "vz")
 
 
-def _prepare(func, hname, vname, kw, defaults):
-    """Check keywords, find the arrays and build the core's options (local work)."""
-    check_keywords(func, kw, _PP_KEYWORDS)
-    particles = kw.get("particles")
-    plot_particles_too = False
-    if isinstance(particles, (bool, int, numpy.integer)):
-        plot_particles_too = _flag(particles, "particles")  # Warp's flag: markers over the density
-        particles = None
-    src = _Source(func, kw, particles)
-    x = src.get(hname)
-    y = src.get(vname)
+# name: (horizontal, vertical, titlet, default-limit kinds (h, v), extra defaults)
+_PLOTS = {
+    "ppzx": ("z", "x", "X vs Z", ("z", "x")),
+    "ppzy": ("z", "y", "Y vs Z", ("z", "y")),
+    "ppzr": ("z", "r", "R vs Z", ("z", "x"), {"ldensitycylindrical": True}),
+    "ppzxp": ("z", "xp", "X' vs Z", ("z", "xp")),
+    "ppzvx": ("z", "vx", "Vx vs Z", ("z", "vx")),
+    "ppzyp": ("z", "yp", "Y' vs Z", ("z", "yp")),
+    "ppzvy": ("z", "vy", "Vy vs Z", ("z", "vy")),
+    "ppzvz": ("z", "vz", "Vz vs Z", ("z", "vz")),
+    "ppzuz": ("z", "uz", "Uz vs Z", None),
+    "ppzvr": ("z", "vr", "Vr vs Z", ("z", "vx")),
+    "ppzvtheta": ("z", "vtheta", "Vtheta vs Z", ("z", "vx")),
+    "ppzvperp": ("z", "vperp", "Vperp vs Z", ("z", "vperp")),
+    "ppzrp": ("z", "rp", "R' vs Z", ("z", "xp")),
+    "ppzke": ("z", "ke", "Kinetic Energy vs Z", ("z", "vx")),
+    "ppexey": ("ex", "ey", "Ey vs Ex", ("vx", "vy")),
+    "ppxy": ("x", "y", "Y vs X", ("x", "y")),
+    "ppxxp": ("x", "xp", "X' vs X", ("x", "xp"), {"_slope": "x"}),
+    "ppyyp": ("y", "yp", "Y' vs Y", ("y", "yp"), {"_slope": "y"}),
+    "ppxux": ("x", "ux", "Ux vs X", ("x", "vx"), {"_slope": "x", "_slope_times_vz": True}),
+    "ppxvx": ("x", "vx", "Vx vs X", ("x", "vx"), {"_slope": "x", "_slope_times_vz": True}),
+    "ppyuy": ("y", "uy", "Uy vs Y", ("y", "vy"), {"_slope": "y", "_slope_times_vz": True}),
+    "ppyvy": ("y", "vy", "Vy vs Y", ("y", "vy"), {"_slope": "y", "_slope_times_vz": True}),
+    "ppxvz": ("x", "vz", "Vz vs X", ("x", "vz")),
+    "ppyvz": ("y", "vz", "Vz vs Y", ("y", "vz")),
+    "ppvzvperp": ("vz", "vperp", "Vperp vs Vz", ("vz", "vperp")),
+    "pprvz": ("r", "vz", "Vz vs R", ("r", "vz")),
+}
+for _c in "xyz":
+    for _f in ("ex", "ey", "ez", "bx", "by", "bz"):
+        _PLOTS[f"pp{_c}{_f}"] = (_c, _f, f"{LABELS[_f]} vs {LABELS[_c]}", ("z", "vx"))
+# Plots whose quantities are combinations (slopes removed, scaled radii).
+_COMBINED = {
+    "ppxpyp": ("Y' vs X'", ("xp", "yp")),
+    "ppvxvy": ("Vy vs Vx", ("vx", "vy")),
+    "ppvxvz": ("Vz vs Vx", ("vx", "vz")),
+    "ppvyvz": ("Vz vs Vy", ("vy", "vz")),
+    "pprrp": ("R' vs R", None),
+    "pprtp": ("Theta' vs R", None),
+    "pprvr": ("Vr vs R", None),
+}
 
-    select = {}
-    windows = []
-    for lo_key, hi_key, q in (("zl", "zu", "z"), ("xl", "xu", "x"), ("yl", "yu", "y")):
-        lo, hi = kw.get(lo_key), kw.get(hi_key)
-        if lo is None and hi is None:
-            continue
-        lo = -numpy.inf if lo is None else float(lo)
-        hi = numpy.inf if hi is None else float(hi)
-        if not hi > lo:
-            raise ValueError(f"{func}: {hi_key} ({hi}) must exceed {lo_key} ({lo})")
-        windows.append((q, src.get(q), lo, hi))
-    if windows:
-        select["windows"] = windows
-    if kw.get("ii") is not None:
-        select["indices"] = kw["ii"]
 
-    o = {}
-    iw = kw.get("iw", 0) or 0
+# ------------------------------------------------------------ the call path
+
+def _comm(kw):
+    return parallel.get_comm(kw.get("comm"))
+
+
+def ppmultispecies(pp, args, kw):
+    """Warp's js=-1 (every species) or js=[...]: one plot per species, each
+    in its colour (palette indices spread over ncolor=240, or color=[...]).
+    Returns True when it made the plots."""
+    js = kw.get("js")
+    if js is None or (not isinstance(js, (list, tuple)) and js != -1):
+        return False
+    jss = list(registered_species()) if isinstance(js, int) and js == -1 else list(js)
+    if not jss:
+        raise LookupError(f"{getattr(pp, '__name__', 'pp')}: js=-1 but no species is registered")
+    ncolor = kw.get("ncolor") or 240
+    colors = kw.get("color", list(range(0, ncolor, max(ncolor // len(jss), 1))))
+    results = []
+    for k, j in enumerate(jss):
+        one = dict(kw, js=j, color=colors[k % len(colors)] if isinstance(colors, (list, tuple)) else colors)
+        results.append(pp(*args, **one))
+    ppmultispecies.last = results
+    return True
+
+
+def pptitleright(iw=0, kwdict=None, **kw):
+    """Warp's right title of a particle plot: the selection in words."""
+    kw = dict(kwdict or {}, **kw)
+    z, zl, zu, zc = kw.get("z"), kw.get("zl"), kw.get("zu"), kw.get("zc")
+    if zl is not None or zu is not None:
+        prefix = "" if z is not None and numpy.ndim(z) else "z "
+        lo = -1e36 if zl is None else zl
+        hi = 1e36 if zu is None else zu
+        text = prefix + "range (%9.4e, %9.4e)" % (lo, hi)
+    elif kw.get("ix") is not None or kw.get("iy") is not None or kw.get("iz") is not None:
+        axis = "x" if kw.get("ix") is not None else "y" if kw.get("iy") is not None else "z"
+        mesh = _mesh_or_none(kw)
+        i = int(kw["i" + axis])
+        w = float(kw.get("w" + axis) if kw.get("w" + axis) is not None else 1.0)
+        if mesh is None:
+            text = f"i{axis} = {i}"
+        else:
+            d = float(getattr(mesh, "d" + axis))
+            c = float(getattr(mesh, axis + "mmin")) + i * d + (float(run.zbeam) if axis == "z" else 0.0)
+            text = "i%s = %d, %s range (%9.4e, %9.4e)" % (axis, i, axis, c - w * d, c + w * d)
+    elif zc is not None:
+        mesh = _mesh_or_none(kw)
+        w = float(kw.get("wz") if kw.get("wz") is not None else 1.0)
+        d = float(mesh.dz) if mesh is not None else 0.0
+        text = "zc = %9.4e, z range (%9.4e, %9.4e)" % (zc, zc - w * d, zc + w * d)
+    elif iw < 0:
+        npplot = list(numpy.atleast_1d(run.npplot))
+        n = npplot[-iw - 1] if -iw <= len(npplot) else -iw
+        text = "subset %d: %d particles" % (-iw, n)
+    else:
+        win = kw.get("win")
+        if win is None:
+            zw = numpy.asarray(run.zwindows, dtype=float)
+            win = zw[:, iw] + float(run.zbeam) if zw.ndim == 2 and iw < zw.shape[1] else (0.0, 0.0)
+            prefix = "z "
+        else:
+            win = numpy.asarray(win, dtype=float)
+            win = win[:, iw] if win.ndim == 2 else win
+            prefix = ""
+        text = prefix + "window%d = %9.4e, %9.4e" % (iw, win[0], win[1])
+    slope = kw.get("slope", 0)
+    if slope and not isinstance(slope, str):
+        text += ", slope=%7.4f" % slope
+    return text
+
+
+def _mesh_or_none(kw):
+    if kw.get("w3dobject") is not None:
+        return kw["w3dobject"]
+    for _name, (_c, grid) in registered_fields().items():
+        return grid
+    return None
+
+
+def ppmoments(text):
+    """Text in the upper right corner of the plot (Warp's spot, Courier)."""
+    gist.plt(text, 0.61, .855, justify="RT", height=12, font="courierB")
+
+
+def _systems(kw):
+    """The number of coordinate systems of rank 0's window, on every rank."""
+    n = _core.frame_info()["systems"] - 1 if is_root() else 0
+    return parallel.broadcast(n, comm=kw.get("comm"))
+
+
+def _need_views(func, kw, last):
+    if _systems(kw) < last:
+        raise ValueError(f"{func} draws in Warp's views up to {last}: call setup() or winon() first (they "
+                         f"give the window Warp's style), or window(style=...) with {last} systems")
+
+
+def _iw(iw):
     if isinstance(iw, bool) or not isinstance(iw, (int, numpy.integer)):
-        raise TypeError(f"{func}: iw must be an integer")
-    if iw > 0:
-        raise ValueError(f"{func}: iw={iw} selects one of Warp's z windows, which pargist does not have; "
-                         "use zl=, zu= (or iw<0 for a random sample of -iw particles)")
-    if iw < 0:
-        o["thin_to"] = int(-iw)
-
-    color = kw.get("color", "fg")
-    if isinstance(color, str) and color == "density":
-        o["color_density"] = True
-    else:
-        o["color"] = parse_color(color)
-    for name in ("contours", "ncolor"):
-        if kw.get(name) is not None:
-            o[name] = int(kw[name])
-            if o[name] < 0:
-                raise ValueError(f"{func}: {name} must be >= 0")
-    for name in ("filled", "cellarray", "uselog", "titles"):
-        if kw.get(name) is not None:
-            o[name] = _flag(kw[name], name)
-    if kw.get("lcolorbar") is not None:
-        o["lcolorbar"] = _flag(kw["lcolorbar"], "lcolorbar")
-    for name in ("nx", "ny", "maxpoints"):
-        if kw.get(name) is not None:
-            o[name] = _positive_int(kw[name], name)
-    for name in ("xmin", "xmax", "ymin", "ymax", "cmin", "cmax"):
-        if kw.get(name) is not None:
-            o[name] = float(kw[name])
-    if kw.get("msize") is not None:
-        o["msize"] = float(kw["msize"])
-    o["marker"] = parse_marker(kw["marker"]) if kw.get("marker") is not None else 1
-    if kw.get("seed") is not None:
-        o["seed"] = int(kw["seed"])
-    if kw.get("method") is not None:
-        if kw["method"] not in ("ngp", "cic"):
-            raise ValueError(f"{func}: method must be 'ngp' or 'cic', got {kw['method']!r}")
-        o["method"] = kw["method"]
-    if kw.get("view") is not None:
-        o["view"] = int(kw["view"])
-    pplimits = kw.get("pplimits")
-    if pplimits is not None:
-        pplimits = tuple(float(v) for v in pplimits)
-        if len(pplimits) != 4:
-            raise ValueError(f"{func}: pplimits is (xmin, xmax, ymin, ymax)")
-        o["pplimits"] = pplimits
-    elif kw.get("lframe"):
-        raise ValueError(f"{func}: lframe=1 needs pplimits=(xmin, xmax, ymin, ymax) "
-                         "(pargist has no w3d plot limits)")
-    for name in ("titlet", "titleb", "titlel", "titler"):
-        value = kw.get(name, defaults.get(name))
-        if value is not None:
-            o[name] = str(value)
-    return x, y, kw.get("weights"), kw.get("zz"), select or None, o, plot_particles_too
+        raise TypeError(f"iw: expected an integer window number, got {iw!r}")
+    return int(iw)
 
 
-def _pp(func, hname, vname, kw, defaults=None):
-    defaults = defaults or {}
-    local = kw.get("local", 0)
-    comm = parallel.get_comm(kw.get("comm"))
-    if local:
-        # Warp's local=1: this rank's particles only, drawn if it is rank 0.
-        with agreement(_core.Comm.self_comm()):
-            args = _prepare(func, hname, vname, kw, defaults)
-        if comm.rank != 0:
-            return None
-        comm = _core.Comm.self_comm()
-    else:
-        with agreement(comm):
-            args = _prepare(func, hname, vname, kw, defaults)
-    x, y, weights, zz, select, options, particles_too = args
-    result = PlotResult(_core.ppgeneric(comm, x, y, weights, zz, select, options, func))
-    if particles_too and result["drawn"] in ("cellarray", "contours", "filled-contours"):
-        over = dict(options, contours=0, cellarray=False, color_density=False, titles=False,
-                    thin_to=options.get("maxpoints", 100000))
-        result["particles"] = PlotResult(_core.ppgeneric(comm, x, y, weights, None, select, over, func))
-    return result
+class _Call:
+    """One Warp plot call on this rank: keywords checked, particles found."""
+
+    def __init__(self, func, iw, kw, extra=()):
+        self.func = func
+        self.iw = _iw(iw)
+        self.kw = kw
+        obj = kw.get("particles")
+        if obj is not None and not isinstance(obj, (bool, int, numpy.integer)):
+            kw = dict(kw, object=obj)
+            kw.pop("particles")
+            self.kw = kw
+        self.o = options.resolve(func, kw, extra)
+        self.o["_given"] = set(kw)
+        self.o["local"] = bool(kw.get("local", 0))
+
+    def particles(self, names):
+        """Per species: the Selected and this rank's arrays of names."""
+        kw = self.kw
+        parts = []
+        for js in species_numbers(kw):
+            sel = select(self.func, kw, self.iw, js)
+            check_lengths(self.func, sel, names)
+            parts.append(sel)
+        return parts
 
 
-def _labels(h, v):
-    return {"titlet": f"{_LABELS[v]} vs {_LABELS[h]}", "titleb": _LABELS[h], "titlel": _LABELS[v]}
+def _concat(parts, get):
+    """One array over the species (a copy only when there are several)."""
+    arrays = [get(p) for p in parts]
+    if len(arrays) == 1:
+        return arrays[0]
+    return numpy.concatenate([numpy.asarray(a, dtype=float) for a in arrays])
 
 
-def ppgeneric(y=None, x=None, **kw):
-    """ppgeneric(y, x, ...): y against x for this rank's arrays (Warp's keywords)."""
-    if y is None or x is None:
-        raise TypeError("ppgeneric: needs y and x (this rank's arrays)")
-    kw = dict(kw, _h=x, _v=y)
-    return _generic(kw)
+def _selection_of(parts):
+    """The species' selections as one selection of the concatenated arrays."""
+    if len(parts) == 1:
+        return parts[0].reduce_kw(), parts[0].subset
+    n = [p.q.length() for p in parts]
+    offsets = numpy.concatenate([[0], numpy.cumsum(n)])
+    keep = numpy.zeros(offsets[-1], bool)
+    for k, p in enumerate(parts):
+        local = numpy.ones(n[k], bool)
+        for _name, a, lo, hi in p.windows:
+            local &= (lo < a) & (a < hi)
+        if p.mask is not None:
+            local &= p.mask
+        if p.indices is not None:
+            only = numpy.zeros(n[k], bool)
+            only[p.indices] = True
+            local &= only
+        keep[offsets[k]:offsets[k + 1]] = local
+    return {"where": keep}, parts[0].subset
 
 
-def _generic(kw):
-    h, v = kw.pop("_h"), kw.pop("_v")
-    if "x" in kw or "y" in kw:
-        raise TypeError("ppgeneric: pass the plotted arrays positionally: ppgeneric(y, x, ...)")
-    kw["x"], kw["y"] = h, v
-    return _pp("ppgeneric", "x", "y", kw, {})
+def _weights(sel, o):
+    """Warp's weights: weights= if given; else the species' own: getw() when
+    the registered run says wpid != 0 (Warp's rule), or the w= array of a
+    ParticleArrays (pargist's)."""
+    if o["weights"] is not None:
+        return o["weights"]
+    wpid = run.get("wpid")
+    if wpid is not None:
+        return sel.q.get("w") if wpid else None
+    if isinstance(sel.q.source, ParticleArrays) and "w" in sel.q.source.arrays and not sel.q.lost \
+            and not sel.q.suffix:
+        return sel.q.get("w")
+    return None
 
 
-def _make(name, h, v, doc):
-    def plot(**kw):
-        return _pp(name, h, v, kw, _labels(h, v))
-    plot.__name__ = name
-    plot.__qualname__ = name
-    plot.__doc__ = f"{name}(**kw): {doc} (collective; see pargist.pp for the keywords)."
+_SELECTING = ("zl", "zu", "ix", "iy", "iz", "zc", "win")
+
+
+def _titles(call, titlet, h, v, parts=()):
+    """Warp's titles; the right one (pptitleright) describes the selection
+    of registered particles, so a call on its own arrays selecting nothing
+    has none."""
+    sourced = any(p.q.source is not None for p in parts) or call.iw != 0 or \
+        any(call.kw.get(k) is not None for k in _SELECTING)
+    session.settitles(titlet, LABELS.get(h, h), LABELS.get(v, v), pptitleright(call.iw, call.kw) if sourced else "")
+
+
+def _default_pplimits(call, kinds, comm_values=None):
+    """Warp: pplimits given -> lframe=1; otherwise the run's plot limits."""
+    o = call.o
+    if "pplimits" in call.kw:
+        o["lframe"] = True
+        return
+    if kinds is None:
+        return
+    sides = list(_limits_of(kinds[0], call.kw)) + list(_limits_of(kinds[1], call.kw))
+    o["pplimits"] = tuple(sides)
+
+
+def _vz_sides(call, vz, sel_kw, comm):
+    """Replace the ('vz', 'vz') placeholders by the vz range widened by 10%."""
+    o = call.o
+    if "vz" not in o["pplimits"] or not o["lframe"]:
+        if "vz" in o["pplimits"]:
+            o["pplimits"] = tuple("e" if s == "vz" else s for s in o["pplimits"])
+        return
+    (lo, hi), = [_core.limits(comm, [vz], sel_kw, 0.0)[0][:2]]
+    pad = 0.1 * (hi - lo)
+    sides = list(o["pplimits"])
+    k = sides.index("vz")
+    sides[k], sides[k + 1] = lo - pad, hi + pad
+    o["pplimits"] = tuple(sides)
+
+
+def _select_spec(sel_kw):
+    spec = {}
+    if sel_kw.get("windows"):
+        spec["windows"] = [(f"window {k}", a, float(lo), float(hi)) for k, (a, lo, hi) in enumerate(sel_kw["windows"])]
+    if sel_kw.get("ii") is not None:
+        spec["indices"] = sel_kw["ii"]
+    if sel_kw.get("where") is not None:
+        spec["where"] = sel_kw["where"]
+    return spec or None
+
+
+def _slope_moments(comm, call, parts, axis):
+    """Warp's getxxpslope from this selection's moments, collectively:
+    (slope, <x>, <x'>, <vz>) with slope = (<x x'> - <x><x'>) / x_rms^2."""
+    sjs = call.kw.get("slopejs")
+    if sjs is not None and sjs != -1:
+        parts = [select(call.func, dict(call.kw, js=sjs, jslist=None), call.iw, int(sjs))]
+    pos = _concat(parts, lambda p: p.q.get(axis))
+    ang = _concat(parts, lambda p: p.q.get(axis + "p"))
+    vz = _concat(parts, lambda p: p.q.get("vz"))
+    sel_kw, _sub = _selection_of(parts)
+    m = _core.moments(comm, [pos, ang, vz], _select_spec(sel_kw))
+    count = int(m["count"])
+    if count == 0:
+        return 0.0, 0.0, 0.0, 0.0
+    mean, cov = numpy.asarray(m["mean"]), numpy.asarray(m["cov"])
+    var = cov[0, 0]
+    slope = cov[0, 1] / var if var > 0 else 0.0
+    return float(slope), float(mean[0]), float(mean[1]), float(mean[2])
+
+
+def _plot(name, iw, kw):
+    """A plot of one quantity against another (most of Warp's pp*)."""
+    spec = _PLOTS[name]
+    h, v, titlet, kinds = spec[:4]
+    extra = spec[4] if len(spec) > 4 else {}
+    comm = _comm(kw)
+    for key, value in extra.items():
+        if not key.startswith("_"):
+            kw.setdefault(key, value)
+    with agreement(comm):
+        call = _Call(name, iw, kw)
+        parts = call.particles([h, v])
+        _default_pplimits(call, kinds)
+        x = _concat(parts, lambda p: p.q.get(h))
+        y = _concat(parts, lambda p: p.q.get(v))
+        weights = _concat(parts, lambda p: _weights(p, call.o)) if _weights(parts[0], call.o) is not None else None
+        zz = call.o["zz"]
+        sel_kw, subset = _selection_of(parts)
+        _titles(call, titlet, h, v, parts)
+        auto = call.o["slope"] == "auto"
+    if auto or "_slope" in extra and isinstance(kw.get("slope"), str):
+        axis = extra.get("_slope")
+        if axis is None:
+            raise ValueError(f"{name}: slope='auto' is for the phase-space plots")
+        slope, off, poff, vzbar = _slope_moments(comm, call, parts, axis)
+        factor = vzbar if extra.get("_slope_times_vz") else 1.0
+        call.o.update(slope=slope * factor, yoffset=poff * factor, xoffset=off)
+    _vz_sides(call, y if v == "vz" else x, _select_spec(sel_kw), comm)
+    return _engine(comm, name, Particles(x, y, weights, zz, sel_kw, subset), call.o)
+
+
+def _make(name):
+    def plot(iw=0, **kw):
+        if kw.get("checkargs"):
+            return options.bad_arguments(kw)
+        if ppmultispecies(plot, (iw,), kw):
+            return PlotResult(species=ppmultispecies.last)
+        return _plot(name, iw, kw)
+    h, v, titlet = _PLOTS[name][:3]
+    plot.__name__ = plot.__qualname__ = name
+    plot.__doc__ = (f"{name}(iw=0, **kw): {titlet} of the registered species (js=0; jslist=, js=-1), "
+                    f"or of this rank's {h}=, {v}= arrays. Collective; Warp's selection and "
+                    "ppgeneric keywords (see pargist.pp).")
     return plot
 
 
-ppzx = _make("ppzx", "z", "x", "X versus Z")
-ppzy = _make("ppzy", "z", "y", "Y versus Z")
-ppzr = _make("ppzr", "z", "r", "R = sqrt(x^2 + y^2) versus Z")
-ppxy = _make("ppxy", "x", "y", "Y versus X")
-ppzxp = _make("ppzxp", "z", "xp", "X' versus Z")
-ppzyp = _make("ppzyp", "z", "yp", "Y' versus Z")
-ppzvx = _make("ppzvx", "z", "vx", "Vx versus Z")
-ppzvy = _make("ppzvy", "z", "vy", "Vy versus Z")
-ppzvz = _make("ppzvz", "z", "vz", "Vz versus Z")
-ppxxp = _make("ppxxp", "x", "xp", "X' versus X")
-ppyyp = _make("ppyyp", "y", "yp", "Y' versus Y")
-ppxpyp = _make("ppxpyp", "xp", "yp", "Y' versus X'")
-ppxvx = _make("ppxvx", "x", "vx", "Vx versus X")
-ppyvy = _make("ppyvy", "y", "vy", "Vy versus Y")
-ppvxvy = _make("ppvxvy", "vx", "vy", "Vy versus Vx")
-ppvzvperp = _make("ppvzvperp", "vz", "vperp", "Vperp = sqrt(vx^2 + vy^2) versus Vz")
-pprrp = _make("pprrp", "r", "rp", "R' versus R")
+for _name in _PLOTS:
+    globals()[_name] = _make(_name)
+    __all__.append(_name)
 
 
-def ppzxy(**kw):
-    """ppzxy(**kw): X versus Z and Y versus Z, in systems 1 and 2 when the
-    style has two (e.g. window(style='work2')), else both in the current
-    system (X in the colour given, Y in red). Returns both results."""
-    view = kw.pop("view", None)
-    two_panels = False
-    if is_root():
-        two_panels = _core.frame_info()["systems"] > 2
-    two_panels = parallel.broadcast(two_panels, comm=kw.get("comm"))
-    if two_panels:
-        first = ppzx(view=1 if view is None else view, **kw)
-        second = ppzy(view=2 if view is None else view + 1, **kw)
+# -------------------------------------------------- combined quantities
+
+def _combined(name, iw, kw, scale=0, slopejs=-1):
+    titlet, kinds = _COMBINED[name]
+    comm = _comm(kw)
+    needs = {"ppxpyp": ("x", "y", "xp", "yp"), "ppvxvy": ("x", "y", "vx", "vy"),
+             "ppvxvz": ("x", "vx", "vz"), "ppvyvz": ("y", "vy", "vz"),
+             "pprrp": ("x", "y", "xp", "yp"), "pprtp": ("x", "y", "xp", "yp"),
+             "pprvr": ("x", "y", "vx", "vy")}[name]
+    with agreement(comm):
+        call = _Call(name, iw, kw, extra=("scale",))
+        parts = call.particles(needs)
+        if kinds is not None:
+            _default_pplimits(call, kinds)
+        elif "pplimits" in kw:
+            call.o["lframe"] = True
+        weights = _concat(parts, lambda p: _weights(p, call.o)) if _weights(parts[0], call.o) is not None else None
+        sel_kw, subset = _selection_of(parts)
+        arrays = {q: _concat(parts, lambda p, q=q: p.q.get(q)) for q in needs}
+        slope = call.o["slope"]
+        auto = isinstance(slope, str)
+    spec = _select_spec(sel_kw)
+    if name in ("ppxpyp", "ppvxvy", "ppvxvz", "ppvyvz"):
+        h, v = _remove_slopes(name, call, parts, arrays, comm, auto, slope)
     else:
-        first = ppzx(**dict(kw, view=view))
-        color = kw.get("color") if kw.get("color") == "density" else "red"
-        second = ppzy(**dict(kw, view=view, color=color, titles=0))
+        h, v = _radial_plot(name, call, arrays, comm, spec, scale, auto)
+    if "vz" in (call.o["pplimits"] or ()):
+        _vz_sides(call, arrays["vz"], spec, comm)
+    hq, vq = {"ppxpyp": ("xp", "yp"), "ppvxvy": ("vx", "vy"), "ppvxvz": ("vx", "vz"),
+              "ppvyvz": ("vy", "vz"), "pprrp": ("r", "rp"), "pprtp": ("r", "tp"), "pprvr": ("r", "vr")}[name]
+    with agreement(comm):
+        _titles(call, titlet, hq, vq, parts)
+    return _engine(comm, name, Particles(h, v, weights, call.o["zz"], sel_kw, subset), call.o)
+
+
+def _remove_slopes(name, call, parts, a, comm, auto, slope):
+    """Warp's ppxpyp / ppvxvy / ppvxvz / ppvyvz: each transverse quantity
+    minus its slope times the position (slope='auto': from the moments)."""
+    velocity = name != "ppxpyp"
+    axes = {"ppxpyp": "xy", "ppvxvy": "xy", "ppvxvz": "x", "ppvyvz": "y"}[name]
+    out = {}
+    for axis in axes:
+        if auto:
+            s, off, poff, vz = _slope_moments(comm, call, parts, axis)
+            f = vz if velocity else 1.0
+            s, poff = s * f, poff * f
+        else:
+            s, off, poff = float(slope), 0.0, 0.0
+        q = a[("v" if velocity else "") + axis + ("" if velocity else "p")]
+        out[axis] = q - s * (a[axis] - off) - poff if (s or off or poff) else q
+    if name != "ppxpyp" or auto:
+        call.o["slope"] = 0.0
+    if name == "ppvxvz":
+        return out["x"], a["vz"]
+    if name == "ppvyvz":
+        return out["y"], a["vz"]
+    return out["x"], out["y"]
+
+
+def _radial_plot(name, call, a, comm, spec, scale, auto):
+    """Warp's pprrp / pprtp / pprvr, with scale=1 (by twice the rms) and
+    slope='auto' (<r q> / <r^2>)."""
+    kind = {"pprrp": "p", "pprtp": "p", "pprvr": "v"}[name]
+    qx, qy = (a["xp"], a["yp"]) if kind == "p" else (a["vx"], a["vy"])
+    sx = sy = sqx = sqy = 1.0
+    if scale:
+        m = _core.moments(comm, [a["x"], a["y"], qx, qy], spec)
+        rms = numpy.sqrt(numpy.asarray(m["rms"], dtype=float) ** 2) if "rms" in m else None
+        sx, sy, sqx, sqy = (2.0 * float(r) if r > 0 else 1.0 for r in rms)
+    x, y = a["x"] / sx, a["y"] / sy
+    qx, qy = qx / sqx, qy / sqy
+    rr = numpy.hypot(x, y)
+    tt = numpy.arctan2(y, x)
+    if name == "pprtp":
+        q = -qx * numpy.sin(tt) + qy * numpy.cos(tt)
+    else:
+        q = qx * numpy.cos(tt) + qy * numpy.sin(tt)
+    if auto:
+        m = _core.moments(comm, [rr * rr, rr * q], spec)
+        aversq, avq = (float(v) for v in m["mean"])
+        call.o["slope"] = avq / aversq if aversq > 0 else 0.0
+    if "pplimits" in call.kw:
+        call.o["lframe"] = True
+    else:
+        g = run.get
+        rmax = max((g("xplmax") or 0.0) / sx, (g("yplmax") or 0.0) / sy)
+        vb = float(g("vbeam") or 0.0) if kind == "v" else 1.0
+        lo, hi = g("xpplmin"), g("xpplmax")
+        call.o["pplimits"] = (0.0, rmax if rmax else "e",
+                              lo * vb / sqx if vb else "e", hi * vb / sqy if vb else "e")
+    return rr, q
+
+
+def _make_combined(name):
+    if name in ("pprrp", "pprtp", "pprvr"):
+        def plot(iw=0, scale=0, slopejs=-1, **kw):
+            if kw.get("checkargs"):
+                return options.bad_arguments(kw)
+            if ppmultispecies(plot, (iw, scale, slopejs), kw):
+                return PlotResult(species=ppmultispecies.last)
+            if slopejs != -1:
+                kw["slopejs"] = slopejs
+            return _combined(name, iw, kw, scale=scale)
+    else:
+        def plot(iw=0, **kw):
+            if kw.get("checkargs"):
+                return options.bad_arguments(kw)
+            if ppmultispecies(plot, (iw,), kw):
+                return PlotResult(species=ppmultispecies.last)
+            return _combined(name, iw, kw)
+    plot.__name__ = plot.__qualname__ = name
+    plot.__doc__ = f"{name}(iw=0, **kw): {_COMBINED[name][0]} (Warp's; collective)."
+    return plot
+
+
+for _name in _COMBINED:
+    globals()[_name] = _make_combined(_name)
+    __all__.append(_name)
+
+
+# --------------------------------------------------------------- generic
+
+def ppgeneric(y=None, x=None, kwdict=None, **kw):
+    """ppgeneric(y, x, ...): y against x, this rank's arrays, with Warp's
+    keywords; or ppgeneric(grid=...) / (gridt=...): rank 0's grid.
+    Collective (local=1: rank 0's particles only, as Warp's default)."""
+    kw = dict(kwdict or {}, **kw)
+    if kw.get("checkargs"):
+        return options.bad_arguments(kw)
+    comm = _comm(kw)
+    kw.setdefault("local", 0)
+    with agreement(comm):
+        if y is not None and numpy.ndim(y) == 2 and x is None:
+            kw["grid"], y = numpy.asarray(y), None
+        call = _Call("ppgeneric", 0, kw)
+        o = call.o
+        if (y is None or x is None) and o["grid"] is None and o["gridt"] is None:
+            raise TypeError("ppgeneric: needs y and x (this rank's arrays), or grid=")
+        if o["particles"] and (y is None or x is None):
+            raise ValueError("ppgeneric: both x and y must be given to plot particles")
+        if o["zz"] is not None and (o["grid"] is not None or o["gridt"] is not None):
+            raise ValueError("ppgeneric: only one of zz and grid can be given")
+        if "pplimits" in kw:
+            o["lframe"] = True
+        p = None
+        if y is not None:
+            x_, y_ = numpy.asarray(x), numpy.asarray(y)
+            for a, what in ((x_, "x"), (y_, "y")):
+                if a.dtype.kind not in "biuf":
+                    raise TypeError(f"ppgeneric: {what} must hold numbers, got dtype {a.dtype}")
+            if x_.size != y_.size:
+                raise ValueError(f"ppgeneric: y has {y_.size} elements but x has {x_.size}")
+            for name in ("weights", "zz"):
+                if o[name] is not None and o[name].size != x_.size:
+                    raise ValueError(f"ppgeneric: {name} has {o[name].size} elements but x has {x_.size}")
+            sel = {}
+            if kw.get("ii") is not None:
+                ii = numpy.asarray(kw["ii"])
+                if ii.size and (ii.min() < 0 or ii.max() >= x_.size):
+                    raise IndexError(f"ppgeneric: ii has indices outside 0..{x_.size - 1}")
+                sel["ii"] = ii
+            p = Particles(x_.astype(float, copy=False).ravel(), y_.astype(float, copy=False).ravel(),
+                          o["weights"], o["zz"], sel)
+    return _engine(comm, "ppgeneric", p, o)
+
+
+ppg = ppgeneric
+
+
+# -------------------------------------------------------------- ppzxy
+
+def ppzxy(iw=0, **kw):
+    """X vs Z and Y vs Z on one page: Warp's views 9 and 10 (setup() or
+    winon() give the window Warp's style); in a style with 2 systems,
+    systems 1 and 2; else both in the current system (Y in red)."""
+    if kw.get("checkargs"):
+        return options.bad_arguments(kw)
+    if ppmultispecies(ppzxy, (iw,), kw):
+        return PlotResult(species=ppmultispecies.last)
+    nsys = _systems(kw)
+    if nsys >= 10:
+        views = (9, 10)
+    elif nsys >= 2:
+        views = (1, 2)
+    else:
+        views = (None, None)
+    first = globals()["ppzx"](iw, **dict(kw, view=views[0]))
+    second_kw = dict(kw, view=views[1])
+    if views[1] is None and kw.get("color") != "density":
+        second_kw["color"] = "red"
+    second = globals()["ppzy"](iw, **second_kw)
     return PlotResult(zx=first, zy=second)
+
+
+# ------------------------------------------------------------- pptrace
+
+def pptrace(iw=0, normalize=0, **kw):
+    """X-Y, Y-Y', X-X' and X'-Y' of the selection in views 3 to 6 (Warp's
+    quadrants); slope='auto' removes the x-x' and y-y' slopes; pplimits=
+    one tuple for all, or a list of up to four; normalize=1 gives the four
+    one colour scale (their grids reduced first)."""
+    if kw.get("checkargs"):
+        return options.bad_arguments(kw)
+    if ppmultispecies(pptrace, (iw, normalize), kw):
+        return PlotResult(species=ppmultispecies.last)
+    _need_views("pptrace", kw, 6)
+    comm = _comm(kw)
+    with agreement(comm):
+        call = _Call("pptrace", iw, kw)
+        parts = call.particles(("x", "y", "xp", "yp"))
+        a = {q: _concat(parts, lambda p, q=q: p.q.get(q)) for q in ("x", "y", "xp", "yp")}
+        weights = _concat(parts, lambda p: _weights(p, call.o)) if _weights(parts[0], call.o) is not None else None
+        sel_kw, subset = _selection_of(parts)
+        auto = call.o["slope"] == "auto"
+        pplimits = kw.get("pplimits")
+        g = run.get
+        defaults = [_opt(g("xplmin"), g("xplmax")) + _opt(g("yplmin"), g("yplmax")),
+                    _opt(g("yplmin"), g("yplmax")) + _opt(g("ypplmin"), g("ypplmax")),
+                    _opt(g("xplmin"), g("xplmax")) + _opt(g("xpplmin"), g("xpplmax")),
+                    _opt(g("ypplmin"), g("ypplmax")) + _opt(g("xpplmin"), g("xpplmax"))]
+        if pplimits is None:
+            limits = defaults
+        else:
+            call.o["lframe"] = True
+            if not isinstance(pplimits[0], (tuple, list)):
+                limits = [tuple(pplimits)] * 4
+            else:
+                limits = [tuple(pplimits[i]) if i < len(pplimits) and pplimits[i] else defaults[i]
+                          for i in range(4)]
+            limits = [options.CHECKS["pplimits"](lim) for lim in limits]
+        right = pptitleright(call.iw, call.kw)
+    x, y, xp, yp = a["x"], a["y"], a["xp"], a["yp"]
+    if auto:
+        sx, xo, xpo, _vz = _slope_moments(comm, call, parts, "x")
+        sy, yo, ypo, _vz = _slope_moments(comm, call, parts, "y")
+        xp = xp - sx * (x - xo) - xpo
+        yp = yp - sy * (y - yo) - ypo
+        call.o["slope"] = 0.0
+    if call.o["titles"]:
+        session.ptitles(titler=right)
+    panels = [(3, y, x, "Y vs X", "X", "Y"), (4, yp, y, "Y' vs Y", "Y", "Y'"),
+              (5, xp, x, "X' vs X", "X", "X'"), (6, xp, yp, "X' vs Y'", "Y'", "X'")]
+    o = dict(call.o)
+    if normalize:
+        grids = []
+        for k, (view, v, h, *_t) in enumerate(panels):
+            q = dict(o, view=view, pplimits=limits[k], returngrid=1)
+            grids.append(_engine(comm, "pptrace", Particles(h, v, weights, None, sel_kw, subset), q)[0])
+        if o["cmin"] is None:
+            o["cmin"] = min(float(g_.min()) for g_ in grids if g_ is not None)
+        if o["cmax"] is None:
+            o["cmax"] = max(float(g_.max()) for g_ in grids if g_ is not None)
+    results = []
+    for k, (view, v, h, t, b, l) in enumerate(panels):
+        session.settitles(t, b, l)
+        q = dict(o, view=view, pplimits=limits[k])
+        results.append(_engine(comm, "pptrace", Particles(h, v, weights, None, dict(sel_kw), subset), q))
+    return PlotResult(xy=results[0], yyp=results[1], xxp=results[2], xpyp=results[3])
+
+
+# ------------------------------------------------- colour by particle index
+
+def _index_bands(n, ncolor, nskipcol, nstepcol):
+    """Warp's ppzxco banding of this rank's particles by index: which are
+    drawn (every nskipcol-th of each of ncolor consecutive blocks, from
+    its second) and the colour number of each (1..ncolor)."""
+    band = numpy.zeros(n, numpy.int64)
+    drawn = numpy.zeros(n, bool)
+    if n == 0:
+        return drawn, band
+    inp = n / ncolor
+    istep = nskipcol * nstepcol
+    if inp < istep:
+        istep = 1
+    for ic in range(1, ncolor + 1):
+        start, stop = int(inp * (ic - 1)), int(inp * ic)
+        for ij in range(1, istep + 1, nskipcol * 2):
+            for first in (start + ij, start + ij + nskipcol):
+                idx = numpy.arange(first, stop, istep)
+                drawn[idx] = True
+                band[idx] = ic
+    return drawn, band
+
+
+def _co_plot(name, v, iw, kw, ncolor, nskipcol, nstepcol):
+    comm = _comm(kw)
+    if ppmultispecies(globals()[name], (iw,), dict(kw, ncolor=ncolor, nskipcol=nskipcol, nstepcol=nstepcol)):
+        return PlotResult(species=ppmultispecies.last)
+    with agreement(comm):
+        call = _Call(name, iw, kw)
+        parts = call.particles(("z", v))
+        ncolor_ = int(run.ncolor if ncolor is None else ncolor)
+        nskip = int(run.nskipcol if nskipcol is None else nskipcol)
+        nstep = int(run.nstepcol if nstepcol is None else nstepcol)
+        if min(ncolor_, nskip, nstep) < 1:
+            raise ValueError(f"{name}: ncolor, nskipcol and nstepcol must be >= 1")
+        z = _concat(parts, lambda p: p.q.get("z"))
+        y = _concat(parts, lambda p: p.q.get(v))
+        sel_kw, _subset = _selection_of(parts)
+        drawn, band = _index_bands(z.shape[0], ncolor_, nskip, nstep)
+        titlet = {"x": "X vs Z", "y": "Y vs Z", "vz": "Vz vs Z"}[v]
+        _titles(call, titlet, "z", v, parts)
+        where = drawn if sel_kw.get("where") is None else (sel_kw["where"] & drawn)
+        spec = _select_spec(dict(sel_kw, where=where))
+        o = call.o
+    got, selected, gathered = _core.gather_points(comm, [z, y, band.astype(float)], spec, int(o["maxpoints"]),
+                                                  int(o["seed"]), 0)
+
+    def on_root():
+        if o["view"] is not None:
+            gist.plsys(o["view"])
+        zs, ys, bs = got
+        for ic in range(1, ncolor_ + 1):
+            keep = bs == ic
+            if keep.any():
+                session.plp(ys[keep], zs[keep], color=draw.COLORS[ic % len(draw.COLORS)], marker=o["marker"],
+                            msize=o["msize"])
+        if o["titles"]:
+            session.ptitles(o["titlet"], o["titleb"], o["titlel"], o["titler"], height=o["height"])
+        session.settitles()
+    with agreement(comm):
+        if comm.rank == 0:
+            on_root()
+    return PlotResult(drawn="scatter", selected=int(selected), points=int(gathered),
+                      bytes_to_root=int(gathered) * 24, layers=["scatter"])
+
+
+def ppzxco(iw=0, ncolor=None, nskipcol=None, nstepcol=None, **kw):
+    """Z-X coloured by particle index (Warp's bands of ncolor colours)."""
+    return _co_plot("ppzxco", "x", iw, kw, ncolor, nskipcol, nstepcol)
+
+
+def ppzyco(iw=0, ncolor=None, nskipcol=None, nstepcol=None, **kw):
+    """Z-Y coloured by particle index."""
+    return _co_plot("ppzyco", "y", iw, kw, ncolor, nskipcol, nstepcol)
+
+
+def ppzvzco(iw=0, ncolor=None, nskipcol=None, nstepcol=None, **kw):
+    """Z-Vz coloured by particle index."""
+    return _co_plot("ppzvzco", "vz", iw, kw, ncolor, nskipcol, nstepcol)
+
+
+def ppzxyco(iw=0, ncolor=None, nskipcol=None, nstepcol=None, **kw):
+    """ppzxco in view 9 and ppzyco in view 10 (Warp's halves)."""
+    _need_views("ppzxyco", kw, 10)
+    first = ppzxco(iw, ncolor=ncolor, nskipcol=nskipcol, nstepcol=nstepcol, **dict(kw, view=9))
+    second = ppzyco(iw, ncolor=ncolor, nskipcol=nskipcol, nstepcol=nstepcol, **dict(kw, view=10))
+    return PlotResult(zx=first, zy=second)
+
+
+# ------------------------------------------------------------------ ppco
+
+def ppco(y, x, z, uz=1.0, zmin=None, zmax=None, ncolor=None, usepalette=1, npalette=200, local=0, **kw):
+    """y against x coloured by z in ncolor bands between zmin and zmax
+    (default: z's global extremes): palette colours (usepalette=1, spread
+    over npalette) or Warp's six named ones. Collective: at most maxpoints
+    (x, y, z) reach rank 0. uz is accepted as Warp does (unused there too)."""
+    comm = _comm(kw)
+    with agreement(comm):
+        extra = dict(kw)
+        marker = options.CHECKS["marker"](extra.pop("marker", "\1"))
+        msize = options.CHECKS["msize"](extra.pop("msize", 1.0))
+        maxpoints = options.CHECKS["maxpoints"](extra.pop("maxpoints", 100000))
+        seed = options.CHECKS["seed"](extra.pop("seed", 0))
+        extra.pop("comm", None)
+        if extra:
+            raise TypeError(f"ppco() got an unexpected keyword argument {sorted(extra)[0]!r}")
+        arrays = [numpy.asarray(a, dtype=float).ravel() for a in (x, y, z)]
+        if not arrays[0].size == arrays[1].size == arrays[2].size:
+            raise ValueError("ppco: x, y, and z must all be the same length")
+        ncolor = int(run.ncolor if ncolor is None else ncolor)
+        if ncolor < 1:
+            raise ValueError("ppco: ncolor must be >= 1")
+    if local and comm.size > 1:
+        if comm.rank != 0:
+            return None
+        comm = _core.Comm.self_comm()
+    lims = _core.limits(comm, [arrays[2]], None, 0.0)[0]
+    zlo = lims[0] if zmin is None else float(zmin)
+    zhi = lims[1] if zmax is None else float(zmax)
+    got, selected, gathered = _core.gather_points(comm, arrays, None, int(maxpoints), int(seed), 0)
+    with agreement(comm):
+        if comm.rank == 0 and lims[2]:
+            draw.colored_markers(got[1], got[0], got[2], zlo, zhi, ncolor, usepalette, npalette, marker, msize)
+    return PlotResult(drawn="density-scatter", selected=int(selected), points=int(gathered),
+                      bytes_to_root=int(gathered) * 24, cmin=float(zlo), cmax=float(zhi), layers=["scatter"])
+
+
+# -------------------------------------------------------------- ppvector
+
+def ppvector(gridy=None, gridx=None, ymesh=None, xmesh=None, scale=None, xmin=None, xmax=None, ymin=None,
+             ymax=None, **kw):
+    """Arrows (gridx, gridy) of rank 0's grids at the mesh nodes (Gist's plv):
+    2-D grids on xmin..xmax, ymin..ymax (default the indices), the longest
+    arrow a cell long unless scale=; 1-D data needs xmesh, ymesh and scale.
+    Other keywords are plv's."""
+    comm = _comm(kw)
+    kw.pop("comm", None)
+    local = kw.pop("local", 1)
+    with agreement(comm):
+        if gridx is None or gridy is None:
+            raise TypeError("ppvector: both gridx and gridy must be given")
+        gx, gy = numpy.asarray(gridx, dtype=float), numpy.asarray(gridy, dtype=float)
+        if gx.shape != gy.shape:
+            raise ValueError("ppvector: gridx and gridy must be the same shape")
+        if gx.ndim == 1:
+            if xmesh is None or ymesh is None or scale is None:
+                raise ValueError("ppvector: 1-D data needs xmesh, ymesh and scale")
+            xm, ym = numpy.asarray(xmesh, dtype=float).ravel(), numpy.asarray(ymesh, dtype=float).ravel()
+        elif gx.ndim == 2:
+            nx, ny = gx.shape[0] - 1, gx.shape[1] - 1
+            if xmesh is None:
+                xm1 = numpy.linspace(0.0 if xmin is None else xmin, nx if xmax is None else xmax, nx + 1)
+            else:
+                xm1 = numpy.asarray(xmesh, dtype=float)
+            if ymesh is None:
+                ym1 = numpy.linspace(0.0 if ymin is None else ymin, ny if ymax is None else ymax, ny + 1)
+            else:
+                ym1 = numpy.asarray(ymesh, dtype=float)
+            xm = xm1[:, None] * numpy.ones(ny + 1) if xm1.ndim == 1 else xm1
+            ym = ym1[None, :] * numpy.ones(nx + 1)[:, None] if ym1.ndim == 1 else ym1
+            if scale is None:
+                dx = (xm.max() - xm.min()) / max(nx, 1)
+                dy = (ym.max() - ym.min()) / max(ny, 1)
+                vmax = max(numpy.abs(gx).max(), numpy.abs(gy).max())
+                scale = min(dx, dy) / (vmax if vmax != 0 else 1.0)
+        else:
+            raise ValueError("ppvector: gridx must be 1-D or 2-D")
+    if comm.rank == 0 or not local:
+        gist.plv(gy.ravel(), gx.ravel(), ym.ravel(), xm.ravel(), scale=scale, local=local, **kw)
+    return PlotResult(drawn="vectors", scale=float(scale), points=int(gx.size), layers=["vectors"])

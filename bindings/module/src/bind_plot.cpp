@@ -25,6 +25,14 @@ py::array_t<double> as_numpy(const std::vector<double>& v) {
   return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
 }
 
+// A colour as Python's _style.parse_color spells it: (kind, value).
+py::tuple color_tuple(const plot::Color& c) {
+  using K = plot::Color::Kind;
+  if (c.kind == K::rgb) return py::make_tuple("rgb", py::make_tuple(c.rgb.r, c.rgb.g, c.rgb.b));
+  if (c.kind == K::index) return py::make_tuple("index", static_cast<int>(c.index));
+  return py::make_tuple("named", static_cast<int>(static_cast<std::int8_t>(c.index)));
+}
+
 // A description of one element, for plq-style inspection and the tests.
 py::dict describe(const plot::Element& e) {
   py::dict d;
@@ -39,17 +47,24 @@ py::dict describe(const plot::Element& e) {
       d["type"] = static_cast<int>(el.line.type);
       d["marker"] = el.marker.marker;
       d["msize"] = el.marker.size;
+      d["color"] = color_tuple(el.line.color);
+      d["mcolor"] = color_tuple(el.marker.color);
       d["markers_at_points"] = el.markers_at_points;
     } else if constexpr (std::is_same_v<T, plot::Disjoint>) {
       d["kind"] = "pldj";
       d["x0"] = as_numpy(el.x0);
       d["y0"] = as_numpy(el.y0);
+      d["x1"] = as_numpy(el.x1);
+      d["y1"] = as_numpy(el.y1);
+      d["color"] = color_tuple(el.line.color);
+      d["width"] = el.line.width;
     } else if constexpr (std::is_same_v<T, plot::Text>) {
       d["kind"] = "plt";
       d["text"] = el.text;
       d["x"] = el.x;
       d["y"] = el.y;
       d["height"] = el.style.height;
+      d["color"] = color_tuple(el.style.color);
     } else if constexpr (std::is_same_v<T, plot::Mesh>) {
       d["kind"] = "plm";
       d["ni"] = el.mesh.ni;
@@ -59,12 +74,18 @@ py::dict describe(const plot::Element& e) {
       d["ni"] = el.mesh.ni;
       d["nj"] = el.mesh.nj;
       d["z"] = as_numpy(el.z);
+      d["x"] = as_numpy(el.mesh.x);
+      d["y"] = as_numpy(el.mesh.y);
     } else if constexpr (std::is_same_v<T, plot::Contours>) {
       d["kind"] = "plc";
       d["levels"] = as_numpy(el.levels);
       d["z"] = as_numpy(el.z);
       d["ni"] = el.mesh.ni;
       d["nj"] = el.mesh.nj;
+      d["x"] = as_numpy(el.mesh.x);
+      d["y"] = as_numpy(el.mesh.y);
+      d["ireg"] = py::array_t<int>(static_cast<py::ssize_t>(el.mesh.ireg.size()), el.mesh.ireg.data());
+      d["color"] = color_tuple(el.line.color);
     } else if constexpr (std::is_same_v<T, plot::Cells>) {
       d["kind"] = "pli";
       d["nx"] = el.nx;
@@ -79,6 +100,10 @@ py::dict describe(const plot::Element& e) {
     } else if constexpr (std::is_same_v<T, plot::Vectors>) {
       d["kind"] = "plv";
       d["x"] = as_numpy(el.x);
+      d["y"] = as_numpy(el.y);
+      d["vx"] = as_numpy(el.vx);
+      d["vy"] = as_numpy(el.vy);
+      d["scale"] = el.scale;
     } else if constexpr (std::is_same_v<T, plot::Scene3>) {
       d["kind"] = "pl3d";
       static const char* const objects[] = {"pl3surf", "pl3tree", "plwf", "gnomon"};

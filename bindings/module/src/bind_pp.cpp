@@ -11,6 +11,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <pargist/libplot/gist.hpp>
 #include <pargist/pp/grid_plot.hpp>
 #include <pargist/pp/pp.hpp>
 
@@ -128,6 +129,16 @@ void bind_pp(py::module_& m) {
      py::arg("colorbar") = true,
      "The grid-plot recipe: z[iy, ix] over extent (xmin, xmax, ymin, ymax) in the current system, "
      "as a cell array or contours; returns the colour scale (cmin, cmax).");
+
+  // Where Warp's titles and colour bars go: the viewport of system n of the
+  // current window (NDC xmin, xmax, ymin, ymax).
+  m.def("system_viewport", [](int n) {
+    const auto& f = plot::current_frame();
+    if (n < 0 || n >= static_cast<int>(f.systems.size()))
+      throw py::index_error("system_viewport: no system " + std::to_string(n));
+    const auto& v = f.systems[static_cast<std::size_t>(n)].viewport;
+    return py::make_tuple(v.xmin, v.xmax, v.ymin, v.ymax);
+  }, py::arg("n"));
 }
 
 }  // namespace pargist::pybind
