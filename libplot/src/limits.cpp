@@ -143,28 +143,44 @@ Limits resolve_limits(const CoordSystem& system) {
   fix_range(out.xmin, out.xmax, in.auto_xmin, in.auto_xmax, in.log_x);
   fix_range(out.ymin, out.ymax, in.auto_ymin, in.auto_ymax, in.log_y);
 
-  if (in.nice) {
-    nice_round(out.xmin, out.xmax, in.auto_xmin, in.auto_xmax, in.log_x);
-    nice_round(out.ymin, out.ymax, in.auto_ymin, in.auto_ymax, in.log_y);
-  }
-
-  if (in.square && !in.log_x && !in.log_y) {
+  // Gist: square limits first (not for semi-log axes), then nice ones.
+  // Only automatic sides move: y is set to the width's scale when it is
+  // the narrower one and has an automatic side, or when x is fixed on both
+  // sides; x otherwise. A side fixed on both ends never moves.
+  if (in.square && in.log_x == in.log_y) {
     const Box& vp = system.viewport;
     const double vw = std::fabs(vp.xmax - vp.xmin), vh = std::fabs(vp.ymax - vp.ymin);
     if (vw > 0 && vh > 0) {
-      const double sx = std::fabs(out.xmax - out.xmin) / vw, sy = std::fabs(out.ymax - out.ymin) / vh;
-      if (sx > sy) {
-        const double c = 0.5 * (out.ymin + out.ymax), h = 0.5 * sx * vh;
-        const double dir = out.ymax >= out.ymin ? 1 : -1;
-        out.ymin = c - dir * h;
-        out.ymax = c + dir * h;
-      } else if (sy > sx) {
-        const double c = 0.5 * (out.xmin + out.xmax), h = 0.5 * sy * vw;
-        const double dir = out.xmax >= out.xmin ? 1 : -1;
-        out.xmin = c - dir * h;
-        out.xmax = c + dir * h;
-      }
+      auto span = [](double lo, double hi, bool log) { return log ? std::log10(hi / lo) : hi - lo; };
+      // Sets the range of [lo, hi] (either order) to `range`, moving its automatic ends.
+      auto set_range = [](double& lo, double& hi, double range, bool auto_lo, bool auto_hi, bool log) {
+        const bool flip = hi < lo;
+        double a = flip ? hi : lo, b = flip ? lo : hi;
+        const bool move_a = flip ? auto_hi : auto_lo, move_b = flip ? auto_lo : auto_hi;
+        if (log) { a = std::log10(a); b = std::log10(b); }
+        if (move_a) {
+          if (move_b) b = 0.5 * (a + b + range);
+          a = b - range;
+        } else if (move_b) {
+          b = a + range;
+        }
+        if (log) { a = std::pow(10.0, a); b = std::pow(10.0, b); }
+        lo = flip ? b : a;
+        hi = flip ? a : b;
+      };
+      const double dx = std::fabs(span(out.xmin, out.xmax, in.log_x));
+      const double dy = std::fabs(span(out.ymin, out.ymax, in.log_y));
+      const double dydx = vh / vw;
+      const bool auto_y = in.auto_ymin || in.auto_ymax, auto_x = in.auto_xmin || in.auto_xmax;
+      if ((dx * dydx > dy && auto_y) || !auto_x)
+        set_range(out.ymin, out.ymax, dx * dydx, in.auto_ymin, in.auto_ymax, in.log_y);
+      else
+        set_range(out.xmin, out.xmax, dy / dydx, in.auto_xmin, in.auto_xmax, in.log_x);
     }
+  }
+  if (in.nice) {
+    nice_round(out.xmin, out.xmax, in.auto_xmin, in.auto_xmax, in.log_x);
+    nice_round(out.ymin, out.ymax, in.auto_ymin, in.auto_ymax, in.log_y);
   }
   return out;
 }

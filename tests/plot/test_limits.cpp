@@ -105,3 +105,34 @@ TEST_CASE("limits: Gist's flag word round-trips", "[limits]") {
   m.set_gist_flags(flags);
   CHECK(m.gist_flags() == flags);
 }
+
+TEST_CASE("limits: square moves only automatic sides, as Gist", "[limits]") {
+  // Both sides of both axes fixed: square changes nothing (Gist's
+  // SquareAdjust is a no-op on a fixed axis).
+  CoordSystem s = system_with_curve({0, 1}, {0, 3});
+  s.limits.square = true;
+  s.limits.auto_xmin = s.limits.auto_xmax = s.limits.auto_ymin = s.limits.auto_ymax = false;
+  s.limits.xmin = 0;
+  s.limits.xmax = 1;
+  s.limits.ymin = 0;
+  s.limits.ymax = 3;
+  Limits l = resolve_limits(s);
+  CHECK(l.xmin == 0);
+  CHECK(l.xmax == 1);
+  CHECK(l.ymin == 0);
+  CHECK(l.ymax == 3);
+  // x fixed, y automatic: y takes x's scale even if that shrinks it.
+  s.limits.auto_ymin = s.limits.auto_ymax = true;
+  l = resolve_limits(s);
+  const Box& vp = s.viewport;
+  const double dydx = (vp.ymax - vp.ymin) / (vp.xmax - vp.xmin);
+  CHECK(l.xmax - l.xmin == 1);
+  CHECK(l.ymax - l.ymin == Approx(dydx));
+  CHECK(0.5 * (l.ymin + l.ymax) == Approx(1.5));
+  // only xmax automatic, the y range wider: xmax moves, xmin stays.
+  s.limits.auto_ymin = s.limits.auto_ymax = false;
+  s.limits.auto_xmax = true;
+  l = resolve_limits(s);
+  CHECK(l.xmin == 0);
+  CHECK(l.xmax == Approx(3.0 / dydx));
+}
