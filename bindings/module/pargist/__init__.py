@@ -8,7 +8,11 @@ plotting session (``setup``, ``winon``, ``fma(legend=)``, ``ptitles``...),
 slices of domain-decomposed fields (``pcslice``...), and two submodules:
 ``pargist.parallel`` (Warp's me, npes, broadcast, gather, mpisend...) and
 ``pargist.reduce`` (collective numpy-style limits, histograms, moments,
-samples, slices).
+samples, slices). pygist's 3-D layer is here too, with its module names:
+``pargist.pl3d`` (views, lighting, draw3, gnomon, spin3), ``pargist.plwf``
+(wire frames), ``pargist.slice3`` (mesh3, slice3, slice2, pl3surf,
+pl3tree...), ``pargist.movie`` and ``pargist.yorick``; slice3 and plwf also
+take a field decomposed over the ranks (only polygons reach rank 0).
 
 A pygist script ports by changing ``from gist import *`` to
 ``from pargist import *``; a Warp script by using ``from pargist import *``
@@ -27,6 +31,16 @@ from .pcplots import *  # noqa: F401,F403
 from .pcplots import __all__ as _pc_all
 from .pp import *  # noqa: F401,F403
 from .pp import __all__ as _pp_all
+from .yorick import *  # noqa: F401,F403
+from .yorick import __all__ as _yorick_all
+from .pl3d import *  # noqa: F401,F403
+from .pl3d import __all__ as _pl3d_all
+from .plwf import *  # noqa: F401,F403
+from .plwf import __all__ as _plwf_all
+from .slice3 import *  # noqa: F401,F403
+from .slice3 import __all__ as _slice3_all
+from .movie import *  # noqa: F401,F403
+from .movie import __all__ as _movie_all
 # Warp's session: fma(legend=), hcp(legend=) and colorbar with Warp's
 # keywords, supersets of Gist's (the same as Gist's when not used).
 from .session import *  # noqa: F401,F403
@@ -36,4 +50,5 @@ from .sources import __all__ as _sources_all
 
 __version__ = "0.1.0"
 __all__ = sorted(set(_gist_all) | set(_pp_all) | set(_fields_all) | set(_pc_all) | set(_session_all)
-                 | set(_sources_all) | {"parallel", "reduce", "sources"})
+                 | set(_sources_all) | set(_yorick_all) | set(_pl3d_all) | set(_plwf_all) | set(_slice3_all)
+                 | set(_movie_all) | {"parallel", "reduce", "sources"})

@@ -10,8 +10,11 @@
 #include <pybind11/pybind11.h>
 
 #include <pargist/reduce/array_view.hpp>
+#include <pargist/reduce/field.hpp>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace pargist::pybind {
 
@@ -39,5 +42,20 @@ HeldMask mask_view(py::handle obj, const std::string& what);
 // A contiguous float64 copy of any array-like (for Gist primitives, whose
 // elements own their data anyway). Raises TypeError for non-numeric input.
 std::vector<double> to_doubles(py::handle obj, const std::string& what);
+
+// Values handed to numpy without a copy: a (ny, nx) grid (None when
+// empty), or a vector.
+py::object grid_array(std::vector<double>&& values, std::size_t ny, std::size_t nx);
+py::object vector_array(std::vector<double>&& values);
+
+// A FieldView of a numpy block (float32/float64, any strides, 2-D or 3-D)
+// owning global indices [lower, upper) of a grid of global_shape.
+struct HeldField {
+  py::object owner;
+  reduce::FieldView view;
+};
+HeldField field_view(const py::object& field, const std::vector<std::int64_t>& lower,
+                     const std::vector<std::int64_t>& upper, const std::vector<std::int64_t>& global_shape,
+                     const std::string& func);
 
 }  // namespace pargist::pybind

@@ -60,20 +60,6 @@ py::tuple stats_tuple(const reduce::DepositStats& s) {
 
 double nan_if_none(const py::object& o) { return o.is_none() ? std::nan("") : o.cast<double>(); }
 
-// Grid values (row-major [iy][ix]) as a (ny, nx) float64 array, or None.
-py::object grid_array(std::vector<double>&& values, std::size_t ny, std::size_t nx) {
-  if (values.empty()) return py::none();
-  auto* heap = new std::vector<double>(std::move(values));
-  py::capsule owner(heap, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-  return py::array_t<double>({static_cast<py::ssize_t>(ny), static_cast<py::ssize_t>(nx)}, heap->data(), owner);
-}
-
-py::object vector_array(std::vector<double>&& values) {
-  auto* heap = new std::vector<double>(std::move(values));
-  py::capsule owner(heap, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-  return py::array_t<double>(static_cast<py::ssize_t>(heap->size()), heap->data(), owner);
-}
-
 struct DepositArgs {
   Particles particles;
   HeldSelection selection;
@@ -101,47 +87,6 @@ DepositArgs deposit_args(const std::vector<py::object>& arrays, const std::vecto
   a.options.root = root;
   a.options.all_ranks = allranks;
   return a;
-}
-
-// A FieldView of a numpy block owning global indices [lower, upper).
-struct HeldField {
-  py::object owner;
-  reduce::FieldView view;
-};
-
-HeldField field_view(const py::object& field, const std::vector<std::int64_t>& lower,
-                     const std::vector<std::int64_t>& upper, const std::vector<std::int64_t>& global_shape,
-                     const std::string& func) {
-  HeldField h;
-  py::array a = py::isinstance<py::array>(field) ? py::reinterpret_borrow<py::array>(field)
-                                                 : py::array(py::module_::import("numpy").attr("asarray")(field));
-  if (a.dtype().kind() != 'f' || (a.itemsize() != 4 && a.itemsize() != 8) || !a.dtype().attr("isnative").cast<bool>()) {
-    throw py::type_error(func + ": field must be a float32 or float64 array, got dtype " + std::string(py::str(a.dtype())));
-  }
-  const auto dims = static_cast<int>(a.ndim());
-  if (dims != 2 && dims != 3) throw py::value_error(func + ": field must be 2-D or 3-D, got " + std::to_string(dims) + "-D");
-  if (lower.size() != std::size_t(dims) || upper.size() != std::size_t(dims) || global_shape.size() != std::size_t(dims)) {
-    throw py::value_error(func + ": lo and hi must have " + std::to_string(dims) + " entries for a " +
-                          std::to_string(dims) + "-D field");
-  }
-  auto& v = h.view;
-  v.data = a.data();
-  v.dtype = a.itemsize() == 4 ? reduce::DType::f32 : reduce::DType::f64;
-  v.dims = dims;
-  for (int k = 0; k < dims; ++k) {
-    const std::int64_t extent = upper[k] - lower[k];
-    if (extent != a.shape(k)) {
-      throw py::value_error(func + ": the field's shape along axis " + std::to_string(k) + " is " +
-                            std::to_string(a.shape(k)) + " but its box lo..hi spans " + std::to_string(extent) +
-                            " cells");
-    }
-    v.lower[k] = lower[k];
-    v.upper[k] = upper[k];
-    v.stride_bytes[k] = a.strides(k);
-    v.global_shape[k] = global_shape[k];
-  }
-  h.owner = a;
-  return h;
 }
 
 py::tuple slice_result(reduce::FieldSlice&& s) {

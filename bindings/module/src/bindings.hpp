@@ -14,5 +14,7 @@ void bind_plot(py::module_& m);      // the Gist state API (windows, primitives,
 void bind_pp(py::module_& m);        // the collective particle/field plots
 void bind_pointtopoint(py::module_& m);  // send/recv of bytes between two ranks (Warp's mpisend)
 void bind_viewer(py::module_& m);    // the live window, when built (has_viewer)
+void bind_slice3(py::module_& m);    // slice3 on grids and cells, slice2 on polygon lists
+void bind_pl3d(py::module_& m);      // the 3-D layer: view, light, Scene3 elements
 
 }  // namespace pargist::pybind

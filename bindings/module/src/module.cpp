@@ -13,4 +13,6 @@ PYBIND11_MODULE(_core, m) {
   pargist::pybind::bind_pp(m);
   pargist::pybind::bind_pointtopoint(m);
   pargist::pybind::bind_viewer(m);
+  pargist::pybind::bind_slice3(m);
+  pargist::pybind::bind_pl3d(m);
 }
