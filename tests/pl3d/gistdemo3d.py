@@ -1,3 +1,8 @@
+# A test fixture, not pargist's code: pygist's gistdemo3d.py as pygist 2.x
+# ships it (notice below), ported mechanically for test_gistdemo3d.py --
+# print(), input() for raw_input, numpy for Numeric (Float, Int, typecode=,
+# random_sample's shape) and the import lines; nothing else changed.
+#
 # $Id: gistdemo3d.py,v 1.1 2009/11/19 23:44:45 dave Exp $
 #  ---------------------------------------------------------------------
 #
