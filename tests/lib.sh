@@ -10,10 +10,10 @@ PARGIST_PYTHON=${PARGIST_PYTHON:-/usr/bin/python3}
 # Packages to build and run the library, and the extra ones its tests use.
 PARGIST_BUILD_PACKAGES="cmake g++ make pkg-config libcairo2-dev libpng-dev
   libx11-dev libopenmpi-dev openmpi-bin pybind11-dev python3-dev python3-numpy
-  python3-mpi4py catch2"
+  python3-mpi4py catch2 libcivetweb-dev"
 PARGIST_TEST_PACKAGES="python3-pytest python3-matplotlib xvfb xdotool
   x11-apps x11-utils imagemagick yorick ghostscript strace tmux
-  libclang-rt-14-dev clang-14 libxtst-dev"
+  libclang-rt-14-dev clang-14 libxtst-dev chromium chromium-driver python3-selenium"
 
 # OpenMPI refuses to run as root unless told; containers and CI run as root.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1

@@ -47,15 +47,23 @@ CoordSystem& current_system(bool world) {
 }
 
 void poll_display_limits(WindowState& w) {
-  if (!w.display) return;
-  for (std::size_t s = 1; s < w.frame.systems.size(); ++s)
-    if (auto zoomed = w.display->zoomed_limits(int(s))) {
-      Limits& l = w.frame.systems[s].limits;
-      const bool log_x = l.log_x, log_y = l.log_y;
-      l = *zoomed;
-      l.log_x = log_x;
-      l.log_y = log_y;
-    }
+  auto adopt = [&w](std::size_t s, const Limits& zoomed) {
+    if (s < 1 || s >= w.frame.systems.size()) return;
+    Limits& l = w.frame.systems[s].limits;
+    const bool log_x = l.log_x, log_y = l.log_y;
+    l = zoomed;
+    l.log_x = log_x;
+    l.log_y = log_y;
+  };
+  // Requests of the viewers following the hardcopy files, then the
+  // window's own zoom (the most direct one wins).
+  if (w.hcp)
+    for (const auto& [s, zoomed] : w.hcp->requested_limits()) adopt(std::size_t(s), zoomed);
+  for (DisplaySink* sink : {w.browser.get(), w.display.get()}) {
+    if (!sink) continue;
+    for (std::size_t s = 1; s < w.frame.systems.size(); ++s)
+      if (auto zoomed = sink->zoomed_limits(int(s))) adopt(s, *zoomed);
+  }
 }
 
 }  // namespace detail
@@ -164,6 +172,7 @@ const Defaults& current_defaults() { return gist_state().defaults; }
 // ------------------------------------------------------------------ display
 
 void set_display_factory(DisplayFactory factory) { gist_state().factory = std::move(factory); }
+void set_browser_factory(DisplayFactory factory) { gist_state().browser_factory = std::move(factory); }
 
 void set_display_sink(int n, std::shared_ptr<DisplaySink> sink) {
   if (n < 0 || n > 7) bad_argument("window number must be 0..7 (got " + std::to_string(n) + ")");
@@ -217,6 +226,21 @@ int window(int n, const WindowOptions& o) {
     if (!s.factory) throw std::runtime_error("pargist: no live window in this build (display \"" + display + "\")");
     w.display = s.factory(n, display, o);
   }
+  std::optional<std::string> http = o.http;
+  if (!http && created && n == 0) {
+    const char* env = std::getenv("PARGIST_HTTP");
+    if (env && *env) http = env;
+  }
+  if (http && !(w.browser && *http == w.http)) {  // the same address: the same server goes on
+    w.browser.reset();  // its port is free again before a new server asks for one
+    w.http.clear();
+    if (!http->empty()) {
+      if (!s.browser_factory)
+        throw std::runtime_error("pargist: no browser view in this build (http \"" + *http + "\")");
+      w.browser = s.browser_factory(n, *http, o);
+      if (w.browser) w.http = *http;
+    }
+  }
   return old;
 }
 
@@ -229,6 +253,7 @@ void winkill(int n) {
   std::unique_ptr<WindowState> w = std::move(s.windows[n]);
   if (s.current == n) s.current = -1;
   w->display.reset();
+  w->browser.reset();
   if (w->hcp) w->hcp->close();
 }
 
@@ -254,6 +279,7 @@ void fma() {
   detail::poll_display_limits(w);
   if (frame_has_elements(w.frame)) {
     if (w.display) w.display->present(w.frame, true);
+    if (w.browser) w.browser->present(w.frame, true);
     if (w.hcp_on) hcp();
   }
   for (auto& s : w.frame.systems) s.elements.clear();
@@ -264,7 +290,9 @@ void fma() {
 void redraw() {
   WindowState& w = current_window_state();
   detail::poll_display_limits(w);
-  if (w.display && !w.animate) w.display->present(w.frame, false);
+  if (!w.animate)
+    for (DisplaySink* sink : {w.display.get(), w.browser.get()})
+      if (sink) sink->present(w.frame, false);
 }
 
 bool animate(std::optional<bool> on) {

@@ -16,6 +16,8 @@ struct WindowState {
   double dpi = 75;
   int width = 0, height = 0;
   std::shared_ptr<DisplaySink> display;
+  std::shared_ptr<DisplaySink> browser;   // window(n, http=...): served to browsers
+  std::string http;                       // ... at this address
   std::unique_ptr<FrameSink> hcp;
   std::string hcp_name;   // the name asked for (hcp_file or window's hcp=)
   bool hcp_on = false;
@@ -27,6 +29,7 @@ struct GistState {
   int current = -1;
   Defaults defaults;
   DisplayFactory factory;
+  DisplayFactory browser_factory;
 };
 
 GistState& gist_state();

@@ -272,7 +272,7 @@ std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const ImageOpt
     return std::make_unique<SeriesSink>(ext == ".ps" ? stem + ".eps" : path, options);
   if (ext == ".cgm") {
 #if PARGIST_HAVE_CGM
-    return cgm::open_cgm_family(path);
+    return cgm::open_cgm_family(path, cgm::hardcopy_cgm_options());
 #else
     throw std::runtime_error("pargist: CGM output is not available yet in this build (" + path + ")");
 #endif

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <csetjmp>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -96,6 +97,26 @@ void write_png_image(const RasterImage& image, const std::string& path,
     throw std::runtime_error("pargist: cannot write " + path + ": " + error);
   }
   detail::commit_file(temp, path);
+}
+
+std::vector<std::uint8_t> encode_png(const RasterImage& image, int compression) {
+  if (image.width <= 0 || image.height <= 0 ||
+      image.argb.size() != static_cast<std::size_t>(image.width) * image.height)
+    throw std::invalid_argument("pargist: png: the image is empty or inconsistent");
+  char* data = nullptr;
+  std::size_t size = 0;
+  std::FILE* memory = ::open_memstream(&data, &size);
+  if (!memory) throw std::runtime_error(std::string("pargist: png: ") + std::strerror(errno));
+  std::vector<png_byte> row(static_cast<std::size_t>(image.width) * 3);
+  std::vector<png_text> chunks;
+  std::string error =
+      write_png_stream(memory, image, {}, compression < 0 || compression > 9 ? 2 : compression, row, chunks);
+  if (std::fclose(memory) != 0 && error.empty()) error = std::strerror(errno);
+  std::vector<std::uint8_t> out;
+  if (error.empty()) out.assign(data, data + size);
+  std::free(data);
+  if (!error.empty()) throw std::runtime_error("pargist: png: " + error);
+  return out;
 }
 
 RasterImage read_png_image(const std::string& path) {

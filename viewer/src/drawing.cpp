@@ -57,6 +57,13 @@ void Window::Impl::compose() {
     if (pick_.wanted && !pick_.done) right = pick_.prompt.empty() ? "click" : pick_.prompt;
   }
   if (right.empty()) right = message_;
+  if (right.empty()) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (page_count_ > 0) {  // following a growing document
+      right = "page " + std::to_string(provider_index_ + 1) + "/" + std::to_string(page_count_);
+      right += provider_index_ + 1 >= page_count_ ? " live" : "  f: live";
+    }
+  }
   if (right.empty()) right = shown_ ? "frame " + std::to_string(shown_->number()) : "no frame";
   detail::draw_status_strip(cr, width_, strip_, left, right);
 
@@ -113,12 +120,19 @@ void Window::Impl::save_png() {
 }
 
 void Window::Impl::change_page(int delta) {
-  PageProvider provider;
   int index;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    provider = provider_;
     index = provider_index_ + delta;
+  }
+  go_to_page(index, false);
+}
+
+void Window::Impl::go_to_page(int index, bool quiet) {
+  PageProvider provider;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    provider = provider_;
   }
   if (!provider) return;
   std::shared_ptr<const Page> next;
@@ -130,7 +144,14 @@ void Window::Impl::change_page(int delta) {
     return;
   }
   if (!next) {
-    message_ = delta > 0 ? "last page" : "first page";
+    if (!quiet) {
+      int shown;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        shown = provider_index_;
+      }
+      message_ = index > shown ? "last page" : "first page";
+    }
     need_compose_ = true;
     return;
   }

@@ -96,9 +96,12 @@ void Window::Impl::run() {
 
     unsigned long target;
     ViewOptions view;
+    int jump = -1;  // a new last page while following live (set_page_count)
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (quit_) return;
+      if (live_jump_ >= 0 && provider_index_ == live_jump_from_) jump = live_jump_;
+      live_jump_ = -1;
       if (open_ && !x_->ok())
         close_locked(x_->window() == 0 ? "closed by the user" : x_->error());
       if (!open_) {
@@ -121,6 +124,9 @@ void Window::Impl::run() {
       target = requested_;
     }
 
+    // Fetched here, on the event thread, like 'n' and 'p'; drawn below, as
+    // part of the requests counted in `target`.
+    if (jump >= 0) go_to_page(jump, true);
     const bool rendered = need_render_;
     if (need_render_) render_page(view);
     if (need_compose_) compose();
@@ -273,8 +279,9 @@ void Window::Impl::on_key(XKeyEvent& k) {
       return;
     }
   }
-  if (n != 1) return;
-  switch (text[0]) {
+  const char key = sym == XK_End ? 'f' : n == 1 ? text[0] : '\0';  // End: as 'f'
+  if (!key) return;
+  switch (key) {
     case 'u': {  // unzoom: the limits from before the mouse zooms
       std::lock_guard<std::mutex> lock(mutex_);
       zoom_.unzoom();
@@ -302,6 +309,15 @@ void Window::Impl::on_key(XKeyEvent& k) {
     case 'p':
       change_page(-1);
       break;
+    case 'f': {  // following: back to the last page, live
+      int last;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        last = page_count_ - 1;
+      }
+      if (last >= 0) go_to_page(last, false);
+      break;
+    }
     case 'q':
       if (browsing_.enabled) x_->window_gone(true);
       break;

@@ -118,6 +118,25 @@ void Window::set_page_provider(PageProvider provider, int current) {
   impl_->provider_index_ = current;
 }
 
+void Window::set_page_count(int count) {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex_);
+    const bool live = impl_->page_count_ == 0 || impl_->provider_index_ >= impl_->page_count_ - 1;
+    impl_->page_count_ = count;
+    if (live && count > 0 && (impl_->provider_index_ != count - 1 || !impl_->page_)) {
+      impl_->live_jump_ = count - 1;
+      impl_->live_jump_from_ = impl_->provider_index_;
+    }
+    ++impl_->requested_;  // the strip's "page i/n" changes in any case
+  }
+  impl_->wake();
+}
+
+int Window::page_index() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->provider_index_;
+}
+
 void Window::wait_closed(const std::function<bool()>& keep_waiting) {
   std::unique_lock<std::mutex> lock(impl_->mutex_);
   while (impl_->open_) {

@@ -43,6 +43,9 @@ class Window::Impl {
   double zoom_factor_ = 1.5;
   PageProvider provider_;
   int provider_index_ = 0;
+  int page_count_ = 0;                     ///< set_page_count(); 0: not following
+  int live_jump_ = -1;                     ///< a new last page to show (live)
+  int live_jump_from_ = -1;                ///< ... if the user is still here
   bool quit_ = false;
   unsigned long requested_ = 0;            ///< requests made by callers
   unsigned long served_ = 0;               ///< requests the event thread drew
@@ -84,6 +87,7 @@ class Window::Impl {
   void compose();
   void save_png();
   void change_page(int delta);
+  void go_to_page(int index, bool quiet);
 
   std::unique_ptr<detail::X11Connection> x_;
   std::thread thread_;

@@ -9,6 +9,7 @@
 #include "pargist/libplot/cgm.hpp"
 #include "view_options.hpp"
 #include "window_browse.hpp"
+#include "window_follow.hpp"
 
 using namespace pargist;
 using view_tool::ViewToolOptions;
@@ -51,6 +52,12 @@ void apply_limits(const ViewToolOptions& o, const cgm::CgmPage& page, int number
 }
 
 int run(const ViewToolOptions& o) {
+  if (o.follow) {
+    std::string why;
+    if (view_tool::follow(o, why)) return 0;
+    std::fprintf(stderr, "pargist-view: %s\n", why.c_str());
+    return 2;
+  }
   const auto doc = cgm::read_cgm(o.file, o.follow_family);
   for (const auto& w : doc.warnings) std::fprintf(stderr, "pargist-view: warning: %s\n", w.c_str());
   if (doc.error) {

@@ -44,6 +44,10 @@ const char* usage() {
          "                         zoom system S (default 1) to these world limits;\n"
          "                         pages written by pargist only\n"
          "  --no-family            read this file only, not the files after it\n"
+         "  --follow               follow a family a running job is writing: new pages\n"
+         "                         show as they land (n/p: history, f or End: back to\n"
+         "                         live); zooms go back to the job's next pp* call\n"
+         "                         through FILE's request file (run.cgm -> run.limits)\n"
          "  --help                 this text\n";
 }
 
@@ -110,6 +114,8 @@ ViewToolOptions parse_options(int argc, char** argv) {
       o.limits = l;
     } else if (a == "--no-family") {
       o.follow_family = false;
+    } else if (a == "--follow") {
+      o.follow = true;
     } else if (!a.empty() && a[0] == '-') {
       throw std::invalid_argument("unknown option " + a);
     } else if (o.file.empty()) {
@@ -119,6 +125,8 @@ ViewToolOptions parse_options(int argc, char** argv) {
     }
   }
   if (!o.help && o.file.empty()) throw std::invalid_argument("no CGM file given");
+  if (o.follow && (o.converts() || o.list || !o.pages.empty() || o.limits || o.view || !o.follow_family))
+    throw std::invalid_argument("--follow shows the family in a window: it takes no other option");
   return o;
 }
 

@@ -25,6 +25,7 @@ struct ViewToolOptions {
   std::optional<plot::Box> view;       ///< --view: the NDC part of the page shown
   std::optional<WorldLimits> limits;   ///< --limits: new world limits (zoom)
   bool follow_family = true;           ///< --no-family: this file only
+  bool follow = false;                 ///< --follow: a family a running job is writing
   bool help = false;
 
   bool converts() const { return !png.empty() || !pdf.empty() || !svg.empty(); }

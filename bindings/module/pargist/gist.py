@@ -16,6 +16,7 @@ points, plt positions in NDC unless ``tosys=1``.
 """
 
 import contextlib
+import operator
 import os
 import warnings
 
@@ -213,13 +214,18 @@ _zoom_factor = 1.5
 
 def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, dump=None,
            legends=None, style=None, width=None, height=None, rgb=None, parent=None,
-           xpos=None, ypos=None):
-    """window(n, display=, dpi=, style=, hcp=, width=, height=, legends=):
+           xpos=None, ypos=None, http=None):
+    """window(n, display=, dpi=, style=, hcp=, width=, height=, legends=, http=):
     select (creating it) Gist window n (0..7); returns the current window number.
 
     display='' makes a window without a screen (hardcopy only). Without the
     live viewer in this build a screen window cannot open: one warning, and
     the window works offscreen.
+
+    http=PORT (or "HOST:PORT"; 0 or True: any free port) serves the window
+    to browsers from rank 0, on the loopback interface unless a host is
+    given; rank 0 prints the address with its token once. http=False stops
+    serving. $PARGIST_HTTP does the same for window 0 of unchanged scripts.
     """
     global _viewer_warned
     if n is not None:
@@ -228,6 +234,7 @@ def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, du
             raise ValueError(f"window: number must be 0..7, got {n}")
     if style is not None and not isinstance(style, str):
         raise TypeError("style: expected a style name like 'work' or 'boxed'")
+    http = _http_address(http)  # checked on every rank: the same error everywhere
     if not is_root():
         return None
     if n is None:
@@ -240,9 +247,29 @@ def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, du
         _viewer_warned = True
     opts = {"display": display, "dpi": None if dpi is None else float(dpi), "style": style,
             "hcp": hcp, "width": width, "height": height,
-            "legends": None if legends is None else _flag(legends, "legends")}
+            "legends": None if legends is None else _flag(legends, "legends"), "http": http}
     _core.window(n, {k: v for k, v in opts.items() if v is not None})
     return _core.current_window()
+
+
+def _http_address(http):
+    """window's http= as the text the server takes ("" stops serving), or None."""
+    if http is None:
+        return None
+    if http is False:
+        return ""
+    if http is True:
+        http = 0
+    if not isinstance(http, str):
+        try:
+            http = str(operator.index(http))
+        except TypeError:
+            raise TypeError(f"http: expected a port number or 'HOST:PORT', got {type(http).__name__}") from None
+    if http:
+        if not _core.has_viewer:
+            raise RuntimeError("pargist: http=: this build has no browser view (built without the viewer)")
+        _core.check_http_address(http)
+    return http
 
 
 def current_window():

@@ -123,6 +123,7 @@ void add_plot_state(py::module_& m) {
     w.width = opt<int>(o, "width");
     w.height = opt<int>(o, "height");
     w.legends = opt<bool>(o, "legends");
+    w.http = opt<std::string>(o, "http");
     return plot::window(n, w);
   });
   m.def("current_window", &plot::current_window);

@@ -8,6 +8,7 @@
 
 #ifdef PARGIST_HAVE_VIEWER
 #include <pargist/libplot/gist.hpp>
+#include <pargist/viewer/browser.hpp>
 #include <pargist/viewer/display.hpp>
 #endif
 
@@ -17,6 +18,14 @@ void bind_viewer(py::module_& m) {
 #ifdef PARGIST_HAVE_VIEWER
   m.attr("has_viewer") = true;
   viewer::install_display_factory();
+  viewer::install_browser_factory();
+  m.def("check_http_address", [](const std::string& text) {
+    try {
+      viewer::parse_browser_address(text);
+    } catch (const std::invalid_argument& e) {
+      throw py::value_error(e.what());
+    }
+  });
   m.def("viewer_unzoom", [] { viewer::unzoom(plot::current_window()); });
   m.def("viewer_zoom_factor", [](double f) { viewer::set_zoom_factor(f); });
   m.def("viewer_mouse", [](int system, int style, const std::string& prompt) -> py::object {

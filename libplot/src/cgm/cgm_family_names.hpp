@@ -1,12 +1,5 @@
-// Names of the files of a CGM family: run00.cgm, run01.cgm, ...
+// Names of the files of a CGM family: run00.cgm, run01.cgm, ... (declared
+// in pargist/libplot/cgm.hpp: first_family_name, next_family_name).
 #pragma once
 
-#include <string>
-
-namespace pargist::cgm {
-
-// The first name of a family: "00" is added before ".cgm" when the name has
-// no digits there (run.cgm -> run00.cgm).
-std::string first_family_name(const std::string& path);
-
-}  // namespace pargist::cgm
+#include "pargist/libplot/cgm.hpp"

@@ -1,11 +1,14 @@
 // A family of CGM files written picture by picture, crash-safe as Gist's:
 // after every picture each file on disk is a complete metafile.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <stdexcept>
 
 #include "cgm_elements.hpp"
 #include "cgm_family_names.hpp"
@@ -41,6 +44,10 @@ void write_all(int fd, std::vector<iovec> pieces, std::uint64_t at, const std::s
 CgmFamilyWriter::CgmFamilyWriter(const std::string& path, const CgmOptions& options)
     : options_(options), renderer_(options), next_name_(first_family_name(path)) {
   if (path.empty()) throw CgmWriteError("CGM file name is empty");
+  // A request left by a viewer of an earlier run of the same name is not
+  // meant for this one.
+  request_path_ = view_request_path(next_name_);
+  ::unlink(request_path_.c_str());
 }
 
 CgmFamilyWriter::~CgmFamilyWriter() { close(); }
@@ -112,6 +119,41 @@ std::string CgmFamilyWriter::close() {
   }
   return files_.empty() ? std::string() : files_.back();
 }
+
+std::vector<std::pair<int, plot::Limits>> CgmFamilyWriter::requested_limits() {
+  struct stat st;
+  if (::stat(request_path_.c_str(), &st) != 0) {
+    request_seen_ = {};
+    return {};
+  }
+  const RequestStamp stamp{static_cast<unsigned long long>(st.st_ino),
+                           static_cast<unsigned long long>(st.st_size),
+                           static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
+  if (stamp == request_seen_) return {};
+  request_seen_ = stamp;
+  try {
+    const auto request = read_view_request(request_path_);
+    if (!request || request->id == request_id_) return {};
+    request_id_ = request->id;
+    return request->systems;
+  } catch (const std::invalid_argument& e) {
+    if (!request_warned_) {
+      std::fprintf(stderr, "pargist: warning: ignoring the view request %s\n", e.what());
+      request_warned_ = true;
+    }
+    return {};
+  }
+}
+
+namespace {
+CgmOptions& hardcopy_options() {
+  static CgmOptions options;
+  return options;
+}
+}  // namespace
+
+const CgmOptions& hardcopy_cgm_options() { return hardcopy_options(); }
+void set_hardcopy_cgm_options(const CgmOptions& options) { hardcopy_options() = options; }
 
 std::unique_ptr<plot::FrameSink> open_cgm_family(const std::string& path, const CgmOptions& options) {
   return std::make_unique<CgmFamilyWriter>(path, options);

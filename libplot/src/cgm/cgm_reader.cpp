@@ -550,6 +550,7 @@ void read_into(CgmDocument& doc, const std::uint8_t* data, std::size_t size, con
           }
         }
         picture.finish();
+        page.end = scan.position();
         page.landscape = page.frame.landscape;
         for (auto& w : picture.warnings) doc.warnings.push_back(name + ": " + w);
         doc.pages.push_back(std::move(page));

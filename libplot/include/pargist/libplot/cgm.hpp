@@ -107,8 +107,25 @@ class CgmFamilyWriter : public plot::FrameSink {
   const std::vector<std::string>& files() const { return files_; }
   std::size_t pictures() const { return pictures_; }
 
+  /// A new request in the family's request file (view_request_path), if
+  /// one appeared since the last call: one stat() when there is none. A
+  /// malformed file gives one warning on stderr and is otherwise ignored.
+  std::vector<std::pair<int, plot::Limits>> requested_limits() override;
+
  private:
   void append(const std::vector<std::uint8_t>& picture);
+
+  // The request file, and what was last seen of it.
+  std::string request_path_;
+  struct RequestStamp {
+    unsigned long long inode = 0, size = 0;
+    long long mtime_ns = 0;
+    bool operator==(const RequestStamp& o) const {
+      return inode == o.inode && size == o.size && mtime_ns == o.mtime_ns;
+    }
+  } request_seen_;
+  std::string request_id_;
+  bool request_warned_ = false;
 
   CgmOptions options_;
   CgmRenderer renderer_;
@@ -123,9 +140,19 @@ class CgmFamilyWriter : public plot::FrameSink {
 std::unique_ptr<plot::FrameSink> open_cgm_family(const std::string& path,
                                                  const CgmOptions& options = {});
 
+/// The options the families opened by hcp_file() (plot::open_hardcopy)
+/// get; set before hcp_file, e.g. a smaller max_file_bytes for families
+/// that others copy or follow while they grow. Not thread-safe.
+const CgmOptions& hardcopy_cgm_options();
+void set_hardcopy_cgm_options(const CgmOptions& options);
+
 /// The next name of a family, Gist's way: the digits before ".cgm" count up
 /// (run00.cgm -> run01.cgm, run09.cgm -> run10.cgm).
 std::string next_family_name(const std::string& path);
+
+/// The first name of a family as the writer makes it: "00" is added before
+/// ".cgm" when the name has no digits there (run.cgm -> run00.cgm).
+std::string first_family_name(const std::string& path);
 
 // ------------------------------------------------------------------ reading
 
@@ -133,6 +160,7 @@ std::string next_family_name(const std::string& path);
 struct CgmPage {
   std::string file;          ///< the file of the family that holds it
   std::size_t offset = 0;    ///< byte offset of its BEGIN PICTURE
+  std::size_t end = 0;       ///< byte offset just past its END PICTURE
   std::string name;          ///< the picture's name ("Page 1" in Gist's files)
   bool landscape = false;
   /// True when the frame comes from pargist's world-coordinate record: it is
@@ -163,5 +191,38 @@ CgmDocument read_cgm(const std::string& path, bool follow_family = true);
 
 /// Reads CGM bytes already in memory (one file); `name` is used in messages.
 CgmDocument read_cgm_bytes(const std::uint8_t* data, std::size_t size, const std::string& name);
+
+// ------------------------------------------------------- the back channel
+//
+// pargist-view --follow steers a running job through the file system alone:
+// when its user zooms, it writes the limits asked for into the family's
+// request file, and the job's next pp* call (or limits(), fma()) adopts
+// them, as it adopts a zoom in the live window. The file is small text,
+// replaced atomically (temporary name, rename):
+//
+//   pargist view request 1
+//   id <unique text>
+//   system <n> <xmin> <xmax> <ymin> <ymax>     (a side may be "e": automatic)
+
+/// One request: new limits for some coordinate systems (1-based). Sides
+/// marked automatic in `limits` go back to the data's extremes.
+struct ViewRequest {
+  std::string id;  ///< different for every request written
+  std::vector<std::pair<int, plot::Limits>> systems;
+};
+
+/// The request file of the family that `path` names (the name given to
+/// hcp_file, or any file of the family): the name without ".cgm" and its
+/// trailing digits, plus ".limits" (run.cgm, run00.cgm, run07.cgm ->
+/// run.limits).
+std::string view_request_path(const std::string& path);
+
+/// Writes `request` to `path` whole (temporary name in the same folder,
+/// then rename). Throws std::runtime_error naming the file.
+void write_view_request(const std::string& path, const ViewRequest& request);
+
+/// Reads a request file: nullopt when there is none; throws
+/// std::invalid_argument (naming the file and line) when it is malformed.
+std::optional<ViewRequest> read_view_request(const std::string& path);
 
 }  // namespace pargist::cgm

@@ -114,12 +114,18 @@ struct WindowOptions {
   std::optional<int> width, height;    ///< window size in pixels
   std::optional<bool> legends;
   std::optional<int> xpos, ypos;       ///< the window's top-left on the screen (the live window's)
+  /// Serve the window to browsers: "PORT", "HOST:PORT" ("" stops serving).
+  /// Unset: unchanged; window 0 takes $PARGIST_HTTP when it is created.
+  std::optional<std::string> http;
 };
 
 /// Registers how windows open their display (the viewer calls this at load).
 using DisplayFactory =
     std::function<std::shared_ptr<DisplaySink>(int window, const std::string& display, const WindowOptions&)>;
 void set_display_factory(DisplayFactory factory);
+/// Registers how windows open their browser view (the viewer calls this at
+/// load); the factory gets the http address instead of a display name.
+void set_browser_factory(DisplayFactory factory);
 /// Attaches (or with nullptr detaches) a display sink to window n directly.
 void set_display_sink(int window, std::shared_ptr<DisplaySink> sink);
 

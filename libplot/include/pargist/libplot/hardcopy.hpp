@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pargist/libplot/cairo_renderer.hpp"
@@ -46,6 +47,8 @@ RasterImage render_image(const Frame& frame, const PageView& view);
 void write_png_image(const RasterImage& image, const std::string& path,
                      const std::vector<std::pair<std::string, std::string>>& text = {},
                      int compression = 2);
+/// The same PNG in memory (for the browser view), no text chunks.
+std::vector<std::uint8_t> encode_png(const RasterImage& image, int compression = 2);
 /// Reads a PNG written by write_png_image (or any 8-bit RGB/RGBA PNG).
 RasterImage read_png_image(const std::string& path);
 
@@ -68,6 +71,10 @@ class FrameSink {
   virtual void write(const Frame& frame) = 0;
   /// Completes the output; returns the name of the (last) file written.
   virtual std::string close() = 0;
+  /// Limits asked for from outside since the last call, by coordinate
+  /// system (1-based), each request handed out once: a CGM family's
+  /// followers (pargist-view --follow) zoomed. Other outputs have none.
+  virtual std::vector<std::pair<int, Limits>> requested_limits() { return {}; }
 };
 
 /// Opens the hardcopy sink that the file name asks for: ".png" (numbered

@@ -22,12 +22,12 @@ void install_display_factory();
 /// The live window of Gist window n (0..7), or nullptr if it has none.
 std::shared_ptr<Window> live_window(int n);
 
-/// Gist's unzoom on window n: back to the limits from before the mouse
-/// zooms (they reach libplot at its next limits()/pp*/fma). No-op without
-/// a live window.
+/// Gist's unzoom on window n (its X window and its browser view): back to
+/// the limits from before the mouse zooms (they reach libplot at its next
+/// limits()/pp*/fma). No-op without a live window.
 void unzoom(int n);
 
-/// Gist's zoom_factor for every live window, present and future (> 1;
+/// Gist's zoom_factor for every live window and browser view, present and future (> 1;
 /// throws std::invalid_argument otherwise).
 void set_zoom_factor(double factor);
 

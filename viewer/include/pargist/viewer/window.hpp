@@ -100,6 +100,13 @@ class Window {
 
   /// Source of pages for 'n' / 'p'; `current` is the index shown now.
   void set_page_provider(PageProvider provider, int current);
+  /// Following a growing document (pargist-view --follow): pages 0..count-1
+  /// exist now. While the window shows the last page it moves on to the
+  /// new last one (live); after 'p' it stays where the user went until 'f'
+  /// (or End) brings it back to the last page. The strip shows "page i/n".
+  void set_page_count(int count);
+  /// The provider index shown now (browsing).
+  int page_index() const;
   /// Block until the user closes the window (or `keep_waiting` says stop).
   void wait_closed(const std::function<bool()>& keep_waiting = {});
 
