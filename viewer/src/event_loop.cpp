@@ -4,10 +4,13 @@
 #include <X11/Xutil.h>
 #include <X11/keysym.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 
+#include "pargist/libplot/pl3d.hpp"
 #include "status_strip.hpp"
 #include "window_impl.hpp"
 
@@ -121,6 +124,7 @@ void Window::Impl::run() {
       if (pick_.wanted || need_render_) need_compose_ = true;  // prompt shown / page changed
       view.limits = zoom_.overrides();
       view.grid = grid_;
+      view.turn = turn_;
       target = requested_;
     }
 
@@ -220,6 +224,20 @@ void Window::Impl::on_press(const XButtonEvent& b) {
       return;
     }
   }
+  // ctrl + middle (ctrl + shift + left) drag on a page with 3-D scenes
+  // turns them; elsewhere it pans, as middle does.
+  if (!picking && !zoom_ctl_.active() && effective_button(static_cast<int>(b.button), mods) == 2 &&
+      (mods & kControl) && shown_ && shown_->has_3d()) {
+    turning_ = true;
+    turn_x_ = b.x;
+    turn_y_ = b.y;
+    need_compose_ = true;
+    return;
+  }
+  if (turning_) {  // a second button ends the turn
+    turning_ = false;
+    return;
+  }
   if (picking) {
     pick_pressed_ = true;
     pick_button_ = effective_button(static_cast<int>(b.button), mods);
@@ -236,6 +254,11 @@ void Window::Impl::on_press(const XButtonEvent& b) {
 
 void Window::Impl::on_release(const XButtonEvent& b) {
   const int y = b.y - strip_;
+  if (turning_) {
+    turn_by(b.x - turn_x_, b.y - turn_y_);
+    turning_ = false;
+    return;
+  }
   if (pick_pressed_) {
     pick_pressed_ = false;
     const MouseResult r = mouse_result(systems_, t_, pick_system_, pick_x0_, pick_y0_, b.x, y,
@@ -257,6 +280,11 @@ void Window::Impl::on_release(const XButtonEvent& b) {
 }
 
 void Window::Impl::on_motion(int x, int y) {
+  if (turning_) {
+    turn_by(x - turn_x_, y - turn_y_);
+    turn_x_ = x;
+    turn_y_ = y;
+  }
   pointer_x_ = x;
   pointer_y_ = y;
   message_.clear();
@@ -282,9 +310,13 @@ void Window::Impl::on_key(XKeyEvent& k) {
   const char key = sym == XK_End ? 'f' : n == 1 ? text[0] : '\0';  // End: as 'f'
   if (!key) return;
   switch (key) {
-    case 'u': {  // unzoom: the limits from before the mouse zooms
+    case 'u': {  // unzoom: the limits from before the mouse zooms, the 3-D view unturned
       std::lock_guard<std::mutex> lock(mutex_);
       zoom_.unzoom();
+      if (turn_ != ViewOptions{}.turn) {
+        turn_ = ViewOptions{}.turn;
+        ++turn_serial_;
+      }
       need_render_ = true;
       message_ = "unzoomed";
       break;
@@ -324,6 +356,23 @@ void Window::Impl::on_key(XKeyEvent& k) {
     default:
       break;
   }
+}
+
+// Dragging across the whole drawing area turns the scenes half a turn: a
+// horizontal drag about the viewer's vertical axis (the front follows the
+// pointer), a vertical one about the horizontal axis (dragging down brings
+// the top forward).
+void Window::Impl::turn_by(int dx, int dy) {
+  if (dx == 0 && dy == 0) return;
+  const double w = std::max(width_, 1), h = std::max(height_ - strip_, 1);
+  plot::View3 v;
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::copy(turn_.begin(), turn_.end(), &v.rot[0][0]);
+  plot::rotate3(v, M_PI * dy / h, M_PI * dx / w, 0.0);
+  std::copy(&v.rot[0][0], &v.rot[0][0] + 9, turn_.begin());
+  ++turn_serial_;
+  need_render_ = true;
+  message_ = "turned";
 }
 
 }  // namespace pargist::viewer

@@ -59,12 +59,31 @@ plot::Frame apply_view(const plot::Frame& frame, const ViewOptions& options) {
     if (id < 1 || static_cast<std::size_t>(id) >= f.systems.size()) continue;
     f.systems[static_cast<std::size_t>(id)].limits.set_sides(v);
   }
+  if (options.turn != ViewOptions{}.turn)
+    for (auto& s : f.systems)
+      for (auto& e : s.elements)
+        if (auto* scene = std::get_if<plot::Scene3>(&e)) {
+          double r[3][3];
+          for (int b = 0; b < 3; ++b)
+            for (int a = 0; a < 3; ++a)
+              r[b][a] = scene->view.rot[b][0] * options.turn[std::size_t(a)] +
+                        scene->view.rot[b][1] * options.turn[std::size_t(3 + a)] +
+                        scene->view.rot[b][2] * options.turn[std::size_t(6 + a)];
+          std::copy(&r[0][0], &r[0][0] + 9, &scene->view.rot[0][0]);
+        }
   if (options.grid)
     for (std::size_t i = 1; i < f.systems.size(); ++i) {
       f.systems[i].ticks.horiz.flags |= plot::grid_full;
       f.systems[i].ticks.vert.flags |= plot::grid_full;
     }
   return f;
+}
+
+bool FramePage::has_3d() const {
+  for (const auto& s : frame_.systems)
+    for (const auto& e : s.elements)
+      if (std::holds_alternative<plot::Scene3>(e)) return true;
+  return false;
 }
 
 std::vector<SystemGeometry> FramePage::render(cairo_t* cr, const PageTransform& t,

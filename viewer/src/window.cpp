@@ -59,7 +59,13 @@ std::optional<plot::Limits> Window::drawn_limits(int system) const {
 void Window::unzoom() {
   {
     std::lock_guard<std::mutex> lock(impl_->mutex_);
-    if (!impl_->zoom_.unzoom()) return;
+    bool changed = impl_->zoom_.unzoom();
+    if (impl_->turn_ != ViewOptions{}.turn) {
+      impl_->turn_ = ViewOptions{}.turn;
+      ++impl_->turn_serial_;
+      changed = true;
+    }
+    if (!changed) return;
     impl_->view_changed_ = true;
     ++impl_->requested_;
   }
@@ -79,6 +85,28 @@ void Window::clear_zoom(int system) {
 unsigned long Window::zoom_serial() const {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   return impl_->zoom_.serial();
+}
+
+std::array<double, 9> Window::turn() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->turn_;
+}
+
+unsigned long Window::turn_serial() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->turn_serial_;
+}
+
+void Window::reset_turn() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex_);
+    if (impl_->turn_ == ViewOptions{}.turn) return;
+    impl_->turn_ = ViewOptions{}.turn;
+    ++impl_->turn_serial_;
+    impl_->view_changed_ = true;
+    ++impl_->requested_;
+  }
+  impl_->wake();
 }
 
 void Window::set_zoom_factor(double factor) {

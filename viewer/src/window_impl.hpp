@@ -6,6 +6,7 @@
 // X and Cairo, and publishes what it drew back under the same mutex.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -41,6 +42,8 @@ class Window::Impl {
   detail::LimitsOverride zoom_;                 ///< limits set with mouse / keys
   bool view_changed_ = false;              ///< zoom_ changed by a caller
   double zoom_factor_ = 1.5;
+  std::array<double, 9> turn_{1, 0, 0, 0, 1, 0, 0, 0, 1};  ///< 3-D turn (ctrl + middle drag)
+  unsigned long turn_serial_ = 0;          ///< counts changes of turn_
   PageProvider provider_;
   int provider_index_ = 0;
   int page_count_ = 0;                     ///< set_page_count(); 0: not following
@@ -88,6 +91,7 @@ class Window::Impl {
   void save_png();
   void change_page(int delta);
   void go_to_page(int index, bool quiet);
+  void turn_by(int dx, int dy);
 
   std::unique_ptr<detail::X11Connection> x_;
   std::thread thread_;
@@ -100,6 +104,9 @@ class Window::Impl {
   bool grid_ = false;
   bool need_render_ = true, need_compose_ = true, need_present_ = false;
   ZoomController zoom_ctl_;
+  // a turn of the 3-D scenes under way: the last pointer position
+  bool turning_ = false;
+  int turn_x_ = 0, turn_y_ = 0;
   // pointer and mouse() state
   int pointer_x_ = -1, pointer_y_ = -1;
   bool pick_pressed_ = false;

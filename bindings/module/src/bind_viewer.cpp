@@ -42,6 +42,14 @@ void bind_viewer(py::module_& m) {
     if (!got) return py::none();
     return py::cast(std::vector<double>(got->begin(), got->end()));
   });
+  // The turn of the current window's 3-D scenes (ctrl + middle drag), as
+  // a 3x3 rotation, and how many times it changed; None without a window.
+  m.def("viewer_turn", []() -> py::object {
+    auto w = viewer::live_window(plot::current_window());
+    if (!w) return py::none();
+    const auto t = w->turn();
+    return py::make_tuple(std::vector<double>(t.begin(), t.end()), w->turn_serial());
+  });
 #else
   m.attr("has_viewer") = false;
 #endif

@@ -16,6 +16,8 @@ class FramePage : public Page {
   std::vector<SystemGeometry> render(cairo_t* cr, const PageTransform& t,
                                      const ViewOptions& options) const override;
 
+  bool has_3d() const override;
+
   const plot::Frame& frame() const { return frame_; }
 
  private:
@@ -23,7 +25,8 @@ class FramePage : public Page {
 };
 
 /// The frame as the window would draw it with `options`: overridden limits
-/// applied, grid lines added (exposed for tests and pargist-view).
+/// applied, grid lines added, 3-D scenes turned (exposed for tests and
+/// pargist-view).
 plot::Frame apply_view(const plot::Frame& frame, const ViewOptions& options);
 
 }  // namespace pargist::viewer

@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include <array>
 #include <map>
 #include <vector>
 
@@ -18,6 +19,10 @@ namespace pargist::viewer {
 struct ViewOptions {
   std::map<int, plot::Limits> limits;  ///< by Gist system number (1-based): sides only
   bool grid = false;                 ///< the 'g' key: grid lines at major ticks
+  /// The turn of every 3-D scene (ctrl + middle drag): a rotation in the
+  /// viewer's axes, applied after each scene's own view (row-major, as
+  /// pl3d's rotation matrices).
+  std::array<double, 9> turn{1, 0, 0, 0, 1, 0, 0, 0, 1};
 };
 
 /// A page the window can draw. Implementations are immutable once handed
@@ -35,6 +40,9 @@ class Page {
   /// the window's event thread only: no MPI, no Python.
   virtual std::vector<SystemGeometry> render(cairo_t* cr, const PageTransform& t,
                                              const ViewOptions& options) const = 0;
+
+  /// True when the page holds 3-D scenes (pl3d) that a turn would move.
+  virtual bool has_3d() const { return false; }
 };
 
 }  // namespace pargist::viewer

@@ -77,7 +77,8 @@ class Window {
   /// Limits of `system` as last drawn (resolved extremes included).
   std::optional<plot::Limits> drawn_limits(int system) const;
   /// Gist's unzoom (and the 'u' key): back to the limits each system had
-  /// before the first mouse zoom (possibly automatic sides).
+  /// before the first mouse zoom (possibly automatic sides), and 3-D scenes
+  /// back to the view the program drew.
   void unzoom();
   /// Forget mouse limits (an explicit limits(...) call takes over);
   /// system 0 means every system.
@@ -86,6 +87,18 @@ class Window {
   unsigned long zoom_serial() const;
   /// Gist's zoom_factor (> 1; default 1.5).
   void set_zoom_factor(double factor);
+
+  // --- 3-D scenes -----------------------------------------------------
+  //
+  // ctrl + middle drag (ctrl + shift + left) on a page with pl3d scenes
+  // turns them, re-drawn from the data the page holds (no new frame); the
+  // turn stays for the following frames until 'u' (or reset_turn()).
+
+  /// The turn applied after each scene's own view (row-major rotation).
+  std::array<double, 9> turn() const;
+  /// Counts changes of the turn.
+  unsigned long turn_serial() const;
+  void reset_turn();
 
   /// Gist's mouse(system, style, prompt): wait for a press and release.
   /// system >= 0 reports in that system (0: NDC), < 0 in the system under
