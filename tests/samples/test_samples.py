@@ -21,6 +21,7 @@ PARGIST_VIEW = os.path.join(BINARY, "bin", "pargist-view")
 CASES = [
     ("beam.py", ["--short", "--quiet", "--no-window"], "beam00.cgm", ["beam000.png", "beam002.png"]),
     ("field.py", ["--short"], "field00.cgm", ["field000.png", "field002.png"]),
+    ("field3d.py", ["--short"], "field3d00.cgm", ["field3d000.png", "field3d002.png"]),
     ("gallery.py", [], "gallery00.cgm", ["gallery.png"]),
     ("pygist_port.py", [], "demo00.cgm", []),
 ]
