@@ -56,7 +56,7 @@ def draw(m3, top, value, it):
     lims = pg.draw3(1)
     if lims is not None:
         pg.limits(*lims)
-    pg.plt("heat diffusion, step %d: T = %.3f isosurface" % (it, value), 0.15, 0.88, height=12)
+    pg.plt("heat diffusion, step %d: T = %.3f isosurface" % (it, value), 0.14, 0.885, height=11, opaque=1)
 
 
 def main(argv):
