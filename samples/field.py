@@ -94,55 +94,67 @@ def step(u, nu):
     c += nu * lap
 
 
+def evolve(u, halo, steps, plot_every):
+    """Runs the diffusion: zero-flux outer walls (a ghost layer there copies
+    the edge), ghosts exchanged, one step at a time; yields (step, this
+    rank's interior block) every plot_every steps."""
+    me, npes = parallel.me, parallel.npes
+    for it in range(steps + 1):
+        if me == 0:
+            u[:, :, 0] = u[:, :, 1]
+        if me == npes - 1:
+            u[:, :, -1] = u[:, :, -2]
+        halo.exchange(u)
+        if it % plot_every == 0:
+            yield it, u[:, :, 1:-1]
+        if it < steps:
+            step(u, 0.15)
+
+
+def report(name, n, steps, t0, t_plot):
+    """Rank 0 prints the run's size, wall time and the share spent plotting."""
+    if parallel.me == 0:
+        wall = time.perf_counter() - t0
+        print("%s: %d^3 cells on %d ranks, %d steps in %.1f s, plotting %.1f%%"
+              % (name, n, parallel.npes, steps, wall, 100.0 * t_plot / wall))
+
+
 def main(argv):
     args = parse_args(argv)
     me, npes = parallel.me, parallel.npes
     n = args.n
     lo, hi = my_slab(n, me, npes)
     u = initial_field(n, lo, hi)
-    # The outer walls are zero-flux: a ghost layer there copies the edge.
     halo = Halo()
     if me == 0:
         os.makedirs(args.out, exist_ok=True)
     pg.window(0, style="2x2")
     pg.hcp_file(os.path.join(args.out, "field.cgm"))
     t0, t_plot = time.perf_counter(), 0.0
-    for it in range(args.steps + 1):
+    for it, block in evolve(u, halo, args.steps, args.plot_every):
+        tp = time.perf_counter()
+        top = parallel.globalmax(block)   # one colour scale for every panel
+        pg.fma()
+        pg.plsys(1)
+        pg.pcslice(block, lo, hi, normal="z", index=int(0.3 * n), cmin=0.0, cmax=top, lcolorbar=0)
+        pg.pltitle("z = %d slice" % int(0.3 * n))
+        pg.plsys(2)
+        pg.pcslice(block, lo, hi, normal="x", index=int(0.45 * n), cmin=0.0, cmax=top, lcolorbar=0)
+        pg.pltitle("x = %d slice" % int(0.45 * n))
+        pg.plsys(3)
+        pg.plslice1d(block, lo, hi, axis="z", index=(n // 2, int(0.3 * n)), titles=0)
+        pg.pltitle("line-out along z")
+        # The hottest cell along z: a projection reduced over the slabs.
+        proj = reduce.project(block, lo, hi, axis="z", op="max")
         if me == 0:
-            u[:, :, 0] = u[:, :, 1]
-        if me == npes - 1:
-            u[:, :, -1] = u[:, :, -2]
-        halo.exchange(u)
-        if it % args.plot_every == 0:
-            tp = time.perf_counter()
-            block = u[:, :, 1:-1]
-            top = parallel.globalmax(block)   # one colour scale for every panel
-            pg.fma()
-            pg.plsys(1)
-            pg.pcslice(block, lo, hi, normal="z", index=int(0.3 * n), cmin=0.0, cmax=top, lcolorbar=0)
-            pg.pltitle("z = %d slice" % int(0.3 * n))
-            pg.plsys(2)
-            pg.pcslice(block, lo, hi, normal="x", index=int(0.45 * n), cmin=0.0, cmax=top, lcolorbar=0)
-            pg.pltitle("x = %d slice" % int(0.45 * n))
-            pg.plsys(3)
-            pg.plslice1d(block, lo, hi, axis="z", index=(n // 2, int(0.3 * n)), titles=0)
-            pg.pltitle("line-out along z")
-            # The hottest cell along z: a projection reduced over the slabs.
-            proj = reduce.project(block, lo, hi, axis="z", op="max")
-            if me == 0:
-                pg.plsys(4)
-                pg.pli(proj[0], cmin=0.0, cmax=top)
-                pg.pltitle("max along z, step %d" % it)
-            pg.hcp()
-            pg.png(os.path.join(args.out, "field%03d.png" % (it // args.plot_every)))
-            t_plot += time.perf_counter() - tp
-        if it < args.steps:
-            step(u, 0.15)
+            pg.plsys(4)
+            pg.pli(proj[0], cmin=0.0, cmax=top)
+            pg.pltitle("max along z, step %d" % it)
+        pg.hcp()
+        pg.png(os.path.join(args.out, "field%03d.png" % (it // args.plot_every)))
+        t_plot += time.perf_counter() - tp
     pg.hcp_finish()
-    if me == 0:
-        wall = time.perf_counter() - t0
-        print("field: %d^3 cells on %d ranks, %d steps in %.1f s, plotting %.1f%%"
-              % (n, npes, args.steps, wall, 100.0 * t_plot / wall))
+    report("field", n, args.steps, t0, t_plot)
     return 0
 
 

@@ -24,7 +24,7 @@ import pargist as pg
 from pargist import parallel
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from field import Halo, initial_field, my_slab, step  # noqa: E402 - the same run as field.py
+from field import Halo, evolve, initial_field, my_slab, report  # noqa: E402 - the same run as field.py
 
 
 def parse_args(argv):
@@ -75,29 +75,17 @@ def main(argv):
     # The whole grid is the unit cube; each rank's block is its slab's interior.
     cells = np.array([n - 1, n - 1, n - 1])
     t0, t_plot = time.perf_counter(), 0.0
-    for it in range(args.steps + 1):
-        if me == 0:
-            u[:, :, 0] = u[:, :, 1]
-        if me == npes - 1:
-            u[:, :, -1] = u[:, :, -2]
-        halo.exchange(u)
-        if it % args.plot_every == 0:
-            tp = time.perf_counter()
-            block = u[:, :, 1:-1]
-            m3 = pg.mesh3(cells, np.ones(3), np.zeros(3), funcs=[block], lo=lo, hi=hi)
-            # Colours and surface follow the cooling: today's hottest value.
-            now = parallel.globalmax(block)
-            draw(m3, now, args.level * now, it)
-            pg.png(os.path.join(args.out, "field3d%03d.png" % (it // args.plot_every)))
-            t_plot += time.perf_counter() - tp
-        if it < args.steps:
-            step(u, 0.15)
+    for it, block in evolve(u, halo, args.steps, args.plot_every):
+        tp = time.perf_counter()
+        m3 = pg.mesh3(cells, np.ones(3), np.zeros(3), funcs=[block], lo=lo, hi=hi)
+        # Colours and surface follow the cooling: today's hottest value.
+        now = parallel.globalmax(block)
+        draw(m3, now, args.level * now, it)
+        pg.png(os.path.join(args.out, "field3d%03d.png" % (it // args.plot_every)))
+        t_plot += time.perf_counter() - tp
     pg.fma()
     pg.hcp_finish()
-    if me == 0:
-        wall = time.perf_counter() - t0
-        print("field3d: %d^3 cells on %d ranks, %d steps in %.1f s, plotting %.1f%%"
-              % (n, npes, args.steps, wall, 100.0 * t_plot / wall))
+    report("field3d", n, args.steps, t0, t_plot)
     return 0
 
 

@@ -23,7 +23,6 @@ import numpy
 from . import _core
 from . import gist
 from ._state import is_root
-from ._style import parse_color
 
 __all__ = ["set_draw3_", "setrot3_", "rot3", "rot3_", "mov3", "aim3", "setz3", "orient3", "save3",
            "restore3", "light3", "light3_", "get3_light", "get3_normal", "get3_centroid", "get3_xy",
