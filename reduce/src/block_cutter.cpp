@@ -95,7 +95,7 @@ void BlockCutter::fill(Plane& plane, std::int64_t w, const Halo& halo) const {
     const bool row_owned = w_owned && box_.lo[std::size_t(iv)] + v < box_.up[std::size_t(iv)];
     const std::int64_t owned_end = row_owned ? box_.up[std::size_t(iu)] - box_.lo[std::size_t(iu)] : 0;
     std::int64_t u = 0;
-    if (nch_ == 1) {
+    if (nch_ == 1 && owned_end > 0) {  // v and ww index the box only on owned rows
       const std::ptrdiff_t base = field_.offset(iv, v) + field_.offset(iw, ww);
       for (; u < owned_end; ++u) vals[u] = field_.at_offset(base + field_.offset(iu, u));
     } else {
