@@ -6,13 +6,12 @@ correlation of the pages' ink, after a 5-pixel blur that evens out
 antialiasing and line-width differences at 40 dpi."""
 
 import os
-import shutil
-import subprocess
 import sys
 
-import matplotlib.image
 import numpy
 import pytest
+
+from pages import correlation, ghostscript, have, ink, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DPI = 40
@@ -35,30 +34,6 @@ print("gistdemo3d: done")
 """
 
 
-def have(*programs):
-    return all(shutil.which(p) for p in programs)
-
-
-def run(cmd, cwd, stdin=None, timeout=300):
-    got = subprocess.run(cmd, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=timeout)
-    assert got.returncode == 0, f"{cmd[0]} failed:\n{got.stdout[-3000:]}\n{got.stderr[-3000:]}"
-    return got.stdout
-
-
-def ink(path):
-    """1 - brightness (mean of R, G, B), blurred by a 5x5 box."""
-    a = 1.0 - matplotlib.image.imread(path)[..., :3].mean(axis=2)
-    r = 2
-    p = numpy.pad(a, r, mode="edge")
-    c = numpy.pad(numpy.cumsum(numpy.cumsum(p, 0), 1), ((1, 0), (1, 0)))
-    k = 2 * r + 1
-    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
-
-
-def correlation(a, b):
-    return float(numpy.corrcoef(a.ravel(), b.ravel())[0, 1])
-
-
 @pytest.mark.skipif(not have("yorick", "gist", "gs"), reason="needs yorick, gist and ghostscript")
 def test_gistdemo3d_runs_to_the_end_and_matches_yorick(tmp_path):
     rng = numpy.random.default_rng(20)
@@ -76,8 +51,7 @@ def test_gistdemo3d_runs_to_the_end_and_matches_yorick(tmp_path):
     # Yorick: the same commands, drawn by gist and ghostscript.
     run(["yorick", "-batch", os.path.join(HERE, "gistdemo3d.i"), "yorick.cgm", "random.txt"], tmp_path)
     run(["gist", "yorick.cgm", "-b", "-ps", "yorick.ps"], tmp_path)
-    run(["gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", "-sDEVICE=png16m", "-sPAPERSIZE=letter", "-dFIXEDMEDIA",
-         f"-r{DPI}", "-sOutputFile=yorick-%03d.png", "yorick.ps"], tmp_path)
+    ghostscript("yorick.ps", "yorick-%03d.png", DPI, tmp_path)
 
     ours = [ink(tmp_path / f"ours-{k:04d}.png") for k in range(1, PAGES + 1)]
     theirs = [ink(tmp_path / f"yorick-{k:03d}.png") for k in range(1, PAGES + 1)]
