@@ -85,6 +85,23 @@ plot::Poly3 to_poly3(const py::tuple& t) {
 }
 
 // Adds the element and returns pygist's draw3 extents of what it draws.
+// One 3-vector per polygon (normal, centroid) of an ni-by-nj mesh of
+// points (nverts None) or of a polygon list (nverts: vertices per polygon).
+template <class MeshFn, class PolyFn>
+py::array_t<double> per_polygon(const std::string& name, const py::object& xyz, const py::object& nverts,
+                                std::size_t ni, std::size_t nj, MeshFn mesh_fn, PolyFn poly_fn) {
+  const auto pts = to_doubles(xyz, name + ": xyz");
+  if (nverts.is_none()) {
+    if (pts.size() != 3 * ni * nj) throw py::value_error(name + ": xyz does not match the mesh");
+    return rows3(mesh_fn(pts.data(), ni, nj));
+  }
+  const auto n = to_counts(nverts);
+  std::size_t total = 0;
+  for (auto k : n) total += k;
+  if (pts.size() != 3 * total) throw py::value_error(name + ": xyz does not match nxyz");
+  return rows3(poly_fn(pts.data(), n.data(), n.size()));
+}
+
 py::list add_scene(plot::Scene3&& s, std::optional<int> system) {
   py::list out;
   for (const auto& b : plot::scene3_bounds(s)) out.append(py::make_tuple(b.xmin, b.xmax, b.ymin, b.ymax));
@@ -108,29 +125,11 @@ void bind_pl3d(py::module_& m) {
   }, "rot3's new rotation matrix.");
 
   m.def("pl3_normals", [](const py::object& xyz, const py::object& nverts, std::size_t ni, std::size_t nj) {
-    const auto pts = to_doubles(xyz, "get3_normal: xyz");
-    if (nverts.is_none()) {
-      if (pts.size() != 3 * ni * nj) throw py::value_error("get3_normal: xyz does not match the mesh");
-      return rows3(plot::mesh_normals(pts.data(), ni, nj));
-    }
-    const auto n = to_counts(nverts);
-    std::size_t total = 0;
-    for (auto k : n) total += k;
-    if (pts.size() != 3 * total) throw py::value_error("get3_normal: xyz does not match nxyz");
-    return rows3(plot::polygon_normals(pts.data(), n.data(), n.size()));
+    return per_polygon("get3_normal", xyz, nverts, ni, nj, plot::mesh_normals, plot::polygon_normals);
   }, py::arg("xyz"), py::arg("nverts"), py::arg("ni") = 0, py::arg("nj") = 0);
 
   m.def("pl3_centroids", [](const py::object& xyz, const py::object& nverts, std::size_t ni, std::size_t nj) {
-    const auto pts = to_doubles(xyz, "get3_centroid: xyz");
-    if (nverts.is_none()) {
-      if (pts.size() != 3 * ni * nj) throw py::value_error("get3_centroid: xyz does not match the mesh");
-      return rows3(plot::mesh_centroids(pts.data(), ni, nj));
-    }
-    const auto n = to_counts(nverts);
-    std::size_t total = 0;
-    for (auto k : n) total += k;
-    if (pts.size() != 3 * total) throw py::value_error("get3_centroid: xyz does not match nxyz");
-    return rows3(plot::polygon_centroids(pts.data(), n.data(), n.size()));
+    return per_polygon("get3_centroid", xyz, nverts, ni, nj, plot::mesh_centroids, plot::polygon_centroids);
   }, py::arg("xyz"), py::arg("nverts"), py::arg("ni") = 0, py::arg("nj") = 0);
 
   m.def("pl3_light", [](const py::tuple& light, const py::tuple& view, const py::object& normals,
