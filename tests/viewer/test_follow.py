@@ -124,3 +124,14 @@ def test_follow_a_running_job(tmp_path, xserver):
         view.stop()
         if job.proc.returncode not in (0, None):
             print(job.output())
+
+
+def test_follow_refuses_a_missing_folder_and_other_options(tmp_path):
+    import subprocess
+    view = binary("bin", "pargist-view")
+    r = subprocess.run([view, "--follow", str(tmp_path / "no/such/run.cgm")], capture_output=True, text=True,
+                       timeout=30, env=dict(os.environ, DISPLAY=""))
+    assert r.returncode != 0 and "no folder" in r.stderr
+    r = subprocess.run([view, "--follow", str(tmp_path / "run.cgm"), "--png", "x.png"], capture_output=True,
+                       text=True, timeout=30)
+    assert r.returncode == 1 and "--follow" in r.stderr

@@ -1,6 +1,7 @@
 #include "window_follow.hpp"
 
 #if defined(PARGIST_VIEW_HAS_WINDOW)
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -100,6 +101,15 @@ class ShownLog {
 
 bool follow(const ViewToolOptions& options, std::string& why) {
   CgmFollower follower(options.file);
+  // Waiting for a file is normal (the job may not have started); waiting
+  // in a folder that does not exist is a typo.
+  const auto slash = follower.first_file().find_last_of('/');
+  const std::string folder = slash == std::string::npos ? "." : follower.first_file().substr(0, slash + 1);
+  struct stat st;
+  if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    why = "cannot follow " + options.file + ": no folder " + folder;
+    return false;
+  }
   viewer::Window window(0, {}, viewer::Browsing{true, "pargist-view --follow " + options.file});
   if (!window.is_open()) {
     why = "cannot open the window (" + window.status() + ")";
