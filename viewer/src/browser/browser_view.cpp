@@ -12,6 +12,10 @@
 #include "pargist/viewer/browser.hpp"
 
 #include <cairo.h>
+#include <pthread.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -32,6 +36,9 @@ namespace pargist::viewer {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The render thread's niceness (Linux: per thread): above it, the run.
+constexpr int kRenderNice = 5;
 
 double unix_ms() {
   return std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -171,6 +178,7 @@ BrowserView::Impl::~Impl() {
 }
 
 void BrowserView::Impl::show(std::shared_ptr<const Page> page) {
+  bool watched;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     page_ = std::move(page);
@@ -178,11 +186,18 @@ void BrowserView::Impl::show(std::shared_ptr<const Page> page) {
     ++page_version_;
     ++stats_.pages;
     zoom_.page_arrived();
+    watched = waiting_ > 0;
   }
-  work_.notify_one();
+  if (watched) work_.notify_one();  // unwatched, the render thread sleeps on
 }
 
 void BrowserView::Impl::render_loop() {
+  // Below the run's threads: where cores are short, the simulation keeps
+  // the CPU (a batch thread does not preempt the thread that wakes it) and
+  // the browsers get their frame a little later.
+  sched_param batch{};
+  pthread_setschedparam(pthread_self(), SCHED_BATCH, &batch);
+  ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kRenderNice);
   unsigned long drawn_page = 0, drawn_view = 0;
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
