@@ -8,8 +8,9 @@ frame, and the main thread's cost of ending a frame (fma(): the displays'
 share of the run), median over the frames. Cases: no server; the server
 with 0, 1 and 4 headless Chromium browsers watching; one browser stopped
 dead (SIGSTOP) after it loaded, plus a client that asks for frames and never
-reads, beside a live one. The peer a user would otherwise pick is writing a PNG every frame
-and looking at the files: png()'s cost is measured in the same runs.
+reads, beside a live one. The peer a user would otherwise pick is writing a
+PNG every frame and looking at the files: png()'s cost is measured in the
+same runs.
 New frame to pixels: from handing the frame over (fma) to the browser
 having painted it (two animation frames after drawing), median. The same
 for pargist-view --follow (page on disk to window drawn, under Xvfb).
@@ -18,7 +19,7 @@ Everything runs on the same 2-core machine, browsers included: on a
 cluster they run on the user's desk, so the wall-time column is the
 pessimistic one; fma_ms is what the server costs the run itself.
 
-    /usr/bin/python3 tests/bench/browser_bench.py [FRAMES]   (after a build into build/)
+    /usr/bin/python3 tests/bench/browser_bench.py [FRAMES per case]   (after a build into build/)
 """
 
 import os
@@ -43,7 +44,8 @@ os.environ["PYTHONPATH"] = os.path.join(os.environ["PARGIST_BINARY_DIR"], "pytho
 from browser_support import Page, chromium, frames_of, profile_dir, split_url, start_job, wait_until  # noqa: E402
 from live_support import Program, Xvfb, binary, mpirun  # noqa: E402
 
-FRAMES = int(sys.argv[1]) if len(sys.argv) > 1 else 150
+ROUNDS = 3
+FRAMES = int(sys.argv[1]) // ROUNDS if len(sys.argv) > 1 else 50  # per case and round
 WARMUP = 10
 
 
@@ -98,16 +100,7 @@ def run_case(label, browsers=0, stalled=False, http="0", png=False):
         if stalled:
             for b in browser_pids:
                 os.kill(b, signal.SIGCONT)
-        return {
-            "label": label,
-            "wall_ms": statistics.median(per_frame),
-            "fma_ms": statistics.median(f[3] for f in lines),
-            "fma_p95": sorted(f[3] for f in lines)[int(0.95 * len(lines))],
-            "cpu_ms": statistics.median(f[5] for f in lines),
-            "png_ms": statistics.median(f[4] for f in lines) if png else None,
-            "latency_ms": statistics.median(latencies) if latencies else None,
-            "frames_seen": sum(p.stats()["frames"] for p in pages[1 if stalled else 0:]),
-        }
+        return {"label": label, "per_frame": per_frame, "lines": lines, "latencies": latencies, "png": png}
     finally:
         open(os.path.join(tmp, "stop"), "w").close()
         for s in raw_clients:
@@ -151,21 +144,44 @@ def follow_case():
         x.stop()
 
 
+def summary(runs):
+    """One case over its rounds: medians of everything measured."""
+    per_frame = [v for r in runs for v in r["per_frame"]]
+    lines = [f for r in runs for f in r["lines"]]
+    latencies = [v for r in runs for v in r["latencies"]]
+    return {
+        "label": runs[0]["label"],
+        "wall_ms": statistics.median(per_frame),
+        "fma_ms": statistics.median(f[3] for f in lines),
+        "fma_p95": sorted(f[3] for f in lines)[int(0.95 * len(lines))],
+        "cpu_ms": statistics.median(f[5] for f in lines),
+        "png_ms": statistics.median(f[4] for f in lines) if runs[0]["png"] else None,
+        "latency_ms": statistics.median(latencies) if latencies else None,
+    }
+
+
 def main():
-    cases = [
-        run_case("no browser view", http=""),
-        run_case("no browser view, png() every frame (the peer)", http="", png=True),
-        run_case("served, 0 browsers", http="0"),
-        run_case("served, 1 browser", browsers=1),
-        run_case("served, 4 browsers", browsers=4),
-        run_case("served, 1 browser stopped dead + 1 client not reading, 1 browser live", browsers=2,
-                 stalled=True),
+    specs = [
+        ("no browser view", dict(http="")),
+        ("no browser view, png() every frame (the peer)", dict(http="", png=True)),
+        ("served, 0 browsers", dict(http="0")),
+        ("served, 1 browser", dict(browsers=1)),
+        ("served, 4 browsers", dict(browsers=4)),
+        ("served, 1 browser stopped dead + 1 client not reading, 1 browser live", dict(browsers=2, stalled=True)),
     ]
+    # The cases take turns, round after round: the machine's other load
+    # changes over minutes and should not favour one case.
+    runs = {label: [] for label, _ in specs}
+    for _ in range(ROUNDS):
+        for label, kw in specs:
+            runs[label].append(run_case(label, **kw))
+    cases = [summary(runs[label]) for label, _ in specs]
     follow = follow_case()
     png_ms = cases[1]["png_ms"]
     out = ["# Watching a run: the browser view and pargist-view --follow", "",
            __doc__.split("\n\n", 1)[1].rsplit("\n\n", 1)[0], "",
-           f"{FRAMES} frames per case after {WARMUP} of warm-up; medians.", "",
+           f"{ROUNDS} rounds of {FRAMES} frames per case (after {WARMUP} of warm-up), the cases taking "
+           "turns; medians.", "",
            "| case | run's wall time per frame | fma(): main thread's CPU | fma(): wall | fma() wall p95 |"
            " new frame to pixels |",
            "|---|---:|---:|---:|---:|---:|"]
