@@ -213,13 +213,27 @@ bool box_empty(const FieldView& f) {
   return false;
 }
 
+void agree_same(const Comm& comm, const std::vector<Agreed>& values, const char* function) {
+  const std::size_t n = values.size();
+  std::vector<double> both(2 * n);
+  for (std::size_t k = 0; k < n; ++k) {
+    both[k] = values[k].value;
+    both[n + k] = -values[k].value;
+  }
+  both = comm.allreduce_max(both);
+  for (std::size_t k = 0; k < n; ++k)
+    if (both[k] != -both[n + k])
+      throw std::invalid_argument(std::string(function) + ": ranks disagree on " + values[k].what);
+}
+
+std::vector<Agreed> global_shape_entries(const FieldView& f) {
+  std::vector<Agreed> out;
+  for (std::size_t a = 0; a < 3; ++a) out.push_back({"the field's global_shape", double(f.global_shape[a])});
+  return out;
+}
+
 void agree_global_shape(const Comm& comm, const FieldView& f, const char* function) {
-  // One allreduce of (shape, -shape) by max.
-  std::vector<double> shape{double(f.global_shape[0]),  double(f.global_shape[1]),  double(f.global_shape[2]),
-                            -double(f.global_shape[0]), -double(f.global_shape[1]), -double(f.global_shape[2])};
-  shape = comm.allreduce_max(shape);
-  if (shape[0] != -shape[3] || shape[1] != -shape[4] || shape[2] != -shape[5])
-    throw std::invalid_argument(std::string(function) + ": ranks disagree on the field's global_shape");
+  agree_same(comm, global_shape_entries(f), function);
 }
 
 }  // namespace pargist::reduce::detail

@@ -5,6 +5,7 @@
 #include <pargist/reduce/field.hpp>
 
 #include <cstdint>
+#include <vector>
 
 namespace pargist::reduce::detail {
 
@@ -21,8 +22,21 @@ inline double value_at(const FieldView& f, std::int64_t i, std::int64_t j, std::
   return f.dtype == DType::f32 ? double(*reinterpret_cast<const float*>(p)) : *reinterpret_cast<const double*>(p);
 }
 
-// Collective: throws std::invalid_argument on every rank unless all ranks
-// gave the same global shape (one allreduce).
+// A number every rank must give alike, and what to call it in the error.
+struct Agreed {
+  const char* what;
+  double value;  // finite (checked before)
+};
+
+// Collective: throws std::invalid_argument("<function>: ranks disagree on
+// <what>") on every rank, naming the first value that differs, unless all
+// ranks gave the same values (one allreduce of the values and their negatives).
+void agree_same(const Comm& comm, const std::vector<Agreed>& values, const char* function);
+
+// The global shape's three entries, for agree_same.
+std::vector<Agreed> global_shape_entries(const FieldView& f);
+
+// Collective: agree_same on the global shape alone.
 void agree_global_shape(const Comm& comm, const FieldView& f, const char* function);
 
 }  // namespace pargist::reduce::detail

@@ -9,10 +9,12 @@
 #include "validate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 
 namespace pargist::reduce {
@@ -76,7 +78,59 @@ void validate(const Comm& comm, const FieldView& f, const GridCoords& coords, co
     v.require(empty || spec.color.data != nullptr, "the colour field has no data");
   }
   v.agree(comm);
-  detail::agree_global_shape(comm, f, "slice3");
+  // What every rank must give alike (one allreduce): a rank cutting another
+  // surface would draw a picture no serial slice3 gives.
+  std::vector<detail::Agreed> same = detail::global_shape_entries(f);
+  const auto flag = [](bool b) { return b ? 1.0 : 0.0; };
+  same.insert(same.end(), {{"the cut (an isosurface or a plane)", double(int(spec.cut))},
+                           {"the isosurface value", spec.value},
+                           {"the plane", spec.plane[0]}, {"the plane", spec.plane[1]},
+                           {"the plane", spec.plane[2]}, {"the plane", spec.plane[3]},
+                           {"maxpolys", double(spec.max_polygons)},
+                           {"whether the polygons are coloured", flag(spec.has_color)},
+                           {"whether the colour is cell-centred", flag(spec.color_cell_centred)},
+                           {"nointerp", flag(spec.nointerp)},
+                           {"one colour per vertex or per polygon", flag(spec.node_values)},
+                           {"whether the cells are wanted", flag(spec.want_cells)},
+                           {"the kind of mesh (uniform, rectilinear, curvilinear)", double(int(coords.kind))}});
+  for (std::size_t a = 0; a < 3; ++a) {
+    same.push_back({"the mesh's origin", coords.origin[a]});
+    same.push_back({"the mesh's spacing", coords.spacing[a]});
+  }
+  detail::agree_same(comm, same, "slice3");
+}
+
+// The first node of the global grid that no rank's box holds, if any (boxes:
+// lower then upper, 6 per rank, as allgathered). The box faces cut the grid
+// into blocks each wholly inside or outside every box, so one corner per
+// block is enough; every rank finds the same answer. Past kMaxWork block x
+// box tests (hundreds of thousands of ranks) it does not look.
+std::optional<Index3> uncovered_node(const std::vector<long long>& boxes, const Index3& shape) {
+  constexpr double kMaxWork = 5e7;
+  const std::size_t nbox = boxes.size() / 6;
+  std::array<std::vector<std::int64_t>, 3> cuts;
+  double blocks = 1;
+  for (std::size_t a = 0; a < 3; ++a) {
+    cuts[a] = {0, shape[a]};
+    for (std::size_t r = 0; r < nbox; ++r)
+      for (std::size_t side : {a, a + 3}) cuts[a].push_back(std::clamp<std::int64_t>(boxes[6 * r + side], 0, shape[a]));
+    std::sort(cuts[a].begin(), cuts[a].end());
+    cuts[a].erase(std::unique(cuts[a].begin(), cuts[a].end()), cuts[a].end());
+    blocks *= double(cuts[a].size() - 1);
+  }
+  if (blocks * double(nbox) > kMaxWork) return std::nullopt;
+  for (std::size_t k = 0; k + 1 < cuts[2].size(); ++k)
+    for (std::size_t j = 0; j + 1 < cuts[1].size(); ++j)
+      for (std::size_t i = 0; i + 1 < cuts[0].size(); ++i) {
+        const Index3 p{cuts[0][i], cuts[1][j], cuts[2][k]};
+        bool held = false;
+        for (std::size_t r = 0; r < nbox && !held; ++r) {
+          const long long* q = &boxes[6 * r];
+          held = q[0] <= p[0] && p[0] < q[3] && q[1] <= p[1] && p[1] < q[4] && q[2] <= p[2] && p[2] < q[5];
+        }
+        if (!held) return p;
+      }
+  return std::nullopt;
 }
 
 // Packs this rank's polygons for the gather: counts, cells, vertex counts,
@@ -166,6 +220,10 @@ Slice3Result slice3(const Comm& comm, const FieldView& field, const GridCoords& 
   long long mine[6] = {field.lower[0], field.lower[1], field.lower[2], field.upper[0], field.upper[1], field.upper[2]};
   if (detail::box_empty(field)) std::fill(mine, mine + 6, 0);
   MPI_Allgather(mine, 6, MPI_LONG_LONG, all.data(), 6, MPI_LONG_LONG, comm.handle());
+  if (const auto hole = uncovered_node(all, field.global_shape))
+    throw std::invalid_argument("slice3: no rank's box holds node (" + std::to_string((*hole)[0]) + ", " +
+                                std::to_string((*hole)[1]) + ", " + std::to_string((*hole)[2]) +
+                                ") of the global grid: the ranks' lo..hi boxes must cover it");
 
   Slice3Result res;
   detail::CutPolygons local;

@@ -190,6 +190,19 @@ def test_bad_input_raises_the_same_error_on_every_rank():
     zb = numpy.ones((3, 5)) if parallel.me == parallel.npes - 1 else numpy.ones((3, 4))
     raised_everywhere(lambda: pargist.plwf(zb, lo=[3 * parallel.me, 0], hi=[3 * parallel.me + 2, 3]),
                       ValueError)
+    # every rank cuts the same surface
+    if parallel.npes > 1:
+        msg = raised_everywhere(lambda: pargist.slice3(m3, 1, None, None, value=0.5 + 0.1 * parallel.me),
+                                ValueError)
+        assert "ranks disagree on the isosurface value" in msg
+    # the boxes cover the grid: the last rank's box one node short leaves a gap
+    glo, ghi = my_box(2)
+    if parallel.me == parallel.npes - 1:
+        glo[2] += 1
+    gapped = uniform_mesh([block(f, glo, ghi)], lo=glo, hi=ghi)
+    msg = raised_everywhere(lambda: pargist.slice3(gapped, 1, None, None, value=0.5), ValueError)
+    gap = N[2] * (parallel.npes - 1) // parallel.npes   # the last box's first plane
+    assert f"no rank's box holds node (0, 0, {gap})" in msg
     # and the communicator still works
     got = pargist.slice3(m3, 1, None, None, value=0.5)
     assert (got[0] is not None) == (parallel.me == 0)

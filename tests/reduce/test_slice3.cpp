@@ -329,6 +329,24 @@ TEST_CASE("slice3: bad input on one rank raises on every rank", "[slice3][mpi]")
   plane.cut = Slice3Spec::Cut::plane;
   plane.plane = {0, 0, 0, 1};
   CHECK_THROWS_WITH(slice3(comm, g.view, g.coords, plane), Catch::Contains("normal is zero"));
+  // Every rank cuts the same surface, on the same mesh.
+  Slice3Spec other = spec;
+  other.value = 0.5 + 0.1 * comm.rank();
+  if (comm.size() > 1)
+    CHECK_THROWS_WITH(slice3(comm, g.view, g.coords, other), Catch::Contains("ranks disagree on the isosurface value"));
+  GridCoords moved = g.coords;
+  if (comm.rank() == 0) moved.spacing[2] *= 2;
+  if (comm.size() > 1)
+    CHECK_THROWS_WITH(slice3(comm, g.view, moved, spec), Catch::Contains("ranks disagree on the mesh's spacing"));
+  // The boxes cover the grid: the last rank's box one node short leaves a gap.
+  FieldView short_box = g.view;
+  if (comm.rank() == comm.size() - 1) {
+    short_box.lower[2] += 1;
+    short_box.data = static_cast<const char*>(g.view.data) + g.view.stride_bytes[2];
+  }
+  const std::int64_t gap = n[2] * (comm.size() - 1) / comm.size();  // the last box's first plane
+  CHECK_THROWS_WITH(slice3(comm, short_box, g.coords, spec),
+                    Catch::Contains("no rank's box holds node (0, 0, " + std::to_string(gap) + ")"));
   // And the communicator still works afterwards.
   CHECK(slice3(comm, g.view, g.coords, spec).polygons_total > 0);
 }
