@@ -190,6 +190,16 @@ def test_bad_input_raises_the_same_error_on_every_rank():
     zb = numpy.ones((3, 5)) if parallel.me == parallel.npes - 1 else numpy.ones((3, 4))
     raised_everywhere(lambda: pargist.plwf(zb, lo=[3 * parallel.me, 0], hi=[3 * parallel.me + 2, 3]),
                       ValueError)
+    # plwf: the boxes cover the surface, and every rank gives fill= (a collective) alike
+    me = parallel.me
+    z3, lo3, hi3 = numpy.ones((3, 4)), [3 * me, 0], [3 * me + 2, 3]
+    short_lo = [lo3[0] + (me == parallel.npes - 1), 0]
+    msg = raised_everywhere(lambda: pargist.plwf(z3[short_lo[0] - lo3[0]:], lo=short_lo, hi=hi3), ValueError)
+    assert f"no rank's box holds node ({3 * (parallel.npes - 1)}, 0)" in msg
+    if parallel.npes > 1:
+        fill = z3 if me == 0 else None
+        msg = raised_everywhere(lambda: pargist.plwf(z3, fill=fill, lo=lo3, hi=hi3), ValueError)
+        assert "ranks disagree on whether fill= is given" in msg
     # every rank cuts the same surface
     if parallel.npes > 1:
         msg = raised_everywhere(lambda: pargist.slice3(m3, 1, None, None, value=0.5 + 0.1 * parallel.me),

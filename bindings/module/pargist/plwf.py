@@ -67,6 +67,42 @@ def _zone_values(fill, ni, nj):
     return numpy.ascontiguousarray(fill.T).ravel()
 
 
+def _agreed_layout(lo, hi, cap, has_yx, has_fill, comm):
+    """The global node shape of a decomposed surface, from every rank's box
+    (one allgather). Every rank raises the same ValueError when the ranks
+    disagree on maxpolys= or on giving y, x and fill (they would make
+    different collective calls), or when their boxes leave a node of the
+    grid uncovered."""
+    rows = parallel.gatherall((list(lo), list(hi), cap, has_yx, has_fill), comm=comm)
+    for k, what in ((2, "maxpolys="), (3, "whether y and x are given"), (4, "whether fill= is given")):
+        if len({row[k] for row in rows}) > 1:
+            raise ValueError(f"plwf: ranks disagree on {what}")
+    shape = [max(row[1][a] for row in rows) + 1 for a in range(2)]
+    boxes = numpy.array([row[0] + row[1] for row in rows if row[0][0] <= row[1][0] and row[0][1] <= row[1][1]],
+                        dtype=numpy.int64).reshape(-1, 4)
+    hole = _uncovered_node(boxes, shape)
+    if hole is not None:
+        raise ValueError(f"plwf: no rank's box holds node {hole} of the global grid: "
+                         "the ranks' lo..hi boxes must cover it")
+    return shape
+
+
+def _uncovered_node(boxes, shape):
+    """The first node (i, j) of the grid that no box (lo0, lo1, hi0, hi1,
+    inclusive) holds, or None. The box edges cut the grid into blocks each
+    wholly inside or outside every box: one corner per block is enough."""
+    inside = []   # per axis: box b holds the cut c
+    cuts = []
+    for a in range(2):
+        cut = numpy.unique(numpy.clip(numpy.concatenate(([0], boxes[:, a], boxes[:, a + 2] + 1)), 0, shape[a]))
+        cut = cut[cut < shape[a]]
+        cuts.append(cut)
+        inside.append(((boxes[:, a, None] <= cut) & (cut <= boxes[:, a + 2, None])).astype(numpy.int64))
+    covered = inside[0].T @ inside[1] > 0   # block (i, j): some box holds both cuts
+    missing = numpy.argwhere(~covered)
+    return None if missing.size == 0 else (int(cuts[0][missing[0][0]]), int(cuts[1][missing[0][1]]))
+
+
 def _gather_surface(z, y, x, lo, hi, comm, maxpolys, fill):
     """Rank 0: the whole (z, y, x, fill) of a decomposed surface, every s-th
     node along each axis (the last kept) when there would be more than
@@ -93,7 +129,7 @@ def _gather_surface(z, y, x, lo, hi, comm, maxpolys, fill):
             if b.shape != z.shape:
                 raise ValueError("plwf: x, y, and z must all have same dimensions")
         cap = _DEFAULT_MAXPOLYS if maxpolys is None else int(maxpolys)
-    shape = [int(v) for v in parallel.parallelmax(numpy.array([h + 1 for h in hi], dtype=numpy.int64), comm=comm)]
+    shape = _agreed_layout(lo, hi, cap, y is not None, fill is not None, comm)
     stride = 1
     while cap and ((shape[0] - 2) // stride + 1) * ((shape[1] - 2) // stride + 1) > cap \
             and stride < max(shape) - 1:
