@@ -205,6 +205,9 @@ def test_bad_input_raises_the_same_error_on_every_rank():
         msg = raised_everywhere(lambda: pargist.slice3(m3, 1, None, None, value=0.5 + 0.1 * parallel.me),
                                 ValueError)
         assert "ranks disagree on the isosurface value" in msg
+        two = uniform_mesh([good, good], lo=lo, hi=hi)
+        msg = raised_everywhere(lambda: pargist.slice3(two, 1 + parallel.me % 2, None, None, value=0.5), ValueError)
+        assert "ranks disagree on the function number FSLICE" in msg
     # the boxes cover the grid: the last rank's box one node short leaves a gap
     glo, ghi = my_box(2)
     if parallel.me == parallel.npes - 1:

@@ -246,6 +246,16 @@ def _none3(got):
     return [numpy.asarray(nv, dtype=numpy.int64), xyz, values]
 
 
+def _agree_function_numbers(comm, fslice, fcolor):
+    """Every rank cuts and colours by the same mesh functions (one allreduce;
+    the core checks the rest of the cut): else the same ValueError everywhere."""
+    ids = numpy.array([fslice, fcolor], dtype=numpy.int64)
+    both = parallel.parallelmax(numpy.concatenate([ids, -ids]), comm=comm)
+    for k, what in enumerate(("FSLICE", "FCOLOR")):
+        if both[k] != -both[2 + k]:
+            raise ValueError(f"slice3: ranks disagree on the function number {what}")
+
+
 def _slice3_distributed(m3, fslice, fcolor, nointerp, kw):
     comm = parallel.get_comm(m3.comm)
     with agreement(comm):
@@ -263,6 +273,7 @@ def _slice3_distributed(m3, fslice, fcolor, nointerp, kw):
             raise ValueError("slice3: the isosurface function must be node-centred")
         coords = _coords_of(m3)
         maxpolys = int(kw.get("maxpolys", m3.maxpolys) or 0)
+    _agree_function_numbers(m3.comm, cut[1] if cut[0] == "iso" else 0, fcolor or 0)
     shape = m3.shape
     if shape is None:
         shape = [int(v) for v in parallel.parallelmax(numpy.array(m3.upper, dtype=numpy.int64), comm=m3.comm)]
