@@ -135,6 +135,14 @@ TEST_CASE("browser view: the token, the page, the newest frame, and nothing draw
   view.show(std::make_shared<TestPage>(6));
   REQUIRE(next.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
   CHECK(header(next.get(), "X-Pargist-View").find("\"frame\":6,") != std::string::npos);
+
+  // Pages that came while no one watched: a new client gets the newest page
+  // drawn for it, not the last image drawn.
+  for (int k = 7; k <= 9; ++k) view.show(std::make_shared<TestPage>(k));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const Response late = http(port, "GET", with_token(view, "/frame", "&after=0"));
+  REQUIRE(late.status == 200);
+  CHECK(header(late, "X-Pargist-View").find("\"frame\":9,") != std::string::npos);
 }
 
 TEST_CASE("browser view: a gesture zooms as the window's controller does, handed out once") {

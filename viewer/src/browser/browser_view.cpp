@@ -54,6 +54,7 @@ std::string number(double v) {
 // One rendered frame as the browsers get it.
 struct Snapshot {
   unsigned long seq = 0;
+  unsigned long page_version = 0, view_version = 0;  // the page and the limits it was drawn from
   int frame = 0;
   double page_time_ms = 0;  // when the page was handed over (unix ms)
   std::shared_ptr<const std::string> png;
@@ -227,6 +228,8 @@ void BrowserView::Impl::render_loop() {
     if (!snap) continue;
     auto published = std::make_shared<Snapshot>(*snap);
     published->seq = ++seq_;
+    published->page_version = drawn_page;
+    published->view_version = drawn_view;
     published->view_json = view_json(*published, width_, height_, !view.limits.empty());
     latest_ = published;
     recent_.push_back(latest_);
@@ -297,7 +300,14 @@ detail::HttpReply BrowserView::Impl::next_frame(const detail::HttpRequest& r) {
   std::shared_ptr<const Snapshot> snap;
   {
     std::unique_lock<std::mutex> lock(mutex_);
-    auto fresh = [&] { return latest_ && latest_->seq > static_cast<unsigned long>(after); };
+    // Nothing is drawn while no one waits, so the last image may be older
+    // than the page: a client gets an image of the page and limits of the
+    // moment it asked, or newer.
+    const unsigned long asked_page = page_version_, asked_view = view_version_;
+    auto fresh = [&] {
+      return latest_ && latest_->seq > static_cast<unsigned long>(after) &&
+             latest_->page_version >= asked_page && latest_->view_version >= asked_view;
+    };
     if (!fresh()) {
       // Frames are drawn while someone waits for one: the render thread
       // draws the newest page now, or as soon as one comes.
