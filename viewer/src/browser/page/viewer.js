@@ -12,8 +12,9 @@
   const where = document.getElementById("where");
   const status = document.getElementById("status");
 
-  // What tests and benchmarks read: the frame shown and when it was painted.
-  const stats = { seq: 0, frame: 0, frames: 0, latencies: [], view: null };
+  // What tests and benchmarks read: the frame shown and when it was painted,
+  // and the geometry of the frame the last press was made on.
+  const stats = { seq: 0, frame: 0, frames: 0, latencies: [], view: null, pressedView: null };
   window.pargist = stats;
 
   let image = null;    // ImageBitmap of the newest frame
@@ -147,16 +148,18 @@
       }
       if (image) image.close();
       image = bitmap;
+      // The frame shown and the geometry a press maps through change
+      // together, in this task: a gesture names the frame it was made on.
       view = v;
+      stats.seq = v.seq;
+      stats.frame = v.frame;
+      stats.view = v;
       if (preview && v.seq > preview.until) preview = null;  // drawn at the new limits: the sketch goes
       band = gesture && gesture.kind === "box" ? band : null;
       draw();
       status.textContent = `frame ${v.frame}` + (v.zoomed ? " (zoomed)" : "");
       await painted();
       stats.latencies.push(Date.now() - v.time);
-      stats.seq = v.seq;
-      stats.frame = v.frame;
-      stats.view = v;
       stats.frames += 1;
     }
   }
@@ -181,6 +184,7 @@
     const effective = button === 1 && (mods & 1) ? 2 : button === 1 && (mods & 8) ? 3 : button;
     const kind = effective === 1 ? (mods & 4 ? "box" : "in") : effective === 2 ? "pan" : "out";
     gesture = { button, mods, px, py, at, kind, factor: 1.5, seq: stats.seq };
+    stats.pressedView = view;
     canvas.setPointerCapture(e.pointerId);
   });
   canvas.addEventListener("pointermove", (e) => {
