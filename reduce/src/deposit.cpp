@@ -136,6 +136,9 @@ void ngp_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
   t.nonfinite += bad;
 }
 
+// A 64-bit count stored in the bytes of a double of the result grid.
+typedef std::uint64_t AliasedCount __attribute__((may_alias));
+
 // ---- unweighted CIC: fixed-point shares (exact sums) in 32-bit cells, half
 // the cache footprint of 64-bit ones; a cell that wraps carries 2^32 into
 // the 64-bit totals (a rarely taken branch: about once per 256 particles in a cell).
@@ -166,9 +169,9 @@ struct CicCells {
 
 template <class LX, class LY>
 void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
-                std::vector<std::uint64_t>& grid, Tally& t) {
-  std::vector<std::uint32_t> low(grid.size(), 0);
-  CicCells cells{low.data(), grid.data(), mx.n};
+                std::uint64_t* grid, std::size_t ncells, Tally& t) {
+  std::vector<std::uint32_t> low(ncells, 0);
+  CicCells cells{low.data(), grid, mx.n};
   std::uint64_t seen = 0, bad = 0, deposited = 0;
   if (sel.is_range()) {
     const std::size_t step = sel.step == 0 ? 1 : sel.step, end = std::min(sel.end, n);
@@ -179,7 +182,7 @@ void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
         vectorised = true;
         if (sel.begin < end)
           deposited = detail::cic_counts_avx2(doubles_of(lx), doubles_of(ly), sel.begin, end, mx, my, low.data(),
-                                              grid.data(), bad);
+                                              grid, bad);
       }
     }
     if (!vectorised) {
@@ -208,7 +211,7 @@ void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
       }
     });
   }
-  for (std::size_t c = 0; c < grid.size(); ++c) grid[c] += low[c];
+  for (std::size_t c = 0; c < ncells; ++c) grid[c] += low[c];
   t.seen += seen;
   t.deposited += deposited;
   t.nonfinite += bad;
@@ -269,11 +272,12 @@ struct Plan {
 };
 
 void check_axis(detail::Validator& v, const std::string& name, const Axis& a) {
-  v.require(a.bins > 0, "argument '" + name + "' needs at least one bin");
-  v.require(!std::isinf(a.min) && !std::isinf(a.max), "argument '" + name + "' has an infinite limit");
-  v.require(std::isnan(a.min) || std::isnan(a.max) || a.min < a.max,
-            "argument '" + name + "' needs min < max, got [" + std::to_string(a.min) + ", " +
-                std::to_string(a.max) + "]");
+  v.require(a.bins > 0, [&] { return "argument '" + name + "' needs at least one bin"; });
+  v.require(!std::isinf(a.min) && !std::isinf(a.max), [&] { return "argument '" + name + "' has an infinite limit"; });
+  v.require(std::isnan(a.min) || std::isnan(a.max) || a.min < a.max, [&] {
+    return "argument '" + name + "' needs min < max, got [" + std::to_string(a.min) + ", " + std::to_string(a.max) +
+           "]";
+  });
 }
 
 // Validates every argument (collectively) and resolves missing limits with
@@ -291,7 +295,8 @@ Plan plan(const Comm& comm, const char* function, const ArrayView& x, const Arra
   check_axis(v, y ? "xaxis" : "axis", xaxis);
   if (y) check_axis(v, "yaxis", yaxis);
   const double cells = double(xaxis.bins) * double(y ? yaxis.bins : 1);
-  v.require(cells <= double(detail::max_mpi_count) / 2, "grid of " + std::to_string(cells) + " cells is too large");
+  v.require(cells <= double(detail::max_mpi_count) / 2,
+            [&] { return "grid of " + std::to_string(cells) + " cells is too large"; });
   v.agree(comm);
 
   std::vector<ArrayView> need;
@@ -376,20 +381,23 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
   }
 
   if (!o.weights) {
-    // Exact 64-bit fixed point: the grid then deposited/outside/nonfinite.
-    std::vector<std::uint64_t> grid(cells, 0);
-    grid.reserve(cells + 3);
-    with_loaders(x, y, [&](auto lx, auto ly) { cic_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t); });
+    // Exact 64-bit fixed point: the grid then deposited/outside/nonfinite,
+    // summed as integers, held in the buffer of the result: the receivers
+    // turn each cell into a double where it lies (one grid allocated, no copy).
+    std::vector<double> values(cells + 3, 0.0);  // all-zero bits: zero counts too
+    auto* grid = reinterpret_cast<AliasedCount*>(values.data());
+    with_loaders(x, y, [&](auto lx, auto ly) { cic_counts(o.selection, n, lx, ly, p.mx, p.my, grid, cells, t); });
     const DepositStats s = t.stats();
-    grid.push_back(s.deposited);
-    grid.push_back(s.outside);
-    grid.push_back(s.nonfinite);
-    detail::sum_counts(grid.data(), grid.size(), comm.handle(), target(o));
+    grid[cells] = s.deposited;
+    grid[cells + 1] = s.outside;
+    grid[cells + 2] = s.nonfinite;
+    detail::sum_counts(grid, cells + 3, comm.handle(), target(o));
     if (receives(comm, o)) {
-      const double unit = 1.0 / detail::fixed_particle;
-      out.values.resize(cells);
-      for (std::size_t c = 0; c < cells; ++c) out.values[c] = double(grid[c]) * unit;
       out.stats = {grid[cells], grid[cells + 1], grid[cells + 2]};
+      const double unit = 1.0 / detail::fixed_particle;
+      for (std::size_t c = 0; c < cells; ++c) values[c] = double(grid[c]) * unit;
+      values.resize(cells);
+      out.values = std::move(values);
     }
     return out;
   }

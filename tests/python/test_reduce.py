@@ -24,6 +24,33 @@ def test_histogram2d_counts_equal_numpy(rng):
         assert h is None
 
 
+def test_cell_mean_orientation_equals_numpy(rng):
+    n = 4000
+    x, y = rng.uniform(-1, 1, size=n), rng.uniform(-2, 2, size=n)
+    q = x + 10 * y
+    mean, density = reduce.cell_mean(x, y, q, bins=[6, 4], range=[[-1, 1], [-2, 2]])
+    gx, gy, gq = gathered(x), gathered(y), gathered(q)
+    if parallel.me == 0:
+        box = [[-1, 1], [-2, 2]]
+        count, xe, ye = numpy.histogram2d(gx, gy, bins=[6, 4], range=box)
+        total, _, _ = numpy.histogram2d(gx, gy, bins=[6, 4], range=box, weights=gq)
+        assert mean.shape == density.shape == (6, 4)
+        numpy.testing.assert_array_equal(numpy.asarray(density), count)
+        numpy.testing.assert_allclose(numpy.asarray(mean), total / count, rtol=1e-12)
+        numpy.testing.assert_allclose(mean.edges[1], ye)
+
+
+def test_histogram2d_is_the_grid_itself_and_names_bad_ranges(rng):
+    x, y = rng.normal(size=100), rng.normal(size=100)
+    h = reduce.histogram2d(x, y, bins=[5, 3], range=[[-1, 1], [-2, 2]], allranks=True)
+    # numpy's layout as deposited: C-contiguous H[ix, iy], not a transposed copy
+    assert h.shape == (5, 3) and h.flags.c_contiguous and h.flags.owndata is False
+    with pytest.raises(ValueError, match="range of y needs min < max"):
+        reduce.histogram2d(x, y, bins=4, range=[[-1, 1], [2, 2]])
+    with pytest.raises(ValueError, match="range of x needs min < max"):
+        reduce.histogram2d(x, y, bins=4, range=[[1, -1], [-2, 2]])
+
+
 def test_histogram2d_auto_range_weights_allranks_float32_strided(rng):
     n = 5000
     data = rng.normal(size=(n, 3)).astype(numpy.float32)  # columns are strided views

@@ -20,18 +20,36 @@ __all__ = ["limits", "histogram", "histogram2d", "cell_mean", "moments", "sample
 
 class Histogram(numpy.ndarray):
     """A histogram array (numpy's orientation) that also carries its bin
-    edges and the deposition counts: ``edges`` (list of arrays),
-    ``deposited``, ``outside``, ``nonfinite``."""
+    edges and the deposition counts: ``edges`` (list of arrays, one per
+    axis), ``deposited``, ``outside``, ``nonfinite``."""
+
+    # (limits used (lo, hi per axis), bins per axis, (deposited, outside,
+    # nonfinite)). The edges are made when first read: two linspace calls
+    # cost more than depositing 1e4 particles.
+    _info = None
 
     def __array_finalize__(self, obj):
-        for name in ("edges", "deposited", "outside", "nonfinite"):
-            setattr(self, name, getattr(obj, name, None))
+        self._info = getattr(obj, "_info", None)
+
+    @property
+    def edges(self):
+        if self._info is None:
+            return None
+        edges = self.__dict__.get("_edges")
+        if edges is None:
+            used, bins, _ = self._info
+            edges = [numpy.linspace(used[2 * k], used[2 * k + 1], n + 1) for k, n in enumerate(bins)]
+            self.__dict__["_edges"] = edges
+        return edges
+
+    deposited = property(lambda self: None if self._info is None else int(self._info[2][0]))
+    outside = property(lambda self: None if self._info is None else int(self._info[2][1]))
+    nonfinite = property(lambda self: None if self._info is None else int(self._info[2][2]))
 
 
-def _histogram_array(values, edges, stats):
-    h = numpy.asarray(values).view(Histogram)
-    h.edges = edges
-    h.deposited, h.outside, h.nonfinite = (int(v) for v in stats)
+def _histogram_array(values, used, bins, stats):
+    h = values.view(Histogram)
+    h._info = (used, bins, stats)
     return h
 
 
@@ -81,22 +99,30 @@ def histogram(a, bins=10, range=None, weights=None, method="ngp", where=None, wi
     edges = numpy.linspace(xmin, xmax, n + 1)
     if values is None:
         return None, edges
-    return _histogram_array(values, [edges], stats), edges
+    h = _histogram_array(values, (xmin, xmax), (n,), stats)
+    h.__dict__["_edges"] = [edges]
+    return h, edges
 
 
 def _bins_2d(bins, range_):
-    if isinstance(bins, (int, numpy.integer)) and not isinstance(bins, bool):
+    """(nx, ny, (xmin, xmax, ymin, ymax)), None for a limit found from the data."""
+    if type(bins) is int:  # noqa: E721 - the common case first: this runs at every frame
+        nx = ny = bins
+    elif isinstance(bins, (int, numpy.integer)) and not isinstance(bins, bool):
         nx = ny = int(bins)
     else:
         try:
             nx, ny = (int(b) for b in bins)
         except (TypeError, ValueError):
             raise TypeError("bins: an int or [nx, ny] (pargist deposits on uniform grids)") from None
-    lims = [None] * 4
-    if range_ is not None:
-        (x0, x1), (y0, y1) = range_
-        lims = [None if v is None else float(v) for v in (x0, x1, y0, y1)]
-    return nx, ny, lims
+    if range_ is None:
+        return nx, ny, (None, None, None, None)
+    (x0, x1), (y0, y1) = range_
+    return nx, ny, (_limit(x0), _limit(x1), _limit(y0), _limit(y1))
+
+
+def _limit(v):
+    return None if v is None else float(v)
 
 
 def histogram2d(x, y, bins=10, range=None, weights=None, method="ngp", where=None, windows=None,
@@ -106,12 +132,12 @@ def histogram2d(x, y, bins=10, range=None, weights=None, method="ngp", where=Non
     Histogram array whose ``edges`` are [xedges, yedges]. method='cic' shares
     each particle between neighbouring cells (cloud in cell)."""
     nx, ny, lims = _bins_2d(bins, range)
-    grid, used, stats = _core.histogram2d(_comm(comm), x, y, nx, ny, *lims, method, weights,
-                                          _select(where, windows, ii), int(root), bool(allranks))
+    select = None if where is None and windows is None and ii is None else _select(where, windows, ii)
+    grid, used, stats = _core.histogram2d(_comm(comm), x, y, nx, ny, *lims, method, weights, select, int(root),
+                                          bool(allranks))
     if grid is None:
         return None
-    edges = [numpy.linspace(used[0], used[1], nx + 1), numpy.linspace(used[2], used[3], ny + 1)]
-    return _histogram_array(numpy.ascontiguousarray(grid.T), edges, stats)
+    return _histogram_array(grid, used, (nx, ny), stats)
 
 
 def cell_mean(x, y, q, bins=10, range=None, weights=None, method="ngp", where=None, windows=None,
@@ -123,9 +149,7 @@ def cell_mean(x, y, q, bins=10, range=None, weights=None, method="ngp", where=No
                                                  _select(where, windows, ii), int(root), bool(allranks))
     if mean is None:
         return None, None
-    edges = [numpy.linspace(used[0], used[1], nx + 1), numpy.linspace(used[2], used[3], ny + 1)]
-    return (_histogram_array(numpy.ascontiguousarray(mean.T), edges, stats),
-            _histogram_array(numpy.ascontiguousarray(density.T), edges, stats))
+    return _histogram_array(mean, used, (nx, ny), stats), _histogram_array(density, used, (nx, ny), stats)
 
 
 class Moments:

@@ -18,6 +18,13 @@ py::array as_array(py::handle obj, const std::string& what) {
   }
 }
 
+// dtype.isnative without a Python attribute lookup (every call views arrays).
+bool is_native(const py::dtype& dt) {
+  const char order = dt.byteorder();
+  constexpr char native_order = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? '<' : '>';
+  return order == '=' || order == '|' || order == native_order;
+}
+
 }  // namespace
 
 HeldView float_view(py::handle obj, const std::string& what) {
@@ -29,7 +36,7 @@ HeldView float_view(py::handle obj, const std::string& what) {
                          std::string(py::str(dt)));
   }
   // Non-native byte order or an unusual float size: one float64 copy.
-  const bool native = dt.attr("isnative").cast<bool>();
+  const bool native = is_native(dt);
   if (!native || (dt.itemsize() != 4 && dt.itemsize() != 8)) {
     a = py::array_t<double, py::array::forcecast>::ensure(a);
     dt = a.dtype();

@@ -60,6 +60,17 @@ py::tuple stats_tuple(const reduce::DepositStats& s) {
 
 double nan_if_none(const py::object& o) { return o.is_none() ? std::nan("") : o.cast<double>(); }
 
+// The checks reduce makes of an axis, named as the caller knows it (the
+// deposition itself may see the axes in the other order).
+void check_axis(const std::string& func, const std::string& name, const reduce::Axis& a) {
+  if (a.bins == 0) throw py::value_error(func + ": bins must be >= 1");
+  if (std::isinf(a.min) || std::isinf(a.max)) throw py::value_error(func + ": the range of " + name + " is infinite");
+  if (!std::isnan(a.min) && !std::isnan(a.max) && !(a.min < a.max)) {
+    throw py::value_error(func + ": the range of " + name + " needs min < max, got [" + std::to_string(a.min) +
+                          ", " + std::to_string(a.max) + "]");
+  }
+}
+
 struct DepositArgs {
   Particles particles;
   HeldSelection selection;
@@ -130,40 +141,45 @@ void bind_reduce(py::module_& m) {
                           const py::object& xmin, const py::object& xmax, const py::object& ymin,
                           const py::object& ymax, const std::string& method, const py::object& weights,
                           const py::object& select, int root, bool allranks) {
+    reduce::Axis ax{nx, nan_if_none(xmin), nan_if_none(xmax)}, ay{ny, nan_if_none(ymin), nan_if_none(ymax)};
     auto a = prepare_collectively(comm, [&] {
-      if (nx == 0 || ny == 0) throw py::value_error("histogram2d: bins must be >= 1");
+      check_axis("histogram2d", "x", ax);
+      check_axis("histogram2d", "y", ay);
       return deposit_args({x, y}, {"x", "y"}, weights, select, method, root, allranks, comm, "histogram2d");
     });
-    reduce::Axis ax{nx, nan_if_none(xmin), nan_if_none(xmax)}, ay{ny, nan_if_none(ymin), nan_if_none(ymax)};
+    // Deposited with the axes swapped: the row-major grid is then numpy's
+    // H[ix, iy] as it stands, with no transposed copy of every cell.
     auto g = run_collective([&] {
-      return reduce::histogram2d(comm, a.particles.arrays[0].view, a.particles.arrays[1].view, ax, ay, a.options);
+      return reduce::histogram2d(comm, a.particles.arrays[1].view, a.particles.arrays[0].view, ay, ax, a.options);
     });
-    return py::make_tuple(grid_array(std::move(g.values), g.ny, g.nx), py::make_tuple(g.xmin, g.xmax, g.ymin, g.ymax),
+    return py::make_tuple(grid_array(std::move(g.values), nx, ny), py::make_tuple(g.ymin, g.ymax, g.xmin, g.xmax),
                           stats_tuple(g.stats));
   }, py::arg("comm"), py::arg("x"), py::arg("y"), py::arg("nx"), py::arg("ny"), py::arg("xmin") = py::none(),
      py::arg("xmax") = py::none(), py::arg("ymin") = py::none(), py::arg("ymax") = py::none(),
      py::arg("method") = "ngp", py::arg("weights") = py::none(), py::arg("select") = py::none(),
      py::arg("root") = 0, py::arg("allranks") = false,
-     "Grid (ny, nx) row-major [iy, ix] on root (None elsewhere), limits used, (deposited, outside, nonfinite).");
+     "Grid H[ix, iy] (nx, ny) on root (None elsewhere), limits used, (deposited, outside, nonfinite).");
 
   m.def("cell_mean", [](const Comm& comm, const py::object& x, const py::object& y, const py::object& q,
                         std::size_t nx, std::size_t ny, const py::object& xmin, const py::object& xmax,
                         const py::object& ymin, const py::object& ymax, const std::string& method,
                         const py::object& weights, const py::object& select, int root, bool allranks) {
+    reduce::Axis ax{nx, nan_if_none(xmin), nan_if_none(xmax)}, ay{ny, nan_if_none(ymin), nan_if_none(ymax)};
     auto a = prepare_collectively(comm, [&] {
-      if (nx == 0 || ny == 0) throw py::value_error("cell_mean: bins must be >= 1");
+      check_axis("cell_mean", "x", ax);
+      check_axis("cell_mean", "y", ay);
       return deposit_args({x, y, q}, {"x", "y", "q"}, weights, select, method, root, allranks, comm, "cell_mean");
     });
-    reduce::Axis ax{nx, nan_if_none(xmin), nan_if_none(xmax)}, ay{ny, nan_if_none(ymin), nan_if_none(ymax)};
     auto& arr = a.particles.arrays;
+    // Axes swapped as in histogram2d: the grids come out as H[ix, iy].
     auto cm = run_collective([&] {
-      return reduce::cell_mean(comm, arr[0].view, arr[1].view, arr[2].view, ax, ay, a.options);
+      return reduce::cell_mean(comm, arr[1].view, arr[0].view, arr[2].view, ay, ax, a.options);
     });
     auto& g = cm.mean;
-    auto lim = py::make_tuple(g.xmin, g.xmax, g.ymin, g.ymax);
+    auto lim = py::make_tuple(g.ymin, g.ymax, g.xmin, g.xmax);
     auto stats = stats_tuple(cm.density.stats);
-    return py::make_tuple(grid_array(std::move(cm.mean.values), g.ny, g.nx),
-                          grid_array(std::move(cm.density.values), g.ny, g.nx), lim, stats);
+    return py::make_tuple(grid_array(std::move(cm.mean.values), nx, ny),
+                          grid_array(std::move(cm.density.values), nx, ny), lim, stats);
   }, py::arg("comm"), py::arg("x"), py::arg("y"), py::arg("q"), py::arg("nx"), py::arg("ny"),
      py::arg("xmin") = py::none(), py::arg("xmax") = py::none(), py::arg("ymin") = py::none(),
      py::arg("ymax") = py::none(), py::arg("method") = "ngp", py::arg("weights") = py::none(),
