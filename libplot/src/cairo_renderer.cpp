@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -122,11 +123,12 @@ struct CairoRenderer::Impl {
     cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
   }
 
-  void select_font(int font, double size_device) {
-    cairo_select_font_face(cr, font_family(font),
+  void select_font(int font, double size_device) { select_font_on(cr, font, size_device); }
+  static void select_font_on(cairo_t* c, int font, double size_device) {
+    cairo_select_font_face(c, font_family(font),
                            (font & font_italic) ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
                            (font & font_bold) ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, size_device);
+    cairo_set_font_size(c, size_device);
   }
 
   // Layout of one line of runs: advance of each, in device units.
@@ -180,6 +182,123 @@ struct CairoRenderer::Impl {
     ascent = fe.ascent;
     descent = fe.descent;
     cap = -te.y_bearing;
+  }
+
+  // The pixels markers are stamped into directly: an ARGB32 image drawn
+  // without a transformation (device units are its pixels), within the clip.
+  bool stamp_target(detail::StampTarget& dst, detail::PixelClip& clip) const {
+    cairo_surface_t* target = cairo_get_target(cr);
+    if (cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_IMAGE ||
+        cairo_image_surface_get_format(target) != CAIRO_FORMAT_ARGB32)
+      return false;
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0) return false;
+    cairo_surface_flush(target);
+    dst = {cairo_image_surface_get_data(target), cairo_image_surface_get_width(target),
+           cairo_image_surface_get_height(target), cairo_image_surface_get_stride(target)};
+    clip = {0, 0, dst.width, dst.height};
+    if (have_clip) {
+      clip.x0 = std::max(clip.x0, int(clip_x0)); clip.y0 = std::max(clip.y0, int(clip_y0));
+      clip.x1 = std::min(clip.x1, int(clip_x1)); clip.y1 = std::min(clip.y1, int(clip_y1));
+    }
+    return true;
+  }
+
+  // A letter marker as text() draws it, for the stamp: the glyph's coverage
+  // and where its origin lies from the anchor (device units). None when the
+  // letter is not one plain glyph of the style's font (escapes): text() then.
+  struct LetterStamp {
+    std::optional<detail::MarkerStamp> stamp;
+    double dx = 0, dy = 0;
+  };
+  LetterStamp letter_stamp(const std::string& letter, const TextStyle& st) {
+    LetterStamp out;
+    double ascent, descent, cap;
+    font_metrics(st, ascent, descent, cap);
+    const LineLayout layout = layout_line(letter, st);
+    if (layout.runs.size() != 1 || layout.runs[0].utf8 != letter || layout.runs[0].symbol ||
+        layout.runs[0].script != detail::Script::normal || st.angle != 0 || st.opaque ||
+        st.halign != HAlign::center || st.valign != VAlign::half)
+      return out;
+    // text()'s pen and baseline for one centred line, half-cap high.
+    out.dx = -0.5 * layout.width;
+    out.dy = 0.5 * cap - run_rise(st, detail::Script::normal);
+    // The glyph with its origin on a whole pixel, where Cairo puts it too.
+    const double size = run_size(st, detail::Script::normal);
+    cairo_surface_t* probe = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+    cairo_t* pc = cairo_create(probe);
+    select_font_on(pc, st.font, size);
+    cairo_text_extents_t te;
+    cairo_text_extents(pc, letter.c_str(), &te);
+    cairo_destroy(pc);
+    cairo_surface_destroy(probe);
+    const int ox = 2 - int(std::floor(te.x_bearing)), oy = 2 - int(std::floor(te.y_bearing));
+    const int w = ox + int(std::ceil(te.x_bearing + te.width)) + 2, h = oy + int(std::ceil(te.y_bearing + te.height)) + 2;
+    cairo_surface_t* mask = cairo_image_surface_create(CAIRO_FORMAT_A8, std::max(w, 1), std::max(h, 1));
+    cairo_t* mc = cairo_create(mask);
+    select_font_on(mc, st.font, size);
+    cairo_move_to(mc, ox, oy);
+    cairo_show_text(mc, letter.c_str());
+    cairo_destroy(mc);
+    cairo_surface_flush(mask);
+    out.stamp.emplace(cairo_image_surface_get_data(mask), cairo_image_surface_get_width(mask),
+                      cairo_image_surface_get_height(mask), cairo_image_surface_get_stride(mask), ox, oy);
+    cairo_surface_destroy(mask);
+    return out;
+  }
+
+  // Gist's markers 1..5 and letters at the device points point(i, x, y)
+  // (false: not drawn), stamped into the pixels. False when the target
+  // cannot take stamps or the letter needs text().
+  template <class Point>
+  bool stamp_markers(std::size_t n, Point&& point, const MarkerStyle& style) {
+    detail::StampTarget dst;
+    detail::PixelClip clip;
+    if (!stamp_target(dst, clip)) return false;
+    const Rgb rgb = resolve_color(style.color, palette);
+    const int m = style.marker;
+    auto inside = [](double x, double y) { return x > -1e9 && x < 1e9 && y > -1e9 && y < 1e9; };
+    if (m >= 1 && m <= 5) {
+      const double size = std::max(style.size, 0.0) * 10.0 * per_point();  // msize 1 = 10 points
+      const detail::MarkerStamp stamp(m, size);
+      stamp.draw(dst, n, [&](std::size_t i, int& px, int& py) {
+        double x, y;
+        if (!point(i, x, y) || !inside(x, y)) return false;
+        px = detail::floor_int(x), py = detail::floor_int(y);
+        return true;
+      }, rgb, clip);
+    } else {
+      const LetterStamp letter = letter_stamp(marker_letter(m), marker_text_style(style));
+      if (!letter.stamp) return false;
+      // Cairo keeps the current point in 24.8 fixed point, turns it back into
+      // user space (minus the anchor) and the glyph into device space (plus
+      // the anchor), then rounds the glyph's position to a whole pixel.
+      auto glyph_pixel = [](double anchor, double offset) {
+        // Cairo's conversion: rounded to the nearest 1/256, ties to even.
+        constexpr double magic = 6755399441055744.0;  // 1.5 * 2^52
+        const double fixed = (((anchor + offset) * 256.0 + magic) - magic) / 256.0;
+        return detail::floor_int(((fixed - anchor) + anchor) + 0.5);
+      };
+      letter.stamp->draw(dst, n, [&](std::size_t i, int& px, int& py) {
+        double x, y;
+        if (!point(i, x, y) || !inside(x, y)) return false;
+        px = glyph_pixel(x, letter.dx), py = glyph_pixel(y, letter.dy);
+        return true;
+      }, rgb, clip);
+    }
+    cairo_surface_mark_dirty(cairo_get_target(cr));
+    return true;
+  }
+
+  static std::string marker_letter(int m) { return std::string(1, static_cast<char>(m > 32 && m < 127 ? m : '*')); }
+  static TextStyle marker_text_style(const MarkerStyle& style) {
+    TextStyle ts;
+    ts.color = style.color;
+    ts.height = std::max(style.size, 0.0) * 10.0;
+    ts.halign = HAlign::center;
+    ts.valign = VAlign::half;
+    return ts;
   }
 };
 
@@ -271,44 +390,43 @@ void CairoRenderer::disjoint(const double* x0, const double* y0, const double* x
 
 void CairoRenderer::markers(const double* x, const double* y, std::size_t n, const MarkerStyle& style) {
   if (n == 0) return;
-  cairo_t* cr = impl_->cr;
-  const double size = std::max(style.size, 0.0) * 10.0 * impl_->per_point();  // msize 1 = 10 points
+  Impl& im = *impl_;
+  const bool stamped = im.stamp_markers(n, [&](std::size_t i, double& dx, double& dy) {
+    dx = im.dx(x[i]), dy = im.dy(y[i]);
+    return true;
+  }, style);
+  if (stamped) return;
   const int m = style.marker;
   if (m < 1 || m > 5) {  // a letter, centred on the point
-    TextStyle ts;
-    ts.color = style.color;
-    ts.height = std::max(style.size, 0.0) * 10.0;
-    ts.halign = HAlign::center;
-    ts.valign = VAlign::half;
-    const std::string letter(1, static_cast<char>(m > 32 && m < 127 ? m : '*'));
+    const TextStyle ts = Impl::marker_text_style(style);
+    const std::string letter = Impl::marker_letter(m);
     for (std::size_t i = 0; i < n; ++i) text(x[i], y[i], letter, ts);
     return;
   }
-  const Rgb rgb = resolve_color(style.color, impl_->palette);
-  cairo_surface_t* target = cairo_get_target(cr);
-  if (cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE &&
-      cairo_image_surface_get_format(target) == CAIRO_FORMAT_ARGB32) {
-    // Fast path for pixels: one pre-rendered stamp composited per point.
-    detail::MarkerStamp stamp(m, size);
-    cairo_surface_flush(target);
-    detail::StampTarget dst{cairo_image_surface_get_data(target), cairo_image_surface_get_width(target),
-                            cairo_image_surface_get_height(target), cairo_image_surface_get_stride(target)};
-    int cx0 = 0, cy0 = 0, cx1 = dst.width, cy1 = dst.height;
-    if (impl_->have_clip) {
-      cx0 = std::max(cx0, int(impl_->clip_x0)); cy0 = std::max(cy0, int(impl_->clip_y0));
-      cx1 = std::min(cx1, int(impl_->clip_x1)); cy1 = std::min(cy1, int(impl_->clip_y1));
-    }
-    for (std::size_t i = 0; i < n; ++i)
-      stamp.draw(dst, impl_->dx(x[i]), impl_->dy(y[i]), rgb, cx0, cy0, cx1, cy1);
-    cairo_surface_mark_dirty(target);
-    return;
-  }
-  impl_->apply_line({style.color, LineType::solid, 1.0});
+  cairo_t* cr = im.cr;
+  const double size = std::max(style.size, 0.0) * 10.0 * im.per_point();  // msize 1 = 10 points
+  im.apply_line({style.color, LineType::solid, 1.0});
   cairo_new_path(cr);
-  detail::append_marker_paths(cr, m, size, n, x, y, [&](double v) { return impl_->dx(v); },
-                              [&](double v) { return impl_->dy(v); });
+  detail::append_marker_paths(cr, m, size, n, x, y, [&](double v) { return im.dx(v); },
+                              [&](double v) { return im.dy(v); });
   if (m == marker_point) cairo_fill(cr);
   else cairo_stroke(cr);
+}
+
+void CairoRenderer::markers_mapped(const double* wx, const double* wy, std::size_t n, const LinearAxis& ax,
+                                   const LinearAxis& ay, const MarkerStyle& style) {
+  if (n == 0) return;
+  Impl& im = *impl_;
+  // World -> device in one multiply-add per axis, in one pass over the
+  // points (no NDC arrays). A point beyond the device's reach (or not
+  // finite) is skipped by the stamps' range check.
+  const double kx = ax.ndc_span / ax.world_span * im.sx, ky = -ay.ndc_span / ay.world_span * im.sy;
+  const double cx = im.dx(ax(0.0)), cy = im.dy(ay(0.0));
+  const bool stamped = im.stamp_markers(n, [&](std::size_t i, double& dx, double& dy) {
+    dx = wx[i] * kx + cx, dy = wy[i] * ky + cy;
+    return true;
+  }, style);
+  if (!stamped) Renderer::markers_mapped(wx, wy, n, ax, ay, style);
 }
 
 void CairoRenderer::polygons(const double* x, const double* y, const std::size_t* counts,

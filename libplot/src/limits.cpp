@@ -37,7 +37,27 @@ struct Extent {
   }
   void points(const std::vector<double>& x, const std::vector<double>& y) {
     const std::size_t n = std::min(x.size(), y.size());
-    for (std::size_t i = 0; i < n; ++i) point(x[i], y[i]);
+    if (log_x || log_y || restrict_to) {
+      for (std::size_t i = 0; i < n; ++i) point(x[i], y[i]);
+      return;
+    }
+    // Linear axes, nothing restricted (every render of a big scatter): a
+    // pass without branches, which the compiler vectorises.
+    const double big = std::numeric_limits<double>::max();
+    double x0 = xmin, x1 = xmax, y0 = ymin, y1 = ymax;
+    const double *px = x.data(), *py = y.data();
+    for (std::size_t i = 0; i < n; ++i) {
+      const double a = px[i], b = py[i];
+      const bool ok = std::fabs(a) <= big && std::fabs(b) <= big;  // false for NaN and Inf
+      x0 = ok && a < x0 ? a : x0;
+      x1 = ok && a > x1 ? a : x1;
+      y0 = ok && b < y0 ? b : y0;
+      y1 = ok && b > y1 ? b : y1;
+    }
+    if (x0 <= x1) {
+      xmin = x0, xmax = x1, ymin = y0, ymax = y1;
+      any_x = any_y = true;
+    }
   }
 
   void add(const Element& e) {

@@ -54,6 +54,16 @@ class ElementPainter {
   ElementPainter(Renderer& r, const Frame& frame, const Transform* tf) : r_(r), frame_(frame), tf_(tf) {}
 
   void operator()(const Lines& l) {
+    // Markers alone on linear axes: the renderer maps and draws them in one
+    // pass (a million markers need no NDC copies of the data).
+    if (tf_ && l.markers_at_points && l.line.type == LineType::none && !l.rays &&
+        !tf_->limits.log_x && !tf_->limits.log_y) {
+      const Box& v = tf_->viewport;
+      const Limits& w = tf_->limits;
+      r_.markers_mapped(l.x.data(), l.y.data(), l.x.size(), {v.xmin, w.xmin, v.xmax - v.xmin, w.xmax - w.xmin},
+                        {v.ymin, w.ymin, v.ymax - v.ymin, w.ymax - w.ymin}, l.marker);
+      return;
+    }
     std::vector<double> px, py;
     auto flush = [&] {
       if (px.size() >= 2) r_.polyline(px.data(), py.data(), px.size(), l.line, l.closed && px.size() == l.x.size());

@@ -43,6 +43,9 @@ HeldMask mask_view(py::handle obj, const std::string& what);
 // elements own their data anyway). Raises TypeError for non-numeric input.
 std::vector<double> to_doubles(py::handle obj, const std::string& what);
 
+// n doubles copied into a new vector (in huge pages when large).
+std::vector<double> copy_doubles(const double* data, std::size_t n);
+
 // Values handed to numpy without a copy: a (ny, nx) grid (None when
 // empty), or a vector.
 py::object grid_array(std::vector<double>&& values, std::size_t ny, std::size_t nx);

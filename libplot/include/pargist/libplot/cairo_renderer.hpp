@@ -55,6 +55,8 @@ class CairoRenderer : public Renderer {
   void disjoint(const double* x0, const double* y0, const double* x1, const double* y1,
                 std::size_t n, const LineStyle& style) override;
   void markers(const double* x, const double* y, std::size_t n, const MarkerStyle& style) override;
+  void markers_mapped(const double* wx, const double* wy, std::size_t n, const LinearAxis& ax, const LinearAxis& ay,
+                      const MarkerStyle& style) override;
   void polygons(const double* x, const double* y, const std::size_t* counts, std::size_t npoly,
                 const Color* colors, const LineStyle* edges) override;
   void cell_array(const Box& where, std::size_t nx, std::size_t ny, const std::uint8_t* data,

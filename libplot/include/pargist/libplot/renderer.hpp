@@ -22,6 +22,13 @@ struct TextExtent {
   double descent = 0;  ///< below the baseline (positive)
 };
 
+/// World -> NDC along one linear axis of a coordinate system, computed with
+/// the operations of Transform::ndc_x (so with the same result).
+struct LinearAxis {
+  double ndc0 = 0, world0 = 0, ndc_span = 1, world_span = 1;
+  double operator()(double w) const { return ndc0 + (w - world0) * ndc_span / world_span; }
+};
+
 class Renderer {
  public:
   virtual ~Renderer() = default;
@@ -43,6 +50,13 @@ class Renderer {
 
   /// n markers centred on the points.
   virtual void markers(const double* x, const double* y, std::size_t n, const MarkerStyle& style) = 0;
+
+  /// n markers at world points (wx, wy) of a system with linear axes, mapped
+  /// to NDC by ax and ay; points not finite (in world or NDC) are skipped.
+  /// The default maps each run of finite points and calls markers(); pixel
+  /// backends map and draw in one pass over the points.
+  virtual void markers_mapped(const double* wx, const double* wy, std::size_t n, const LinearAxis& ax,
+                              const LinearAxis& ay, const MarkerStyle& style);
 
   /// npoly filled polygons with counts[k] vertices each (concatenated in x,
   /// y), polygon k filled with colors[k]; edges drawn with `edges` unless null.
