@@ -8,7 +8,7 @@ PARGIST_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PARGIST_PYTHON=${PARGIST_PYTHON:-/usr/bin/python3}
 
 # Packages to build and run the library, and the extra ones its tests use.
-PARGIST_BUILD_PACKAGES="cmake g++ make pkg-config libcairo2-dev libpng-dev
+PARGIST_BUILD_PACKAGES="cmake g++ make pkg-config libcairo2-dev libpng-dev zlib1g-dev
   libx11-dev libopenmpi-dev openmpi-bin pybind11-dev python3-dev python3-numpy
   python3-mpi4py catch2 libcivetweb-dev"
 PARGIST_TEST_PACKAGES="python3-pytest python3-matplotlib xvfb xdotool

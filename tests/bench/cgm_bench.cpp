@@ -1,17 +1,23 @@
 // CGM writing benchmark, C++ side (driven by cgm_bench.sh, which times
-// Yorick writing the same frames in the same invocation and writes
+// Yorick writing the same kind of frames in the same invocation and writes
 // results/cgm.md).
 //
-//   cgm_bench OUTDIR FRAMES   writes FRAMES frames, each a 1e4-point scatter
-//                             plus a 256x256 cell array, three ways: a CGM
-//                             family with the world-coordinate record
-//                             (pargist's default), a plain Gist CGM without
-//                             it, and one PNG per frame (600x600, Gist's
-//                             window view at 100 dpi). Prints one line per
-//                             way: "name cpu_seconds total_bytes".
+//   cgm_bench OUTDIR FRAMES KIND   writes FRAMES frames of one kind three
+//                                  ways: a CGM family with the world-
+//                                  coordinate record (pargist's default), a
+//                                  plain Gist CGM without it, and one PNG per
+//                                  frame (600x600, Gist's window view at 100
+//                                  dpi). Prints one line per way: "name
+//                                  cpu_seconds total_bytes"; then writes the
+//                                  coordinates of a frame (x then y, float64)
+//                                  to OUTDIR/coords.bin for the floor.
+// Kinds: scatter (a 1e4-point scatter plus a 256x256 cell array), density
+// (a 200x200 cell array of a particle density, as ppzx cellarray=1 draws
+// it), curve (a smooth 1e4-point curve).
 // CPU seconds of this process: a busy shared machine does not skew the ratio.
 #include <time.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -47,13 +53,28 @@ void normals(std::vector<double>& v, std::uint64_t& s) {
   }
 }
 
-// Frame k: the cell array shifts its colours, the points are new.
-plot::Frame make_frame(int k, std::uint64_t& seed) {
+plot::Frame empty_frame(int k) {
   plot::Frame f;
   f.number = k;
   for (int i = 0; i < 240; ++i)
     f.palette.colors.push_back({std::uint8_t(i), std::uint8_t(255 - i), std::uint8_t(128)});
   f.systems.resize(2);
+  return f;
+}
+
+plot::Lines points(std::size_t n) {
+  plot::Lines m;
+  m.line.type = plot::LineType::none;
+  m.markers_at_points = true;
+  m.marker = {plot::NamedColor::fg, plot::marker_point, 1.0};
+  m.x.resize(n);
+  m.y.resize(n);
+  return m;
+}
+
+// scatter, frame k: the cell array shifts its colours, the points are new.
+plot::Frame scatter_frame(int k, std::uint64_t& seed) {
+  plot::Frame f = empty_frame(k);
   auto& s = f.systems[1];
   s.limits = {-4, 4, -4, 4, false, false, false, false};
   plot::Cells c;
@@ -64,15 +85,47 @@ plot::Frame make_frame(int k, std::uint64_t& seed) {
   for (std::size_t j = 0; j < 256; ++j)
     for (std::size_t i = 0; i < 256; ++i) c.colors[j * 256 + i] = std::uint8_t((i + j + std::size_t(k)) % 240);
   s.elements.push_back(std::move(c));
-  plot::Lines m;
-  m.line.type = plot::LineType::none;
-  m.markers_at_points = true;
-  m.marker = {plot::NamedColor::fg, plot::marker_point, 1.0};
-  m.x.resize(10000);
-  m.y.resize(10000);
+  plot::Lines m = points(10000);
   normals(m.x, seed);
   normals(m.y, seed);
   s.elements.push_back(std::move(m));
+  return f;
+}
+
+// density, frame k: 2e5 Gaussian particles counted on 200x200 cells over
+// [-4, 4]^2, the counts scaled onto the palette (Gist's bytscl).
+plot::Frame density_frame(int k, std::uint64_t& seed) {
+  plot::Frame f = empty_frame(k);
+  auto& s = f.systems[1];
+  s.limits = {-4, 4, -4, 4, false, false, false, false};
+  std::vector<double> x(200000), y(200000);
+  normals(x, seed);
+  normals(y, seed);
+  std::vector<double> count(200 * 200, 0.0);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const int ix = int(std::floor((x[i] + 4) * 25)), iy = int(std::floor((y[i] + 4) * 25));
+    if (ix >= 0 && ix < 200 && iy >= 0 && iy < 200) count[std::size_t(iy) * 200 + std::size_t(ix)] += 1;
+  }
+  const double top = *std::max_element(count.begin(), count.end());
+  plot::Cells c;
+  c.nx = c.ny = 200;
+  c.x0 = c.y0 = -4;
+  c.x1 = c.y1 = 4;
+  for (double v : count) c.colors.push_back(std::uint8_t(std::min(239.0, std::floor(v / top * 240.0))));
+  s.elements.push_back(std::move(c));
+  return f;
+}
+
+// curve, frame k: y = sin(x + k/10) exp(-x/5) at 1e4 points over [0, 10].
+plot::Frame curve_frame(int k) {
+  plot::Frame f = empty_frame(k);
+  plot::Lines l;
+  for (int i = 0; i < 10000; ++i) {
+    const double x = 10.0 * i / 9999;
+    l.x.push_back(x);
+    l.y.push_back(std::sin(x + k / 10.0) * std::exp(-x / 5));
+  }
+  f.systems[1].elements.push_back(std::move(l));
   return f;
 }
 
@@ -86,12 +139,13 @@ std::uintmax_t folder_bytes(const std::string& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: cgm_bench OUTDIR FRAMES\n");
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: cgm_bench OUTDIR FRAMES scatter|density|curve\n");
     return 1;
   }
   const std::string out = argv[1];
   const int frames = std::atoi(argv[2]);
+  const std::string kind = argv[3];
   for (const char* sub : {"cgm", "plain", "png"}) {
     fs::remove_all(out + "/" + sub);
     fs::create_directories(out + "/" + sub);
@@ -100,7 +154,8 @@ int main(int argc, char** argv) {
   // would hand them over.
   std::uint64_t seed = 12345;
   std::vector<plot::Frame> pool;
-  for (int k = 0; k < 8; ++k) pool.push_back(make_frame(k, seed));
+  for (int k = 0; k < 8; ++k)
+    pool.push_back(kind == "density" ? density_frame(k, seed) : kind == "curve" ? curve_frame(k) : scatter_frame(k, seed));
 
   for (const bool record : {true, false}) {
     cgm::CgmOptions options;
@@ -122,5 +177,14 @@ int main(int argc, char** argv) {
     plot::write_png(pool[std::size_t(k) % pool.size()], out + name);
   }
   std::printf("png %.4f %ju\n", cpu_seconds() - t0, folder_bytes(out + "/png"));
+  // The coordinates of frame 0, for the floor of what any lossless record of
+  // them takes (the driver compresses them as hard as it can).
+  std::FILE* coords = std::fopen((out + "/coords.bin").c_str(), "wb");
+  for (const auto& e : pool[0].systems[1].elements)
+    if (const auto* l = std::get_if<plot::Lines>(&e)) {
+      std::fwrite(l->x.data(), sizeof(double), l->x.size(), coords);
+      std::fwrite(l->y.data(), sizeof(double), l->y.size(), coords);
+    }
+  std::fclose(coords);
   return 0;
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The CGM writing benchmark: FRAMES frames (default 1000) of a 1e4-point
-# scatter plus a 256x256 cell array, written by pargist to CGM (with and
-# without the world-coordinate record) and to PNG, and by Yorick (Gist's
-# hcp, the peer a Gist user has) to CGM, in the same invocation; writes
-# results/cgm.md. Builds the C++ side (target cgm_bench) in build-bench/
-# unless BUILD_DIR says otherwise.
+# The CGM writing benchmark: FRAMES frames (default 1000) of each kind
+# (scatter: a 1e4-point scatter plus a 256x256 cell array; density: a
+# 200x200 cell array of a particle density; curve: a smooth 1e4-point
+# curve), written by pargist to CGM (with and without the world-coordinate
+# record) and to PNG, and by Yorick (Gist's hcp, the peer a Gist user has) to
+# CGM, in the same invocation; writes results/cgm.md. Builds the C++ side
+# (target cgm_bench) in build-bench/ unless BUILD_DIR says otherwise.
 #   tests/bench/cgm_bench.sh [FRAMES] [OUTDIR]
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
@@ -13,35 +14,70 @@ out=${2:-/tmp/pargist-cgm-bench}
 build=${BUILD_DIR:-$PARGIST_ROOT/build-bench}
 cmake -S "$PARGIST_ROOT" -B "$build" -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE="$PARGIST_PYTHON" >/dev/null
 cmake --build "$build" --target cgm_bench -j 2 >/dev/null
-mkdir -p "$out/yorick"
-rm -f "$out"/yorick/*
 
-ours=$("$build/bin/cgm_bench" "$out" "$frames")
-yorick_line=$(cd "$out/yorick" && yorick -batch "$PARGIST_ROOT/tests/bench/cgm_bench.i" "$out/yorick/bench.cgm" "$frames" | grep yorick_cgm)
-y_cpu=$(echo "$yorick_line" | awk '{print $2}')
-y_bytes=$(du -cb "$out"/yorick/*.cgm | tail -1 | awk '{print $1}')
-
-row() {  # name label
-  local line cpu bytes
-  line=$(echo "$ours" | grep "^$1 ")
-  cpu=$(echo "$line" | awk '{print $2}')
-  bytes=$(echo "$line" | awk '{print $3}')
-  awk -v l="$2" -v c="$cpu" -v b="$bytes" -v n="$frames" -v yc="$y_cpu" -v yb="$y_bytes" 'BEGIN {
-    printf "| %s | %.0f | %.0f | %.0f | %.0f | %.2fx | %.2fx |\n", l, n / c, b / n, n / yc, yb / n, (n / c) / (n / yc), (b / n) / (yb / n) }'
+# The floor of a lossless record of a frame's coordinates: the best that
+# xz (LZMA, preset 9 extreme) does on their bytes, as stored or as byte
+# planes, whichever is smaller.
+floor_bytes() {
+  "$PARGIST_PYTHON" - "$1" <<'EOF'
+import lzma, sys
+import numpy as np
+data = np.fromfile(sys.argv[1], dtype=np.uint8)
+if data.size == 0:
+    print(0)
+    sys.exit()
+planes = data.reshape(-1, 8).T.copy().tobytes()
+print(min(len(lzma.compress(b, preset=9 | lzma.PRESET_EXTREME)) for b in (data.tobytes(), planes)))
+EOF
 }
+
+rows=""
+for kind in scatter density curve; do
+  dir="$out/$kind"
+  mkdir -p "$dir/yorick"
+  rm -f "$dir"/yorick/*
+  ours=$("$build/bin/cgm_bench" "$dir" "$frames" "$kind")
+  yorick_line=$(cd "$dir/yorick" && yorick -batch "$PARGIST_ROOT/tests/bench/cgm_bench.i" "$dir/yorick/bench.cgm" "$frames" "$kind" | grep yorick_cgm)
+  y_cpu=$(echo "$yorick_line" | awk '{print $2}')
+  y_bytes=$(du -cb "$dir"/yorick/*.cgm | tail -1 | awk '{print $1}')
+  floor=$(floor_bytes "$dir/coords.bin")
+  for way in cgm cgm_plain png; do
+    line=$(echo "$ours" | grep "^$way ")
+    rows+="$kind $way $(echo "$line" | awk '{print $2, $3}') $y_cpu $y_bytes $floor"$'\n'
+  done
+done
+
 {
   echo "# CGM writing benchmark"
   echo
-  echo "$frames frames, each a 1e4-point scatter (markers) plus a 256x256 cell array, written by"
-  echo "pargist and, in the same invocation, by Yorick's Gist (\`hcp\` to CGM, the only file Gist"
-  echo "writes without a display). CPU seconds of each process (both single-threaded), frame data"
-  echo "made before the timed loop on both sides (\`tests/bench/cgm_bench.sh\`)."
+  echo "$frames frames of each kind, written by pargist and, in the same invocation, by Yorick's Gist"
+  echo "(\`hcp\` to CGM, the only file Gist writes without a display). Kinds: *scatter*, a 1e4-point"
+  echo "scatter (markers, Gaussian) plus a 256x256 cell array; *density*, a 200x200 cell array of the"
+  echo "density of 2e5 particles (as \`ppzx(cellarray=1)\` draws it); *curve*, a smooth 1e4-point curve."
+  echo "CPU seconds of each process (both single-threaded), frame data made before the timed loop on"
+  echo "both sides (\`tests/bench/cgm_bench.sh\`). The record is lossless: every double as given."
+  echo "Floor: the CGM's Gist part plus the frame's coordinates compressed as hard as xz can (LZMA"
+  echo "preset 9e, as stored or by byte planes): no lossless record of them can be much smaller."
   echo
-  echo "| pargist output | pargist frames/s | pargist bytes/frame | Yorick CGM frames/s | Yorick bytes/frame | speed ratio (pargist/Yorick) | size ratio (pargist/Yorick) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
-  row cgm "CGM with world-coordinate record (default)"
-  row cgm_plain "CGM, Gist part only (world_record = false)"
-  row png "PNG, 600x600 window view (one file per frame)"
+  echo "| frames | pargist output | pargist frames/s | pargist bytes/frame | Yorick CGM frames/s | Yorick bytes/frame | speed ratio (pargist/Yorick) | size ratio (pargist/Yorick) | floor of the size ratio |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  plain_bytes=""
+  while read -r kind way cpu bytes ycpu ybytes floor; do
+    [ -z "$kind" ] && continue
+    case $way in
+      cgm) label="CGM with world-coordinate record (default)" ;;
+      cgm_plain) label="CGM, Gist part only (world_record = false)" ;;
+      png) label="PNG, 600x600 window view (one file per frame)" ;;
+    esac
+    if [ "$way" = cgm ]; then
+      plain_bytes=$(echo "$rows" | awk -v k="$kind" '$1 == k && $2 == "cgm_plain" {print $4}')
+    fi
+    awk -v k="$kind" -v w="$way" -v l="$label" -v c="$cpu" -v b="$bytes" -v n="$frames" -v yc="$ycpu" -v yb="$ybytes" \
+        -v fl="$floor" -v pb="$plain_bytes" 'BEGIN {
+      f = (w == "cgm" && fl > 0) ? sprintf("%.2fx", (pb / n + fl) / (yb / n)) : "";
+      printf "| %s | %s | %.0f | %.0f | %.0f | %.0f | %.2fx | %.2fx | %s |\n", k, l, n / c, b / n, n / yc, yb / n,
+             (n / c) / (n / yc), (b / n) / (yb / n), f }'
+  done <<< "$rows"
   echo
   echo "Machine: $(uname -m), $(nproc) CPUs, yorick $(dpkg-query -W -f='${Version}' yorick 2>/dev/null). Files of the last run: \`$out\`."
 } > "$PARGIST_ROOT/tests/bench/results/cgm.md"

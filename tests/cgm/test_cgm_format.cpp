@@ -124,23 +124,46 @@ TEST_CASE("world record: every field of every element survives exactly") {
   CHECK(std::get<plot::Text>(back.systems[0].elements[2]).text == "Title: !p r^2 x_0");
 }
 
+TEST_CASE("world record: version 1 records (files written before deflate) still read exactly") {
+  const plot::Frame f = cgm_test::every_primitive_frame(3);
+  const Bytes old = cgm::encode_world_record(f, false), now = cgm::encode_world_record(f);
+  REQUIRE(old[4] == 1);
+  REQUIRE(now[4] == 2);
+  const plot::Frame back = cgm::decode_world_record(old.data(), old.size(), 0);
+  CHECK(cgm::encode_world_record(back) == now);
+  CHECK(cgm::encode_world_record(back, false) == old);
+}
+
+TEST_CASE("world record: deflated, smaller than the plain layout for data that repeat") {
+  plot::Frame f = cgm_test::every_primitive_frame(3);
+  plot::Lines l;  // a regular grid of points: shared exponents, repeating steps
+  for (int i = 0; i < 20000; ++i) l.x.push_back(0.25 * (i % 200)), l.y.push_back(0.5 * (i / 200));
+  f.systems[1].elements.push_back(l);
+  const Bytes old = cgm::encode_world_record(f, false), now = cgm::encode_world_record(f);
+  CHECK(now.size() * 5 < old.size());
+  const plot::Frame back = cgm::decode_world_record(now.data(), now.size(), 0);
+  CHECK(std::get<plot::Lines>(back.systems[1].elements.back()).y == l.y);
+}
+
 TEST_CASE("world record: corrupt records are errors, never bad frames") {
-  const Bytes good = cgm::encode_world_record(cgm_test::every_primitive_frame());
-  std::mt19937 rng(12345);
-  int errors = 0;
-  for (int trial = 0; trial < 3000; ++trial) {
-    Bytes bad = good;
-    const int flips = 1 + int(rng() % 4);
-    for (int k = 0; k < flips; ++k) bad[rng() % bad.size()] ^= std::uint8_t(1u << (rng() % 8));
-    if (trial % 3 == 0) bad.resize(rng() % bad.size());
-    try {
-      (void)cgm::decode_world_record(bad.data(), bad.size(), 0);
-    } catch (const cgm::FormatError& e) {
-      ++errors;
-      CHECK(e.offset <= bad.size());
+  for (const bool deflated : {true, false}) {
+    const Bytes good = cgm::encode_world_record(cgm_test::every_primitive_frame(), deflated);
+    std::mt19937 rng(12345);
+    int errors = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+      Bytes bad = good;
+      const int flips = 1 + int(rng() % 4);
+      for (int k = 0; k < flips; ++k) bad[rng() % bad.size()] ^= std::uint8_t(1u << (rng() % 8));
+      if (trial % 3 == 0) bad.resize(rng() % bad.size());
+      try {
+        (void)cgm::decode_world_record(bad.data(), bad.size(), 0);
+      } catch (const cgm::FormatError& e) {
+        ++errors;
+        CHECK(e.offset <= bad.size());
+      }
     }
+    CHECK(errors > 500);
   }
-  CHECK(errors > 500);
 }
 
 TEST_CASE("renderer: Gist's dialect read back as NDC primitives") {

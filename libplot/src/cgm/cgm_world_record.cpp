@@ -1,10 +1,14 @@
 #include "cgm_world_record.hpp"
 
+#include <array>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+
+#include <zlib.h>
 
 #include "cgm_elements.hpp"
 
@@ -12,7 +16,73 @@ namespace pargist::cgm {
 namespace {
 
 constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
-constexpr std::uint16_t kVersion = 1;
+// Version 1: the layout below, as is. Version 2 (written now) stores the
+// same layout in three parts, deflated (zlib) where that pays:
+//   A  the layout, deflated;
+//   B  byte planes of arrays of doubles, deflated as Huffman codes only;
+//   C  byte planes stored as they are.
+// A large array of doubles is stored plane by plane (all first bytes, then
+// all second bytes...): the sign and exponent bytes of data that share a
+// scale take few values and code in few bits (part B, where deflate does not
+// waste time looking for repeats), while the last mantissa bytes of
+// full-precision data are noise that no coding shrinks (part C, copied).
+//   "PGFR", u16 version 2, u32 sizes of A inflated and deflated, u32 sizes
+//   of B inflated and deflated, A, B, C.
+// In the layout, each plane of an array of doubles is led by a byte: 0 if
+// its bytes follow there (small arrays, planes of repeats), 1 if they are
+// the next ones of C, 2 the next ones of B.
+constexpr std::uint16_t kVersionPlain = 1;
+constexpr std::uint16_t kVersion = 2;
+constexpr std::size_t kHeader = 22;
+// Fast deflate: the record must not slow writing below Gist's own pace.
+constexpr int kDeflateLevel = 1;
+// A decoded record larger than this is taken for a corrupt size field.
+constexpr std::size_t kMaxRecordBytes = std::size_t(1) << 31;
+// Arrays shorter than this stay in the layout, planes and all.
+constexpr std::size_t kPlanesApart = 4096;
+enum PlaneTag : std::uint8_t { kInline = 0, kCopied = 1, kCoded = 2 };
+// Planes of fewer bits a byte than kRepeats stay in the layout, where
+// deflate's search for repeats shrinks runs of equal bytes (zeros of
+// round numbers) below Huffman's floor of one bit a byte; planes above
+// kNoise are copied.
+constexpr double kRepeats = 1.0, kNoise = 6.0;
+
+// Entropy in bits per byte of each of the 8 byte planes of n doubles (the
+// best a Huffman code of single bytes can do), in one pass.
+std::array<double, 8> plane_entropy(const double* v, std::size_t n) {
+  std::vector<std::uint32_t> count(8 * 256, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t bits;
+    std::memcpy(&bits, v + i, 8);
+    for (int b = 0; b < 8; ++b) ++count[std::size_t(b) * 256 + ((bits >> (8 * b)) & 0xff)];
+  }
+  std::array<double, 8> out{};
+  for (int b = 0; b < 8; ++b) {
+    double bits = 0;
+    for (int k = 0; k < 256; ++k)
+      if (const std::uint32_t c = count[std::size_t(b) * 256 + std::size_t(k)]) bits -= double(c) * std::log2(double(c) / double(n));
+    out[std::size_t(b)] = bits / double(n);
+  }
+  return out;
+}
+
+// The 8 byte planes of n doubles (little-endian IEEE bits), plane b to to[b].
+void to_planes(const double* v, std::size_t n, std::uint8_t* const to[8]) {
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t bits;
+    std::memcpy(&bits, v + i, 8);
+    for (int b = 0; b < 8; ++b) to[b][i] = std::uint8_t(bits >> (8 * b));
+  }
+}
+// Adds plane b to n doubles (zero before the first).
+void add_plane(const std::uint8_t* in, std::size_t n, int b, double* v) {
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t bits;
+    std::memcpy(&bits, v + i, 8);
+    bits |= std::uint64_t(in[i]) << (8 * b);
+    std::memcpy(v + i, &bits, 8);
+  }
+}
 
 // Arrays of plain numbers are copied whole when the machine is
 // little-endian with IEEE doubles, which is the record's own layout.
@@ -27,6 +97,8 @@ class Writer {
  public:
   static constexpr bool reading = false;
   std::vector<std::uint8_t> out;
+  bool planes = false;                    // large arrays of doubles by byte planes (version 2)
+  std::vector<std::uint8_t> coded, copied;  // parts B and C of version 2
 
   template <class T>
   void num(T& v) {
@@ -47,6 +119,35 @@ class Writer {
   template <class T>
   void vec(std::vector<T>& v) {
     count(v.size());
+    if constexpr (std::is_same_v<T, double>) {
+      if (planes) {
+        // Each plane after its tag in the layout, or in part B or C.
+        const std::size_t n = v.size();
+        std::array<double, 8> bits{};
+        if (n >= kPlanesApart) bits = plane_entropy(v.data(), n);
+        PlaneTag tags[8];
+        std::size_t grow[3] = {8, 0, 0};  // bytes each part takes: layout (tags too), copied, coded
+        for (int b = 0; b < 8; ++b) {
+          const double h = bits[std::size_t(b)];
+          tags[b] = n < kPlanesApart || h < kRepeats ? kInline : h > kNoise ? kCopied : kCoded;
+          grow[tags[b]] += n;
+        }
+        std::vector<std::uint8_t>* parts[3] = {&out, &copied, &coded};
+        std::size_t next[3];
+        for (int k = 0; k < 3; ++k) {
+          next[k] = parts[k]->size();
+          parts[k]->resize(next[k] + grow[k]);
+        }
+        std::uint8_t* to[8];
+        for (int b = 0; b < 8; ++b) {
+          out[next[kInline]++] = tags[b];
+          to[b] = parts[tags[b]]->data() + next[tags[b]];
+          next[tags[b]] += n;
+        }
+        to_planes(v.data(), n, to);
+        return;
+      }
+    }
     if constexpr (kBulk<T>) {  // the common case: one copy of the whole array
       const std::size_t at = out.size();
       out.resize(at + v.size() * sizeof(T));
@@ -100,6 +201,14 @@ class Reader {
  public:
   static constexpr bool reading = true;
   Reader(const std::uint8_t* p, std::size_t n, std::size_t base) : p_(p), n_(n), base_(base) {}
+  // Version 2: the layout (inflated A), the planes of B (inflated) and C.
+  struct Part {
+    const std::uint8_t* data = nullptr;
+    std::size_t size = 0, pos = 0;
+    std::size_t left() const { return size - pos; }
+  };
+  Reader(const std::uint8_t* p, std::size_t n, Part coded, Part copied)
+      : p_(p), n_(n), base_(0), planes_(true), coded_(coded), copied_(copied) {}
 
   template <class T>
   void num(T& v) {
@@ -121,6 +230,30 @@ class Reader {
   template <class T>
   void vec(std::vector<T>& v) {
     constexpr std::size_t elem = std::is_same_v<T, bool> ? 1 : sizeof(T);
+    if constexpr (std::is_same_v<T, double>) {
+      if (planes_) {
+        const std::size_t n = count(0, 0);
+        const std::size_t left = (n_ - pos_) + coded_.left() + copied_.left();
+        if (n > left / 8) throw FormatError{base_ + pos_, "world-coordinate record: array past the record's end"};
+        v.assign(n, 0.0);
+        for (int b = 0; b < 8; ++b) {
+          const std::uint8_t tag = std::uint8_t(get(1));
+          const std::uint8_t* from = nullptr;
+          if (tag == kInline && n <= n_ - pos_) {
+            from = p_ + pos_;
+            pos_ += n;
+          } else if ((tag == kCoded || tag == kCopied) && n <= (tag == kCoded ? coded_ : copied_).left()) {
+            Part& part = tag == kCoded ? coded_ : copied_;
+            from = part.data + part.pos;
+            part.pos += n;
+          } else {
+            throw FormatError{base_ + pos_, "world-coordinate record: bad plane of an array"};
+          }
+          add_plane(from, n, b, v.data());
+        }
+        return;
+      }
+    }
     v.resize(count(0, elem));
     if constexpr (kBulk<T>) {
       if (!v.empty()) std::memcpy(v.data(), p_ + pos_, v.size() * sizeof(T));
@@ -161,6 +294,8 @@ class Reader {
   const std::uint8_t* p_;
   std::size_t n_;
   std::size_t base_;
+  bool planes_ = false;
+  Part coded_, copied_;
   std::size_t pos_ = 0;
 };
 
@@ -546,31 +681,103 @@ template <class Ar> void io(Ar& ar, plot::Frame& f) {
 
 }  // namespace
 
-std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame) {
+std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool deflated) {
   // The layout is shared with the reader, which needs mutable references;
   // the writer and the sizer only read through them.
   auto& f = const_cast<plot::Frame&>(frame);
   Sizer sizer;
   io(sizer, f);
   Writer w;
-  w.out.reserve(6 + sizer.size);
-  w.out.insert(w.out.end(), kMagic, kMagic + 4);
-  std::uint16_t version = kVersion;
-  w.num(version);
+  if (!deflated) {
+    w.out.reserve(6 + sizer.size);
+    for (char c : kMagic) w.out.push_back(std::uint8_t(c));
+    std::uint16_t version = kVersionPlain;
+    w.num(version);
+    io(w, f);
+    return std::move(w.out);
+  }
+  w.planes = true;
+  w.out.reserve(sizer.size);
   io(w, f);
-  return std::move(w.out);
+  for (const auto* part : {&w.out, &w.coded, &w.copied})
+    if (part->size() > kMaxRecordBytes) throw std::length_error("pargist: frame too large for a CGM record");
+
+  std::vector<std::uint8_t> record(kHeader + deflateBound(nullptr, uLong(w.out.size())) +
+                                   deflateBound(nullptr, uLong(w.coded.size())) + w.copied.size() + 64);
+  std::size_t at = kHeader;
+  auto deflate_part = [&](const std::vector<std::uint8_t>& in, int strategy) {
+    z_stream z{};
+    if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, 15, 8, strategy) != Z_OK)
+      throw std::runtime_error("pargist: zlib could not start compressing a CGM record");
+    z.next_in = const_cast<Bytef*>(in.data());
+    z.avail_in = uInt(in.size());
+    z.next_out = record.data() + at;
+    z.avail_out = uInt(record.size() - at);
+    const int status = deflate(&z, Z_FINISH);
+    const std::size_t packed = z.total_out;
+    deflateEnd(&z);
+    if (status != Z_STREAM_END) throw std::runtime_error("pargist: zlib could not compress a CGM record");
+    at += packed;
+    return packed;
+  };
+  const std::size_t packed_layout = deflate_part(w.out, Z_DEFAULT_STRATEGY);
+  const std::size_t packed_planes = deflate_part(w.coded, Z_HUFFMAN_ONLY);
+  if (!w.copied.empty()) std::memcpy(record.data() + at, w.copied.data(), w.copied.size());
+  record.resize(at + w.copied.size());
+  std::memcpy(record.data(), kMagic, 4);
+  auto put = [&](std::size_t where, std::uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) record[where + std::size_t(i)] = std::uint8_t(v >> (8 * i));
+  };
+  put(4, kVersion, 2);
+  put(6, w.out.size(), 4);
+  put(10, packed_layout, 4);
+  put(14, w.coded.size(), 4);
+  put(18, packed_planes, 4);
+  return record;
 }
 
 plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std::size_t base) {
   if (size < 6 || std::memcmp(data, kMagic, 4) != 0)
     throw FormatError{base, "APPLICATION DATA is not a pargist world-coordinate record"};
-  Reader r(data + 4, size - 4, base + 4);
-  std::uint16_t version = 0;
-  r.num(version);
+  const std::uint16_t version = std::uint16_t(data[4] | (data[5] << 8));
+  plot::Frame frame;
+  if (version == kVersionPlain) {  // files written before the records were compressed
+    Reader r(data + 6, size - 6, base + 6);
+    io(r, frame);
+    return frame;
+  }
   if (version != kVersion)
     throw FormatError{base + 4, "world-coordinate record of unknown version " + std::to_string(version)};
-  plot::Frame frame;
-  io(r, frame);
+  if (size < kHeader) throw FormatError{base + 6, "world-coordinate record truncated"};
+  auto get = [&](std::size_t at) {
+    return std::size_t(data[at]) | std::size_t(data[at + 1]) << 8 | std::size_t(data[at + 2]) << 16 |
+           std::size_t(data[at + 3]) << 24;
+  };
+  std::size_t at = kHeader;
+  // Inflates the part of `plain` bytes deflated into `packed` at `at`.
+  auto inflate_part = [&](std::size_t field, std::vector<std::uint8_t>& out) {
+    const std::size_t plain = get(field), packed = get(field + 4);
+    if (plain > kMaxRecordBytes)
+      throw FormatError{base + field, "world-coordinate record part of " + std::to_string(plain) + " bytes: too large"};
+    if (packed > size - at) throw FormatError{base + field + 4, "world-coordinate record truncated"};
+    out.resize(plain);
+    uLongf got = uLongf(plain);
+    const int status = uncompress(out.data(), &got, data + at, uLong(packed));
+    if (status != Z_OK || got != plain)
+      throw FormatError{base + at, std::string("world-coordinate record does not inflate (zlib: ") +
+                                       (status == Z_OK ? "short" : zError(status)) + ")"};
+    at += packed;
+  };
+  std::vector<std::uint8_t> layout, coded;
+  inflate_part(6, layout);
+  inflate_part(14, coded);
+  Reader r(layout.data(), layout.size(), {coded.data(), coded.size()}, {data + at, size - at});
+  try {
+    io(r, frame);
+  } catch (const FormatError& e) {  // an offset in the inflated bytes is no file offset
+    throw FormatError{base + kHeader,
+                      e.message + " (at byte " + std::to_string(e.offset) + " of the inflated record)"};
+  }
   return frame;
 }
 

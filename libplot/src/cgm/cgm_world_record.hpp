@@ -4,7 +4,8 @@
 //
 // Layout: "PGFR", a 16-bit format version, then the frame's fields in a fixed
 // order; numbers little-endian (doubles as IEEE-754 bits), vectors and
-// strings led by a 32-bit count. The decoder checks every count against the
+// strings led by a 32-bit count. Version 2 deflates the fields (zlib) after
+// a 32-bit size, arrays of doubles by byte planes (see the .cpp). The decoder checks every count against the
 // bytes left and every enum and array size against the model, so a corrupt
 // record gives a FormatError, never a bad Frame.
 #pragma once
@@ -17,7 +18,9 @@
 
 namespace pargist::cgm {
 
-std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame);
+// The record as written since it is compressed (version 2), or as written
+// before (version 1, `deflated` false), which readers keep reading.
+std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool deflated = true);
 
 // base: file offset of data[0], for error messages. Throws FormatError.
 plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std::size_t base);
