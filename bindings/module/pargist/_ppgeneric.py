@@ -154,11 +154,11 @@ def _node_grid(comm, x, y, values, p, ext, nx, ny, method, allranks, mean=False)
     if mean:
         m, _d, _used, _stats = _core.cell_mean(comm, x, y, values, nx + 1, ny + 1, *lims, method, weights,
                                                sel, 0, bool(allranks))
-        return None if m is None else numpy.nan_to_num(numpy.ascontiguousarray(numpy.asarray(m).T), nan=0.0)
+        return None if m is None else numpy.nan_to_num(m, nan=0.0, copy=False)
     g, _used, _stats = _core.histogram2d(comm, x, y, nx + 1, ny + 1, *lims, method, weights, sel, 0,
                                          bool(allranks))
-    # The core's grids are row-major [iy, ix]; Warp's are [ix, iy].
-    return None if g is None else numpy.ascontiguousarray(numpy.asarray(g, dtype=float).T)
+    # The core's grids are numpy's H[ix, iy], as Warp's are: no copy.
+    return g
 
 
 def _cylindrical(grid, ext, nx, ny):
