@@ -214,7 +214,7 @@ def main(argv):
     if me == 0:
         os.makedirs(args.out, exist_ok=True)
     pg.window(0, style="2x2", display="" if args.no_window else None)
-    pg.hcp_file(os.path.join(args.out, "beam.cgm"))
+    pg.hcp_file(os.path.join(args.out, "beam00.cgm"))
     history = {"s": [], "xrms": [], "yrms": [], "emitx": [], "emity": []}
 
     t0 = time.perf_counter()

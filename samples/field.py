@@ -129,7 +129,7 @@ def main(argv):
     if me == 0:
         os.makedirs(args.out, exist_ok=True)
     pg.window(0, style="2x2")
-    pg.hcp_file(os.path.join(args.out, "field.cgm"))
+    pg.hcp_file(os.path.join(args.out, "field00.cgm"))
     t0, t_plot = time.perf_counter(), 0.0
     for it, block in evolve(u, halo, args.steps, args.plot_every):
         tp = time.perf_counter()

@@ -90,7 +90,7 @@ def main(argv):
     if parallel.me == 0:
         os.makedirs(args.out, exist_ok=True)
     pg.window(0, style="2x2")
-    pg.hcp_file(os.path.join(args.out, "gallery.cgm"))
+    pg.hcp_file(os.path.join(args.out, "gallery00.cgm"))
     panels = (curves, mesh_and_contours, filled_and_vectors, cells_polygons_text)
     for k, draw in enumerate(panels):
         pg.plsys(k + 1)

@@ -152,7 +152,7 @@ struct CairoRenderer::Impl {
 
   LineLayout layout_line(const std::string& line, const TextStyle& st) {
     LineLayout out;
-    out.runs = detail::parse_gist_text(line);
+    out.runs = detail::parse_gist_text(line, (st.font & ~0x3) == font_symbol);
     for (const auto& run : out.runs) {
       select_font(run_font(st, run), run_size(st, run.script));
       cairo_text_extents_t ext;

@@ -1,6 +1,8 @@
 // Colours, element headers and limit flags of the display list.
 #include "pargist/libplot/frame.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace pargist::plot {
@@ -50,6 +52,26 @@ void Limits::set_gist_flags(int flags) {
   restrict = flags & 0x40;
   log_x = flags & 0x80;
   log_y = flags & 0x100;
+}
+
+double automatic_vector_scale(const Vectors& v) {
+  double lo[4], hi[4];
+  for (int k = 0; k < 4; ++k) lo[k] = INFINITY, hi[k] = -INFINITY;
+  const std::vector<double>* arrays[4] = {&v.x, &v.y, &v.vx, &v.vy};
+  for (std::size_t i = 0; i < v.x.size(); ++i) {
+    bool finite = true;
+    for (auto* a : arrays) finite = finite && std::isfinite((*a)[i]);
+    if (!finite) continue;
+    for (int k = 0; k < 4; ++k) {
+      lo[k] = std::min(lo[k], (*arrays[k])[i]);
+      hi[k] = std::max(hi[k], (*arrays[k])[i]);
+    }
+  }
+  if (!(lo[0] <= hi[0])) return 1.0;
+  const std::size_t ni = v.ni ? v.ni : v.x.size(), nj = v.ni ? v.x.size() / v.ni : 1;
+  const double zone = ((hi[0] - lo[0]) + (hi[1] - lo[1])) / double(ni + nj);
+  const double range = std::max(hi[2] - lo[2], hi[3] - lo[3]);
+  return range > 0 ? zone / range : 1.0;
 }
 
 }  // namespace pargist::plot

@@ -66,9 +66,29 @@ void set_range(const ColorScaleOptions& o, bool& has_min, double& cmin, bool& ha
   }
 }
 
-// Gist names each element of a system by its position: A, B, C...; a
-// curve's marks (and a contour plot's first level) use that letter.
-int element_index(const CoordSystem& s) { return int(s.elements.size()); }
+// Gist's automatic marker (its AutoMarker): the letter of the element's
+// number in the drawing, and phases that stagger the marks and rays of
+// successive curves by quarters of their spacing.
+struct AutoMarks {
+  int letter;
+  double mphase, rphase;
+};
+AutoMarks auto_marks(int number, double mspace, double rspace) {
+  const int quarter = (number + 3) % 4;
+  return {'A' + number % 26, 0.25 * (0.5 + quarter) * mspace, 0.25 * (0.5 + quarter) * rspace};
+}
+
+double positive(std::optional<double> given, double fallback, const char* what) {
+  const double v = given ? *given : fallback;
+  if (!(v > 0) || !std::isfinite(v)) bad_argument(std::string(what) + " must be > 0");
+  return v;
+}
+
+double non_negative(std::optional<double> given, double fallback, const char* what) {
+  const double v = given ? *given : fallback;
+  if (!(v >= 0) || !std::isfinite(v)) bad_argument(std::string(what) + " must be >= 0");
+  return v;
+}
 
 }  // namespace
 
@@ -80,28 +100,34 @@ void plg(std::vector<double> y, std::vector<double> x, const PlgOptions& o) {
     for (std::size_t i = 0; i < x.size(); ++i) x[i] = double(i + 1);
   }
   WindowState& w = current_window_state();
-  const int index = element_index(w.frame.systems[w.system]);
   Lines l;
   l.info = info_of(o.legend, o.hide);
   l.x = std::move(x);
   l.y = std::move(y);
   l.line = line_style(o);
   l.closed = o.closed;
-  l.rays = o.rays;
-  l.marker = d.marker;
-  l.marker.color = o.mcolor ? *o.mcolor : l.line.color;
-  l.marker.marker = o.marker ? *o.marker : 'A' + index % 26;
-  if (o.msize) {
-    if (!(*o.msize > 0) || !std::isfinite(*o.msize)) bad_argument("plg: msize must be > 0");
-    l.marker.size = *o.msize;
-  }
-  l.mspace = o.mspace ? *o.mspace : d.mspace;
-  if (!(l.mspace > 0) || !std::isfinite(l.mspace)) bad_argument("plg: mspace must be > 0");
-  // Stagger the marks of successive curves so they do not overlap.
-  l.mphase = o.mphase ? *o.mphase : std::fmod(d.mphase + l.mspace * (0.1 + 0.618 * index), l.mspace);
-  l.markers_at_points = l.line.type == LineType::none;
   l.marks = o.marks ? *o.marks : d.marks;
-  if (l.markers_at_points && !o.marker && !o.marks) l.marker.marker = d.marker.marker;
+  l.rays = o.rays ? *o.rays : d.rays;
+  l.marker = d.marker;
+  // Gist: color= colours the marks too; pldefault's color does not.
+  l.marker.color = o.mcolor ? *o.mcolor : o.color ? *o.color : d.marker.color;
+  l.marker.size = positive(o.msize, d.marker.size, "plg: msize");
+  l.mspace = positive(o.mspace, d.mspace, "plg: mspace");
+  l.rspace = positive(o.rspace, d.rspace, "plg: rspace");
+  l.mphase = non_negative(o.mphase, d.mphase, "plg: mphase");
+  l.rphase = non_negative(o.rphase, d.rphase, "plg: rphase");
+  l.arrowl = non_negative(o.arrowl, d.arrowl, "plg: arrowl");
+  l.arroww = non_negative(o.arroww, d.arroww, "plg: arroww");
+  const int marker = o.marker ? *o.marker : d.marker.marker;
+  if (marker == 0) {
+    const AutoMarks a = auto_marks(w.next_number, l.mspace, l.rspace);
+    l.marker.marker = a.letter;
+    l.mphase = a.mphase;
+    l.rphase = a.rphase;
+  } else {
+    l.marker.marker = marker;
+  }
+  l.markers_at_points = l.line.type == LineType::none;
   add_element(std::move(l));
 }
 
@@ -143,11 +169,25 @@ std::vector<double> plc(Grid z, Grid y, Grid x, const PlcOptions& o) {
   c.region = o.region;
   c.marks = o.marks ? *o.marks : d.marks;  // Gist: letters along the levels, listed at the right
   c.marker = d.marker;
-  c.marker.marker = 'A' + element_index(current_window_state().frame.systems[current_window_state().system]) % 26;
-  c.marker.color = o.mcolor ? *o.mcolor : c.line.color;
-  if (o.msize) c.marker.size = *o.msize;
+  c.marker.color = o.mcolor ? *o.mcolor : o.color ? *o.color : d.marker.color;
+  c.marker.size = positive(o.msize, d.marker.size, "plc: msize");
+  c.mspace = positive(o.mspace, d.mspace, "plc: mspace");
+  c.mphase = non_negative(o.mphase, d.mphase, "plc: mphase");
+  WindowState& w = current_window_state();
+  const int marker = o.marker ? *o.marker : d.marker.marker;
+  if (marker > 32) {
+    c.marker.marker = marker;
+  } else {
+    const AutoMarks a = auto_marks(w.next_number, c.mspace, d.rspace);
+    c.marker.marker = a.letter;
+    c.mphase = a.mphase;
+  }
+  // Gist numbers each contour curve as an element of the drawing too.
+  std::size_t curves = 0;
+  for (double level : c.levels) curves += contour_lines(c.mesh, c.z, level, c.region).size();
   std::vector<double> levels = c.levels;
   add_element(std::move(c));
+  w.next_number += int(curves);
   return levels;
 }
 
@@ -245,6 +285,7 @@ void plfp_colors(std::vector<Color> colors, std::vector<double> y, std::vector<d
 
 void plv(std::vector<double> vy, std::vector<double> vx, std::vector<double> y, std::vector<double> x,
          const PlvOptions& o) {
+  const Defaults& d = gist_state().defaults;
   Vectors v;
   v.info = info_of(o.legend, o.hide);
   v.x = std::move(x);
@@ -252,9 +293,18 @@ void plv(std::vector<double> vy, std::vector<double> vx, std::vector<double> y, 
   v.vx = std::move(vx);
   v.vy = std::move(vy);
   v.line = line_style(o);
-  v.scale = o.scale ? *o.scale : 0.0;
-  v.hollow = o.hollow;
-  v.aspect = o.aspect;
+  v.hollow = o.hollow ? *o.hollow : d.hollow;
+  v.aspect = non_negative(o.aspect, d.aspect, "plv: aspect");
+  v.ni = o.ni;
+  v.ireg = o.ireg;
+  v.region = o.region;
+  if (o.scale) {
+    if (!std::isfinite(*o.scale) || *o.scale < 0) bad_argument("plv: scale must be finite and >= 0");
+    v.scale = *o.scale;
+  } else {
+    validate_element(v);
+    v.scale = automatic_vector_scale(v);
+  }
   add_element(std::move(v));
 }
 

@@ -1,8 +1,10 @@
 // The Gist state API: windows, frames, systems, limits, palettes, hardcopy.
 #include "gist_state.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -26,8 +28,9 @@ namespace {
 std::unique_ptr<WindowState> new_window(const Defaults& d) {
   auto w = std::make_unique<WindowState>();
   w->frame = make_frame(d.style);
-  w->frame.palette = load_palette(d.palette);
+  w->frame.palette = fit_palette(load_palette(d.palette), d.max_colors);
   w->frame.draw_legends = d.legends;
+  w->system = w->frame.systems.size() > 1 ? 1 : 0;
   w->dpi = d.dpi;
   return w;
 }
@@ -57,8 +60,8 @@ void poll_display_limits(WindowState& w) {
   };
   // Requests of the viewers following the hardcopy files, then the
   // window's own zoom (the most direct one wins).
-  if (w.hcp)
-    for (const auto& [s, zoomed] : w.hcp->requested_limits()) adopt(std::size_t(s), zoomed);
+  if (FrameSink* hcp = w.hcp ? w.hcp.get() : gist_state().default_hcp.get())
+    for (const auto& [s, zoomed] : hcp->requested_limits()) adopt(std::size_t(s), zoomed);
   for (DisplaySink* sink : {w.browser.get(), w.display.get()}) {
     if (!sink) continue;
     for (std::size_t s = 1; s < w.frame.systems.size(); ++s)
@@ -126,44 +129,58 @@ void justify_from_name(const std::string& name, HAlign& h, VAlign& v) {
 
 // ------------------------------------------------------------- defaults
 
+namespace {
+
+double checked(double v, const char* what, double lo, bool lo_open = false) {
+  if (!std::isfinite(v) || v < lo || (lo_open && v == lo))
+    bad_argument(std::string("pldefault: ") + what + (lo_open ? " must be > " : " must be >= ") +
+                 std::to_string(lo).substr(0, 4));
+  return v;
+}
+
+}  // namespace
+
 void pldefault(const DefaultsUpdate& u) {
   Defaults d = gist_state().defaults;
   if (u.color) d.line.color = *u.color;
   if (u.type) d.line.type = *u.type;
-  if (u.width) {
-    if (!(*u.width >= 0) || !std::isfinite(*u.width)) bad_argument("pldefault: width must be >= 0");
-    d.line.width = *u.width;
-  }
+  if (u.width) d.line.width = checked(*u.width, "width", 0);
   if (u.marks) d.marks = *u.marks;
   if (u.mcolor) d.marker.color = *u.mcolor;
   if (u.marker) d.marker.marker = *u.marker;
-  if (u.msize) d.marker.size = *u.msize;
-  if (u.mspace) d.mspace = *u.mspace;
-  if (u.mphase) d.mphase = *u.mphase;
+  if (u.msize) d.marker.size = checked(*u.msize, "msize", 0, true);
+  if (u.mspace) d.mspace = checked(*u.mspace, "mspace", 0, true);
+  if (u.mphase) d.mphase = checked(*u.mphase, "mphase", 0);
+  if (u.rays) d.rays = *u.rays;
+  if (u.arrowl) d.arrowl = checked(*u.arrowl, "arrowl", 0);
+  if (u.arroww) d.arroww = checked(*u.arroww, "arroww", 0);
+  if (u.rspace) d.rspace = checked(*u.rspace, "rspace", 0, true);
+  if (u.rphase) d.rphase = checked(*u.rphase, "rphase", 0);
   if (u.font) d.text.font = *u.font;
-  if (u.height) {
-    if (!(*u.height > 0)) bad_argument("pldefault: height must be > 0");
-    d.text.height = *u.height;
-  }
+  if (u.height) d.text.height = checked(*u.height, "height", 0, true);
   if (u.angle) d.text.angle = *u.angle;
   if (u.justify) justify_from_name(*u.justify, d.text.halign, d.text.valign);
   if (u.opaque) d.text.opaque = *u.opaque;
+  if (u.hollow) d.hollow = *u.hollow;
+  if (u.aspect) d.aspect = checked(*u.aspect, "aspect", 0);
   if (u.edges) d.edges = *u.edges;
   if (u.ecolor) d.edge_style.color = *u.ecolor;
-  if (u.ewidth) d.edge_style.width = *u.ewidth;
+  if (u.ewidth) d.edge_style.width = checked(*u.ewidth, "ewidth", 0);
   if (u.legends) d.legends = *u.legends;
   if (u.style) {
-    make_frame(*u.style);  // throws for an unknown style
+    load_style(*u.style);  // throws for an unknown or bad sheet
     d.style = *u.style;
   }
-  if (u.dpi) {
-    if (!(*u.dpi >= 10 && *u.dpi <= 1200)) bad_argument("pldefault: dpi must be in 10..1200");
-    d.dpi = *u.dpi;
-  }
+  if (u.dpi) d.dpi = std::clamp(*u.dpi, 25.0, 300.0);  // Gist clamps rather than refuses
   if (u.palette) {
     load_palette(*u.palette);  // throws for an unknown palette
     d.palette = *u.palette;
   }
+  if (u.max_colors) {
+    if (*u.max_colors < 1 || *u.max_colors > 240) bad_argument("pldefault: maxcolors must be 1..240");
+    d.max_colors = *u.max_colors;
+  }
+  if (u.cgm_file_mb) d.cgm_file_mb = checked(*u.cgm_file_mb, "cgmfilesize", 0, true);
   gist_state().defaults = d;
 }
 
@@ -191,7 +208,8 @@ int window(int n, const WindowOptions& o) {
   if (n < 0 || n > 7) bad_argument("window number must be 0..7 (got " + std::to_string(n) + ")");
   GistState& s = gist_state();
   // Check everything before changing anything.
-  if (o.style) make_frame(*o.style);
+  std::optional<Frame> styled;
+  if (o.style) styled = make_frame(*o.style);
   if (o.dpi && !(*o.dpi >= 10 && *o.dpi <= 1200)) bad_argument("window: dpi must be in 10..1200");
   if ((o.width && *o.width <= 0) || (o.height && *o.height <= 0)) bad_argument("window: width and height must be > 0");
   const int old = s.current;
@@ -199,19 +217,21 @@ int window(int n, const WindowOptions& o) {
   if (created) s.windows[n] = detail::new_window(s.defaults);
   WindowState& w = *s.windows[n];
   s.current = n;
-  if (o.style && *o.style != w.frame.style) {
-    Frame fresh = make_frame(*o.style);
+  if (styled) {
+    // Gist: a style makes a new drawing (the palette and frame count stay).
+    Frame fresh = std::move(*styled);
     fresh.palette = w.frame.palette;
     fresh.number = w.frame.number;
     fresh.draw_legends = w.frame.draw_legends;
     w.frame = std::move(fresh);
     w.system = w.frame.systems.size() > 1 ? 1 : 0;
+    w.next_number = 0;
   }
   if (o.dpi) w.dpi = *o.dpi;
   if (o.width) w.width = *o.width;
   if (o.height) w.height = *o.height;
   if (o.legends) w.frame.draw_legends = *o.legends;
-  if (o.hcp) hcp_file(*o.hcp);
+  if (o.hcp) detail::set_window_hcp(w, *o.hcp, o.dump.value_or(s.dump));
   std::string display;
   bool want_display = false;
   if (o.display) {
@@ -266,11 +286,12 @@ void add_element(Element element, std::optional<int> system) {
     bad_argument("no coordinate system " + std::to_string(sys) + " in this style");
   validate_element(element);
   w.frame.systems[sys].elements.push_back(std::move(element));
+  ++w.next_number;
 }
 
 static bool frame_has_elements(const Frame& f) {
-  for (const auto& s : f.systems)
-    if (!s.elements.empty()) return true;
+  for (const auto& sys : f.systems)
+    if (!sys.elements.empty()) return true;
   return false;
 }
 
@@ -280,9 +301,10 @@ void fma() {
   if (frame_has_elements(w.frame)) {
     if (w.display) w.display->present(w.frame, true);
     if (w.browser) w.browser->present(w.frame, true);
-    if (w.hcp_on) hcp();
+    if (gist_state().hcp_on) hcp();
   }
   for (auto& s : w.frame.systems) s.elements.clear();
+  w.next_number = 0;
   w.frame.title.clear();
   ++w.frame.number;
 }
@@ -314,6 +336,32 @@ int plsys(std::optional<int> n) {
   return old;
 }
 
+StyleSheet get_style() { return style_of(current_window_state().frame); }
+
+int set_style(const StyleSheet& style) {
+  for (const auto& sys : style.systems) {
+    const Box& b = sys.viewport;
+    if (!std::isfinite(b.xmin + b.xmax + b.ymin + b.ymax) || b.xmin == b.xmax || b.ymin == b.ymax)
+      bad_argument("set_style: every viewport needs a finite, non-empty box");
+  }
+  WindowState& w = current_window_state();
+  Frame fresh = make_frame(style);
+  fresh.style = w.frame.style;
+  fresh.palette = w.frame.palette;
+  fresh.number = w.frame.number;
+  fresh.draw_legends = w.frame.draw_legends;
+  fresh.title = w.frame.title;
+  fresh.systems[0].elements = std::move(w.frame.systems[0].elements);
+  if (fresh.systems.size() == w.frame.systems.size())
+    for (std::size_t k = 1; k < fresh.systems.size(); ++k) {
+      fresh.systems[k].elements = std::move(w.frame.systems[k].elements);
+      fresh.systems[k].limits = w.frame.systems[k].limits;
+    }
+  w.frame = std::move(fresh);
+  w.system = w.frame.systems.size() > 1 ? 1 : 0;
+  return int(w.frame.systems.size()) - 1;
+}
+
 void set_viewports(const std::vector<Box>& viewports) {
   WindowState& w = current_window_state();
   if (viewports.empty()) bad_argument("set_viewports: no viewports");
@@ -334,6 +382,13 @@ void set_viewports(const std::vector<Box>& viewports) {
 }
 
 // ------------------------------------------------------------------ limits
+
+// The display forgets the mouse zooms of the current system.
+static void limits_set_by_program() {
+  WindowState& w = current_window_state();
+  for (DisplaySink* sink : {w.display.get(), w.browser.get()})
+    if (sink) sink->limits_set(w.system);
+}
 
 static Limits resolved_or_raw(const CoordSystem& s) {
   try {
@@ -368,6 +423,7 @@ Limits limits() {
   CoordSystem& s = detail::current_system(true);
   const Limits old = resolved_or_raw(s);
   s.limits.auto_xmin = s.limits.auto_xmax = s.limits.auto_ymin = s.limits.auto_ymax = true;
+  limits_set_by_program();
   return old;
 }
 
@@ -385,6 +441,7 @@ Limits limits(Bound xmin, Bound xmax, Bound ymin, Bound ymax, const LimitsOption
   if (o.restrict) l.restrict = *o.restrict;
   check_sizes(l);
   s.limits = l;
+  limits_set_by_program();
   return old;
 }
 
@@ -395,6 +452,7 @@ Limits limits(const Limits& saved) {
   check_sizes(saved);
   const Limits old = resolved_or_raw(s);
   s.limits = saved;
+  limits_set_by_program();
   return old;
 }
 
@@ -411,21 +469,48 @@ void logxy(std::optional<bool> x, std::optional<bool> y) {
   if (y) s.limits.log_y = *y;
 }
 
-void gridxy(int x, int y) {
-  if (x < 0 || x > 2 || y < 0 || y > 2) bad_argument("gridxy: flags are 0 (none), 1 (grid) or 2 (origin line)");
+void gridxy(std::optional<int> x, std::optional<int> y, const GridOptions& o) {
+  for (const auto* f : {&o.base60, &o.degrees, &o.hhmm})
+    if (*f && (**f < 0 || **f > 3)) bad_argument("gridxy: base60=, degrees= and hhmm= take 0..3");
+  if (o.width && !(*o.width >= 0 && std::isfinite(*o.width))) bad_argument("gridxy: width must be >= 0");
   CoordSystem& s = detail::current_system(true);
-  auto set = [](AxisStyle& a, int flag) {
+  TickStyle t = s.ticks;
+  for (AxisStyle* a : {&t.horiz, &t.vert}) {
+    if (o.color) a->grid_style.color = *o.color;
+    if (o.type) a->grid_style.type = *o.type;
+    if (o.width) a->grid_style.width = *o.width;
+  }
+  auto flags = [&](AxisStyle& a, int flag, bool is_y) {
     a.flags &= ~(grid_full | grid_origin);
-    if (flag == 1) a.flags |= grid_full;
-    if (flag == 2) a.flags |= grid_origin;
+    if (is_y ? (flag & 1) : flag == 1) a.flags |= grid_full;
+    else if (is_y ? (flag & 2) : flag == 2) a.flags |= grid_origin;
+    if (flag & 0x200) {
+      a.flags = unsigned(flag & 0x1ff);
+      t.frame = (flag & 0x400) != 0;
+    }
   };
-  set(s.ticks.horiz, x);
-  set(s.ticks.vert, y);
+  if (x) flags(t.horiz, *x, false);
+  if (y) flags(t.vert, *y, true);
+  if (o.base60) t.horiz.base60 = *o.base60 & 1, t.vert.base60 = *o.base60 & 2;
+  auto labels = [&](AxisStyle& a, int bit) {
+    if (o.degrees && (*o.degrees & bit)) a.label_kind = AxisStyle::Labels::degrees;
+    else if (o.hhmm && (*o.hhmm & bit)) a.label_kind = AxisStyle::Labels::hhmm;
+    else if (o.degrees || o.hhmm) a.label_kind = AxisStyle::Labels::numbers;
+  };
+  labels(t.horiz, 1);
+  labels(t.vert, 2);
+  // Yorick's gridxy: base60= installs its ticks with the plain labels,
+  // whatever degrees= or hhmm= say in the same call.
+  if (o.base60 && (*o.base60 & 1)) t.horiz.label_kind = AxisStyle::Labels::numbers;
+  if (o.base60 && (*o.base60 & 2)) t.vert.label_kind = AxisStyle::Labels::numbers;
+  s.ticks = t;
 }
 
 // ----------------------------------------------------------------- palette
 
-void palette(const std::string& name_or_path) { current_window_state().frame.palette = load_palette(name_or_path); }
+void palette(const std::string& name_or_path) {
+  current_window_state().frame.palette = fit_palette(load_palette(name_or_path), gist_state().defaults.max_colors);
+}
 
 void palette(const std::vector<std::uint8_t>& r, const std::vector<std::uint8_t>& g,
              const std::vector<std::uint8_t>& b) {
@@ -481,30 +566,88 @@ static ImageOptions image_options(const WindowState& w) {
   return o;
 }
 
-void hcp_file(const std::string& name) {
-  WindowState& w = current_window_state();
+static std::unique_ptr<FrameSink> open_sink(const std::string& name, const WindowState& w, bool dump) {
+  HardcopyOptions o;
+  o.image = image_options(w);
+  o.cgm_file_bytes = std::uint64_t(gist_state().defaults.cgm_file_mb * 1e6);
+  o.dump_palette = dump;
+  return open_hardcopy(name, o);
+}
+
+void detail::set_window_hcp(WindowState& w, const std::string& name, bool dump) {
   std::unique_ptr<FrameSink> sink;
-  if (!name.empty()) sink = open_hardcopy(name, image_options(w));  // throws before closing the old one
+  if (!name.empty()) sink = open_sink(name, w, dump);  // throws before closing the old one
   if (w.hcp) w.hcp->close();
   w.hcp = std::move(sink);
   w.hcp_name = name;
 }
 
-void hcp() {
-  WindowState& w = current_window_state();
-  if (!w.hcp) hcp_file(cgm_available() ? "Aa00.cgm" : "Aa00.pdf");
-  w.hcp->write(w.frame);
+void hcp_file(const std::string& name, const HcpFileOptions& o) {
+  GistState& s = gist_state();
+  if (o.dump) s.dump = *o.dump;
+  if (o.ps) s.ps_default = *o.ps;
+  if (name.empty() && (o.dump || o.ps)) return;  // Gist: hcp_file(dump=...) alone only sets the mode
+  std::unique_ptr<FrameSink> sink;
+  if (!name.empty()) sink = open_sink(name, current_window_state(), s.dump);
+  if (s.default_hcp) s.default_hcp->close();
+  s.default_hcp = std::move(sink);
+  s.default_hcp_name = name;
 }
 
-void hcpon() { current_window_state().hcp_on = true; }
-void hcpoff() { current_window_state().hcp_on = false; }
+std::string hcp_name(std::optional<int> n) {
+  GistState& s = gist_state();
+  const int k = n ? *n : s.current;
+  if (k >= 0 && k < 8 && s.windows[k] && s.windows[k]->hcp) return s.windows[k]->hcp_name;
+  return s.default_hcp ? s.default_hcp_name : std::string();
+}
 
-std::string hcp_finish() {
+// Gist's default hardcopy file: the first of Aa00.ps, Ba00.ps ... Zz00.ps
+// (.cgm after hcp_file(ps=0)) that does not exist yet.
+static std::string free_default_name(bool ps) {
+  for (char a = 'A'; a <= 'Z'; ++a)
+    for (char b = 'a'; b <= 'z'; ++b) {
+      const std::string name = std::string{a, b} + (ps ? "00.ps" : "00.cgm");
+      if (FILE* f = std::fopen(name.c_str(), "rb")) std::fclose(f);
+      else return name;
+    }
+  throw std::runtime_error("pargist: hcp: Aa00 through Zz00 hardcopy files all exist here -- clean up");
+}
+
+// The hardcopy of the current window: its own file, else the default one.
+static FrameSink* current_sink(bool open_default) {
+  GistState& s = gist_state();
   WindowState& w = current_window_state();
-  if (!w.hcp) return "";
-  std::unique_ptr<FrameSink> sink = std::move(w.hcp);
-  w.hcp_name.clear();
-  return sink->close();
+  if (w.hcp) return w.hcp.get();
+  if (!s.default_hcp && open_default) hcp_file(free_default_name(s.ps_default));
+  return s.default_hcp.get();
+}
+
+void hcp() {
+  WindowState& w = current_window_state();
+  // Gist writes no page for an empty drawing.
+  if (!frame_has_elements(w.frame)) return;
+  current_sink(true)->write(w.frame);
+}
+
+void hcpon() { gist_state().hcp_on = true; }
+void hcpoff() { gist_state().hcp_on = false; }
+
+std::string hcp_finish(std::optional<int> n) {
+  GistState& s = gist_state();
+  if (n && (*n < -1 || *n > 7)) bad_argument("hcp_finish: window number must be -1..7");
+  const int k = n ? *n : s.current;
+  std::unique_ptr<FrameSink>* sink = &s.default_hcp;
+  std::string* name = &s.default_hcp_name;
+  if (k >= 0 && s.windows[k] && s.windows[k]->hcp) {
+    sink = &s.windows[k]->hcp;
+    name = &s.windows[k]->hcp_name;
+  }
+  if (!*sink) return "";
+  std::unique_ptr<FrameSink> closing = std::move(*sink);
+  const std::string given = *name;
+  name->clear();
+  const std::string last = closing->close();
+  return last.empty() ? given : last;
 }
 
 void png(const std::string& path, std::optional<double> dpi) {
@@ -530,6 +673,16 @@ void reset_all() {
     } catch (const std::exception&) {
     }
   }
+  if (s.default_hcp) {
+    try {
+      s.default_hcp->close();
+    } catch (const std::exception&) {
+    }
+  }
+  s.default_hcp.reset();
+  s.default_hcp_name.clear();
+  s.hcp_on = false;
+  s.dump = s.ps_default = true;
   s.current = -1;
   s.defaults = Defaults();
 }

@@ -11,11 +11,12 @@ std::string symbol_to_utf8(char c) {
       "ν", "ο", "π", "θ", "ρ", "σ", "τ", "υ", "ϖ", "ω", "ξ", "ψ", "ζ"};
   static const char* const upper[26] = {
       "Α", "Β", "Χ", "Δ", "Ε", "Φ", "Γ", "Η", "Ι", "ϑ", "Κ", "Λ", "Μ",
-      "Ν", "Ο", "Π", "Θ", "Ρ", "Σ", "Τ", "ϒ", "ς", "Ω", "Ξ", "Ψ", "Ζ"};
+      "Ν", "Ο", "Π", "Θ", "Ρ", "Σ", "Τ", "Υ", "ς", "Ω", "Ξ", "Ψ", "Ζ"};
   if (c >= 'a' && c <= 'z') return lower[c - 'a'];
   if (c >= 'A' && c <= 'Z') return upper[c - 'A'];
   switch (c) {
     case '@': return "≅";
+    case '"': return "∀";
     case '\'': return "∋";
     case '*': return "∗";
     case '#': return "#";
@@ -36,7 +37,7 @@ std::string symbol_to_utf8(char c) {
   }
 }
 
-std::vector<TextRun> parse_gist_text(const std::string& text) {
+std::vector<TextRun> parse_gist_text(const std::string& text, bool symbol_font) {
   std::vector<TextRun> runs;
   Script script = Script::normal;
   auto append = [&](const std::string& piece, bool symbol) {
@@ -49,13 +50,15 @@ std::vector<TextRun> parse_gist_text(const std::string& text) {
     if (c == '!' && i + 1 < text.size() && text[i + 1] != '\n') {
       const char next = text[++i];
       if (next == '!' || next == '^' || next == '_')
-        append(std::string(1, next), false);
+        append(symbol_font ? symbol_to_utf8(next) : std::string(1, next), symbol_font);
       else
         append(symbol_to_utf8(next), true);
     } else if (c == '^') {
       script = script == Script::super ? Script::normal : Script::super;
     } else if (c == '_') {
       script = script == Script::sub ? Script::normal : Script::sub;
+    } else if (symbol_font && c != '\n') {
+      append(symbol_to_utf8(c), true);
     } else {
       append(std::string(1, c), false);
     }

@@ -20,7 +20,9 @@ struct TextRun {
 /// (a final '!' is itself). Three modes as in Gist: '^' enters superscript
 /// from ordinary or subscript mode and returns to ordinary from
 /// superscript; '_' likewise for subscript. Newlines stay in the runs.
-std::vector<TextRun> parse_gist_text(const std::string& text);
+/// In the symbol font (Gist's font 12..15) every letter is its Greek or
+/// symbol character, as '!' makes it in the other fonts.
+std::vector<TextRun> parse_gist_text(const std::string& text, bool symbol_font = false);
 
 /// The Unicode (UTF-8) character that Adobe's Symbol font shows for `c`.
 std::string symbol_to_utf8(char c);

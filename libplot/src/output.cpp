@@ -116,11 +116,15 @@ void write_vector_single(const Frame& frame, const std::string& path, VectorKind
   detail::commit_file(temp, path);
 }
 
-// A multi-page PDF kept open until close(); whole files only.
+enum class PagedKind { pdf, ps };
+
+// A multi-page PDF or PostScript file kept open until close(); whole files only.
 class PdfWriter {
  public:
-  explicit PdfWriter(const std::string& path) : path_(path), temp_(detail::temp_path_for(path)) {
-    surface_ = cairo_pdf_surface_create(temp_.c_str(), 612, 792);
+  explicit PdfWriter(const std::string& path, PagedKind kind = PagedKind::pdf)
+      : path_(path), temp_(detail::temp_path_for(path)), kind_(kind) {
+    surface_ = kind == PagedKind::pdf ? cairo_pdf_surface_create(temp_.c_str(), 612, 792)
+                                      : cairo_ps_surface_create(temp_.c_str(), 612, 792);
     if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) {
       const std::string msg = cairo_error(cairo_surface_status(surface_));
       cairo_surface_destroy(surface_);
@@ -138,7 +142,8 @@ class PdfWriter {
   void add(const Frame& frame, const std::optional<Box>& region = std::nullopt) {
     if (!surface_) throw std::runtime_error("pargist: " + path_ + " is already closed");
     const PageView view = vector_view(region, page_view(72.0, frame.landscape));
-    cairo_pdf_surface_set_size(surface_, view.width, view.height);
+    if (kind_ == PagedKind::pdf) cairo_pdf_surface_set_size(surface_, view.width, view.height);
+    else cairo_ps_surface_set_size(surface_, view.width, view.height);
     render_vector_page(surface_, frame, view);
     ++pages_;
   }
@@ -160,13 +165,14 @@ class PdfWriter {
 
  private:
   std::string path_, temp_;
+  PagedKind kind_;
   cairo_surface_t* surface_ = nullptr;
   int pages_ = 0;
 };
 
 class PdfSink : public FrameSink {
  public:
-  explicit PdfSink(const std::string& path) : path_(path), writer_(path) {}
+  PdfSink(const std::string& path, PagedKind kind) : path_(path), writer_(path, kind) {}
   void write(const Frame& frame) override { writer_.add(frame); }
   std::string close() override {
     writer_.close();
@@ -264,21 +270,18 @@ void write_eps(const Frame& frame, const std::string& path, const std::optional<
 
 bool cgm_available() { return PARGIST_HAVE_CGM != 0; }
 
-std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const ImageOptions& options) {
+std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const HardcopyOptions& options) {
   std::string stem, ext;
   detail::split_extension(path, stem, ext);
-  if (ext == ".pdf") return std::make_unique<PdfSink>(path);
-  if (ext == ".png" || ext == ".svg" || ext == ".eps" || ext == ".ps")
-    return std::make_unique<SeriesSink>(ext == ".ps" ? stem + ".eps" : path, options);
-  if (ext == ".cgm") {
-#if PARGIST_HAVE_CGM
-    return cgm::open_cgm_family(path, cgm::hardcopy_cgm_options());
-#else
-    throw std::runtime_error("pargist: CGM output is not available yet in this build (" + path + ")");
-#endif
-  }
-  throw std::invalid_argument("pargist: hardcopy file \"" + path +
-                              "\" needs one of the extensions .cgm, .png, .pdf, .svg, .eps");
+  if (ext == ".pdf") return std::make_unique<PdfSink>(path, PagedKind::pdf);
+  if (ext == ".ps") return std::make_unique<PdfSink>(path, PagedKind::ps);
+  if (ext == ".png" || ext == ".svg" || ext == ".eps") return std::make_unique<SeriesSink>(path, options.image);
+  if (path.empty()) throw std::invalid_argument("pargist: a hardcopy file needs a name");
+  detail::check_writable(path);
+  cgm::CgmOptions cgm;
+  cgm.max_file_bytes = options.cgm_file_bytes;
+  cgm.dump_palette = options.dump_palette;
+  return cgm::open_cgm_family(path, cgm);
 }
 
 }  // namespace pargist::plot

@@ -1,12 +1,14 @@
 // Built-in palettes, .gp files, and colour resolution.
 #include "pargist/libplot/palette.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "pargist/libplot/renderer.hpp"
+#include "gist_path.hpp"
 #include "palette_data.hpp"
 
 namespace pargist::plot {
@@ -62,10 +64,36 @@ Palette read_palette_file(const std::string& path) {
 }
 
 Palette load_palette(const std::string& name_or_path) {
+  const std::string file = detail::find_gist_file(name_or_path, ".gp");
+  if (!file.empty()) return read_palette_file(file);
   const std::string key = strip_gp_suffix(name_or_path);
   for (const auto& n : builtin_palette_names())
     if (key == n) return builtin_palette(key);
+  if (name_or_path.find('/') == std::string::npos)
+    throw std::invalid_argument("pargist: unknown palette \"" + name_or_path +
+                                "\" (no such file here or on GISTPATH; built in: earth, gray, yarg, heat, stern, "
+                                "rainbow, ncar)");
   return read_palette_file(name_or_path);
+}
+
+Palette fit_palette(Palette palette, int max_colors) {
+  const int n = int(palette.colors.size());
+  if (max_colors <= 1 || n <= max_colors) return palette;
+  // Gist's resampling: entry k of the new palette lies k*(n-1)/(max-1) of
+  // the way along the old one, interpolated and truncated per channel.
+  const double ratio = double(n - 1) / double(max_colors - 1);
+  std::vector<Rgb> out(static_cast<std::size_t>(max_colors));
+  double at = 0.0;
+  for (int k = 0; k < max_colors; ++k, at += ratio) {
+    const int i = int(at);
+    const int next = std::min(i + 1, n - 1);
+    const double f = at - double(i), g = 1.0 - f;
+    const Rgb a = palette.colors[std::size_t(std::min(i, n - 1))], b = palette.colors[std::size_t(next)];
+    out[std::size_t(k)] = {std::uint8_t(int(g * a.r + f * b.r)), std::uint8_t(int(g * a.g + f * b.g)),
+                           std::uint8_t(int(g * a.b + f * b.b))};
+  }
+  palette.colors = std::move(out);
+  return palette;
 }
 
 Palette make_palette(const std::vector<std::uint8_t>& r, const std::vector<std::uint8_t>& g,

@@ -158,19 +158,24 @@ class ElementPainter {
   }
 
   void operator()(const Contours& c) {
+    // Gist: the levels take successive letters; each curve's marks start a
+    // quarter spacing later than the previous curve's.
     int letter = 0;
+    Lines as_lines;
+    as_lines.line = c.line;
+    as_lines.marks = c.marks;
+    as_lines.marker = c.marker;
+    as_lines.mspace = c.mspace;
+    as_lines.mphase = c.mphase;
     for (double level : c.levels) {
-      const auto lines = contour_lines(c.mesh, c.z, level, c.region);
-      Lines as_lines;
-      as_lines.line = c.line;
-      as_lines.marks = c.marks;
-      as_lines.marker = c.marker;
       as_lines.marker.marker = 'A' + (first_letter(c) + letter) % 26;
-      for (const auto& cl : lines) {
+      for (const auto& cl : contour_lines(c.mesh, c.z, level, c.region)) {
         as_lines.x = cl.x;
         as_lines.y = cl.y;
         as_lines.closed = cl.closed;
         (*this)(as_lines);
+        as_lines.mphase += 0.25 * c.mspace;
+        if (as_lines.mphase > c.mspace) as_lines.mphase -= c.mspace;
       }
       ++letter;
     }
@@ -224,67 +229,50 @@ class ElementPainter {
   }
 
   void operator()(const Vectors& v) {
-    // NDC per world unit near each point (linear axes; log axes use the
-    // local derivative through two mapped points).
+    // Gist's darts: a triangle with its centroid on the point, its tip two
+    // thirds of the (scaled) vector ahead, its base a third behind, half as
+    // wide as 3*aspect times a third of its length.
     const std::size_t n = v.x.size();
-    std::vector<double> bx(n), by(n), dx(n), dy(n);
-    std::vector<char> ok(n, 0);
-    double xmin = 1e300, xmax = -1e300, ymin = 1e300, ymax = -1e300, vmax = 0;
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!std::isfinite(v.vx[i]) || !std::isfinite(v.vy[i])) continue;
-      if (!map(v.x[i], v.y[i], bx[i], by[i])) continue;
-      double ex, ey;
-      if (!map(v.x[i] + 1e-6 * (std::fabs(v.x[i]) + 1), v.y[i], ex, ey)) continue;
-      const double sx = (ex - bx[i]) / (1e-6 * (std::fabs(v.x[i]) + 1));
-      if (!map(v.x[i], v.y[i] + 1e-6 * (std::fabs(v.y[i]) + 1), ex, ey)) continue;
-      const double sy = (ey - by[i]) / (1e-6 * (std::fabs(v.y[i]) + 1));
-      dx[i] = v.vx[i] * sx;
-      dy[i] = v.vy[i] * sy;
-      ok[i] = 1;
-      ++count;
-      xmin = std::min(xmin, bx[i]); xmax = std::max(xmax, bx[i]);
-      ymin = std::min(ymin, by[i]); ymax = std::max(ymax, by[i]);
-      vmax = std::max(vmax, std::hypot(dx[i], dy[i]));
-    }
-    if (count == 0) return;
-    double scale = v.scale;
-    if (!(scale > 0)) {
-      // Automatic: the longest arrow about the typical spacing of the points.
-      const double area = std::max((xmax - xmin) * (ymax - ymin), 1e-8);
-      const double spacing = count > 1 ? std::sqrt(area / double(count)) : 0.05;
-      scale = vmax > 0 ? spacing / vmax : 0;
-    }
-    std::vector<double> x0, y0, x1, y1, hx, hy;
+    const double scale = v.scale > 0 ? v.scale : automatic_vector_scale(v);
+    std::vector<double> px, py, ex, ey;
     std::vector<std::size_t> counts;
-    std::vector<Color> colors;
     for (std::size_t i = 0; i < n; ++i) {
-      if (!ok[i]) continue;
-      const double ax = dx[i] * scale, ay = dy[i] * scale;
-      const double len = std::hypot(ax, ay);
-      if (len == 0) continue;
-      const double tx = bx[i] + ax, ty = by[i] + ay;
-      // Arrowhead: a third of the arrow, half-width aspect times its length.
-      const double hl = 0.35 * len, hw = std::max(v.aspect, 0.0) * 2.0 * hl;
-      const double ux = ax / len, uy = ay / len;
-      const double cx = tx - hl * ux, cy = ty - hl * uy;
-      x0.push_back(bx[i]); y0.push_back(by[i]); x1.push_back(cx); y1.push_back(cy);
-      const double tri_x[3] = {tx, cx - hw * uy, cx + hw * uy};
-      const double tri_y[3] = {ty, cy + hw * ux, cy - hw * ux};
-      hx.insert(hx.end(), tri_x, tri_x + 3);
-      hy.insert(hy.end(), tri_y, tri_y + 3);
+      if (!std::isfinite(v.vx[i]) || !std::isfinite(v.vy[i]) || !vector_drawn(v, i)) continue;
+      double cx, cy;
+      if (!map(v.x[i], v.y[i], cx, cy)) continue;
+      double sx, sy;
+      if (!ndc_per_world(v.x[i], v.y[i], sx, sy)) continue;
+      const double dx = scale * v.vx[i] * sx / 3.0, dy = scale * v.vy[i] * sy / 3.0;
+      if (dx == 0 && dy == 0) continue;
+      const double a = 3.0 * v.aspect;
+      const double tx[3] = {cx - dx + a * dy, cx + 2 * dx, cx - dx - a * dy};
+      const double ty[3] = {cy - dy - a * dx, cy + 2 * dy, cy - dy + a * dx};
+      px.insert(px.end(), tx, tx + 3);
+      py.insert(py.end(), ty, ty + 3);
       counts.push_back(3);
-      colors.push_back(v.line.color);
     }
-    r_.disjoint(x0.data(), y0.data(), x1.data(), y1.data(), x0.size(), v.line);
+    if (counts.empty()) return;
     if (v.hollow) {
-      for (std::size_t k = 0; k < counts.size(); ++k) r_.polyline(&hx[3 * k], &hy[3 * k], 3, v.line, true);
-    } else if (!counts.empty()) {
-      r_.polygons(hx.data(), hy.data(), counts.data(), counts.size(), colors.data(), nullptr);
+      for (std::size_t k = 0; k < counts.size(); ++k) r_.polyline(&px[3 * k], &py[3 * k], 3, v.line, true);
+    } else {
+      const std::vector<Color> colors(counts.size(), v.line.color);
+      r_.polygons(px.data(), py.data(), counts.data(), counts.size(), colors.data(), nullptr);
     }
   }
 
  private:
+  // NDC per world unit at a point, along x and y (log axes too).
+  bool ndc_per_world(double wx, double wy, double& sx, double& sy) const {
+    if (!tf_) { sx = sy = 1; return true; }
+    double x0, y0, x1, y1;
+    const double hx = 1e-6 * (std::fabs(wx) + 1), hy = 1e-6 * (std::fabs(wy) + 1);
+    if (!map(wx, wy, x0, y0) || !map(wx + hx, wy, x1, y1)) return false;
+    sx = (x1 - x0) / hx;
+    if (!map(wx, wy + hy, x1, y1)) return false;
+    sy = (y1 - y0) / hy;
+    return true;
+  }
+
   // World -> NDC; false for points that cannot be drawn.
   bool map(double wx, double wy, double& nx, double& ny) const {
     if (!std::isfinite(wx) || !std::isfinite(wy)) return false;
@@ -295,48 +283,70 @@ class ElementPainter {
     return std::isfinite(nx) && std::isfinite(ny);
   }
 
-  // Letter marks (and/or ray arrowheads) every mspace NDC along the curve,
-  // starting at mphase.
+  // Gist's decorations: letter marks every mspace and ray arrowheads every
+  // rspace along the curve, its length measured with Gist's octagonal norm
+  // in NDC. The phase grows with the length; each time it reaches the
+  // spacing a mark goes there (so the first one is spacing - phase along).
   void marks_along(const std::vector<double>& x, const std::vector<double>& y, const Lines& l) {
     if (x.empty()) return;
-    std::vector<double> mx, my, ux, uy;
-    const double space = l.mspace > 0 ? l.mspace : 0.16;
-    double next = std::fmod(std::max(l.mphase, 0.0), space);
-    double s = 0;
-    for (std::size_t i = 1; i < x.size(); ++i) {
-      // sqrt of the squares, several times faster than hypot; hypot only
-      // when the squares overflow (points astronomically far off the page).
-      const double dx = x[i] - x[i - 1], dy = y[i] - y[i - 1];
-      double seg = std::sqrt(dx * dx + dy * dy);
-      if (!std::isfinite(seg)) seg = std::hypot(dx, dy);
-      while (seg > 0 && s + seg >= next) {
-        const double t = (next - s) / seg;
-        mx.push_back(x[i - 1] + t * (x[i] - x[i - 1]));
-        my.push_back(y[i - 1] + t * (y[i] - y[i - 1]));
-        ux.push_back((x[i] - x[i - 1]) / seg);
-        uy.push_back((y[i] - y[i - 1]) / seg);
-        next += space;
-        if (mx.size() > 100000) break;
+    std::vector<double> mx, my, rx, ry;
+    std::vector<std::size_t> rays;
+    double mark_phase = l.mphase, ray_phase = l.rphase;
+    const double arrow_l = l.arrowl * 10.0 / kPointsPerNdc, arrow_w = l.arroww * 4.0 / kPointsPerNdc;
+    const std::size_t n = x.size(), segments = l.closed ? n : n - 1;
+    for (std::size_t s = 0; s < segments; ++s) {
+      const std::size_t a = s, b = (s + 1) % n;
+      const double dx = x[b] - x[a], dy = y[b] - y[a];
+      const double len = octagonal_norm(dx, dy);
+      if (!(len > 0) || !std::isfinite(len)) continue;
+      if (l.marks && !l.markers_at_points && l.mspace > 0) {
+        mark_phase += len;
+        while (mark_phase >= l.mspace && mx.size() <= 100000) {
+          mark_phase -= l.mspace;
+          const double f = mark_phase / len;
+          mx.push_back(x[b] - dx * f);
+          my.push_back(y[b] - dy * f);
+        }
       }
-      s += seg;
-    }
-    if (x.size() == 1) { mx.push_back(x[0]); my.push_back(y[0]); ux.push_back(1); uy.push_back(0); }
-    if (l.rays) {
-      // Gist's rays: arrowheads pointing along the curve (10 points long).
-      const double len = 10.0 / kPointsPerNdc, half = 0.35 * len;
-      std::vector<double> hx, hy;
-      for (std::size_t k = 0; k < mx.size(); ++k) {
-        const double bx = mx[k] - len * ux[k], by = my[k] - len * uy[k];
-        const double tx[3] = {mx[k], bx - half * uy[k], bx + half * uy[k]};
-        const double ty[3] = {my[k], by + half * ux[k], by - half * ux[k]};
-        hx.insert(hx.end(), tx, tx + 3);
-        hy.insert(hy.end(), ty, ty + 3);
+      if (l.rays && l.rspace > 0) {
+        ray_phase += len;
+        const double t = std::hypot(dx, dy), ux = dx / t, uy = dy / t;
+        while (ray_phase >= l.rspace && rays.size() <= 100000) {
+          ray_phase -= l.rspace;
+          const double f = ray_phase / len;
+          const double tx = x[b] - dx * f, ty = y[b] - dy * f;
+          const double ax[3] = {tx - arrow_l * ux + arrow_w * uy, tx, tx - arrow_l * ux - arrow_w * uy};
+          const double ay[3] = {ty - arrow_l * uy - arrow_w * ux, ty, ty - arrow_l * uy + arrow_w * ux};
+          rx.insert(rx.end(), ax, ax + 3);
+          ry.insert(ry.end(), ay, ay + 3);
+          rays.push_back(3);
+        }
       }
-      const std::vector<std::size_t> counts(mx.size(), 3);
-      const std::vector<Color> colors(mx.size(), l.line.color);
-      r_.polygons(hx.data(), hy.data(), counts.data(), counts.size(), colors.data(), nullptr);
     }
-    if (l.marks && !l.markers_at_points) r_.markers(mx.data(), my.data(), mx.size(), l.marker);
+    if (!rays.empty()) {
+      LineStyle solid = l.line;  // Gist: dashed ray arrows would confuse
+      solid.type = LineType::solid;
+      for (std::size_t k = 0; k < rays.size(); ++k) r_.polyline(&rx[3 * k], &ry[3 * k], 3, solid, false);
+    }
+    if (!mx.empty()) r_.markers(mx.data(), my.data(), mx.size(), l.marker);
+  }
+
+  static double octagonal_norm(double dx, double dy) {
+    const double ax = std::fabs(dx), ay = std::fabs(dy), diagonal = (ax + ay) * 0.70710678118654752;
+    return std::max({ax, ay, diagonal});
+  }
+
+  // Whether plv draws point i: next to a zone of its region, on a mesh.
+  static bool vector_drawn(const Vectors& v, std::size_t i) {
+    if (v.ni == 0 || v.ireg.empty()) return v.region == 0 || v.region == 1;
+    const std::size_t ni = v.ni, nj = v.x.size() / ni, pi = i % ni, pj = i / ni;
+    for (std::size_t zj = pj; zj <= pj + 1; ++zj)
+      for (std::size_t zi = pi; zi <= pi + 1; ++zi) {
+        if (zi < 1 || zj < 1 || zi >= ni || zj >= nj) continue;
+        const int r = v.ireg[zi + ni * zj];
+        if (v.region == 0 ? r != 0 : r == v.region) return true;
+      }
+    return false;
   }
 
   Renderer& r_;
@@ -365,8 +375,8 @@ void draw_contour_legends(Renderer& r, const Frame& frame) {
     }
 }
 
-// Legends of the systems' elements in the frame's legend box: "A: text"
-// for curves with letter marks, the text alone otherwise.
+// Legends of the systems' elements in the frame's legend box, as Gist: a
+// legend starting with '\001' shows the curve's marker letter there.
 void draw_legends(Renderer& r, const Frame& frame) {
   std::vector<std::string> entries;
   for (std::size_t s = 1; s < frame.systems.size(); ++s)
@@ -374,8 +384,13 @@ void draw_legends(Renderer& r, const Frame& frame) {
       const ElementInfo& info = element_info(e);
       if (info.legend.empty() || info.hide) continue;
       std::string entry = info.legend;
-      if (const auto* l = std::get_if<Lines>(&e); l && l->marks && l->marker.marker > 32 && l->marker.marker < 127)
-        entry = std::string(1, char(l->marker.marker)) + ": " + entry;
+      if (entry[0] == '\001') {
+        int marker = '?';
+        if (const auto* l = std::get_if<Lines>(&e)) marker = l->marker.marker;
+        else if (const auto* c = std::get_if<Contours>(&e)) marker = c->marker.marker;
+        static const char kShapes[] = ".+*ox";
+        entry[0] = marker >= 1 && marker <= 5 ? kShapes[marker - 1] : marker > 32 && marker < 127 ? char(marker) : '?';
+      }
       entries.push_back(entry);
     }
   draw_contour_legends(r, frame);
@@ -419,7 +434,9 @@ void render(const Frame& frame, Renderer& renderer, const RenderOptions& options
     for (const auto& e : sys.elements)
       if (!element_info(e).hide) std::visit(paint, e);
     renderer.set_clip(nullptr);
-    detail::draw_axes(renderer, sys, tf);
+    // Gist draws the ticks of the systems that hold something (even if
+    // hidden): an empty system leaves no trace on the page.
+    if (!sys.elements.empty()) detail::draw_axes(renderer, sys, tf);
   }
   if (!frame.systems.empty()) {
     ElementPainter paint(renderer, frame, nullptr);

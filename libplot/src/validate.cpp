@@ -137,6 +137,8 @@ void check(const Vectors& v) {
   same_length("plv", "x", v.x.size(), "vy", v.vy.size());
   some_finite("plv", v.x, v.y);
   if (!std::isfinite(v.scale) || v.scale < 0) fail("plv", "scale must be finite and >= 0");
+  if (!v.ireg.empty() && (v.ni == 0 || v.ireg.size() != v.x.size() || v.x.size() % v.ni != 0))
+    fail("plv", "the region array must have the mesh's ni*nj values");
 }
 
 void check(const Scene3& s) { validate_scene3(s); }

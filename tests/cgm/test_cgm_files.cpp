@@ -71,13 +71,25 @@ TEST_CASE("family: past the size limit each picture starts a new, complete file"
   cgm::CgmOptions options;
   options.max_file_bytes = 40'000;  // pictures are about 25 kB: two per file
   {
-    cgm::CgmFamilyWriter writer(dir + "/run.cgm", options);
+    cgm::CgmFamilyWriter writer(dir + "/run00.cgm", options);
     for (int k = 1; k <= 8; ++k) writer.write(cgm_test::every_primitive_frame(k));
     CHECK(writer.pictures() == 8);
     CHECK(writer.close() == writer.files().back());
     REQUIRE(writer.files().size() >= 3);
     CHECK(writer.files()[0] == dir + "/run00.cgm");
     CHECK(writer.files()[1] == dir + "/run01.cgm");
+  }
+  {
+    // Gist's rule: the first file is exactly the name given; the next one
+    // counts up its last character (run.cgm -> ruo.cgm -> rup.cgm).
+    cgm::CgmFamilyWriter writer(dir + "/run.cgm", options);
+    for (int k = 1; k <= 6; ++k) writer.write(cgm_test::every_primitive_frame(k));
+    writer.close();
+    REQUIRE(writer.files().size() >= 3);
+    CHECK(writer.files()[0] == dir + "/run.cgm");
+    CHECK(writer.files()[1] == dir + "/ruo.cgm");
+    CHECK(writer.files()[2] == dir + "/rup.cgm");
+    CHECK(cgm::read_cgm(dir + "/run.cgm").pages.size() == 6);
   }
   std::size_t pages = 0;
   for (int f = 0;; ++f) {
@@ -117,7 +129,7 @@ TEST_CASE("family: past the size limit each picture starts a new, complete file"
 
 TEST_CASE("crash: kill -9 between frames leaves every finished frame readable") {
   const std::string dir = cgm_test::fresh_dir("crash");
-  const int done = killed_writer(dir + "/crash.cgm", 4, true);
+  const int done = killed_writer(dir + "/crash00.cgm", 4, true);
   CHECK(done == 4);
   const auto doc = cgm::read_cgm(dir + "/crash00.cgm");
   CHECK_FALSE(doc.error);
@@ -144,7 +156,7 @@ TEST_CASE("crash: kill -9 between frames leaves every finished frame readable") 
 
 TEST_CASE("crash: kill -9 while writing keeps the frames reported finished") {
   const std::string dir = cgm_test::fresh_dir("crash_busy");
-  const int done = killed_writer(dir + "/busy.cgm", 3, false);
+  const int done = killed_writer(dir + "/busy00.cgm", 3, false);
   const auto doc = cgm::read_cgm(dir + "/busy00.cgm");
   // The kill may cut the next picture short: then the reader says where,
   // and every frame reported finished is there.
@@ -166,7 +178,7 @@ TEST_CASE("pargist-view: the world record re-renders sharp at 4x and zooms exact
   square.colors = {plot::NamedColor::red};
   s.elements.push_back(square);
   {
-    cgm::CgmFamilyWriter w(dir + "/zoom.cgm");
+    cgm::CgmFamilyWriter w(dir + "/zoom00.cgm");
     w.write(f);
   }
   const std::string cgm_file = dir + "/zoom00.cgm";
@@ -216,7 +228,7 @@ TEST_CASE("pargist-view: the world record re-renders sharp at 4x and zooms exact
 TEST_CASE("pargist-view: catalogue, page lists, PDF and SVG, clear errors") {
   const std::string dir = cgm_test::fresh_dir("cli");
   {
-    cgm::CgmFamilyWriter w(dir + "/cli.cgm");
+    cgm::CgmFamilyWriter w(dir + "/cli00.cgm");
     for (int k = 1; k <= 5; ++k) w.write(cgm_test::every_primitive_frame(k));
   }
   const std::string view = cgm_test::pargist_view();

@@ -54,7 +54,7 @@ TEST_CASE("pargist CGM -> gist -b -ps -> ghostscript matches pargist's own PNG")
   const std::string dir = cgm_test::fresh_dir("to_gist");
   const plot::Frame frame = cgm_test::every_primitive_frame(1);
   {
-    cgm::CgmFamilyWriter writer(dir + "/prims.cgm");
+    cgm::CgmFamilyWriter writer(dir + "/prims00.cgm");
     writer.write(frame);
   }
   gist_to_ps(dir, "prims00.cgm", "prims.ps");

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "pargist/libplot/cairo_renderer.hpp"
@@ -51,6 +52,13 @@ std::string output_dir() {
   const std::string dir = std::string(PARGIST_TEST_OUTPUT_DIR) + "/plot";
   ::mkdir(PARGIST_TEST_OUTPUT_DIR, 0777);
   ::mkdir(dir.c_str(), 0777);
+  return dir;
+}
+
+std::string fresh_dir(const std::string& name) {
+  const std::string dir = output_dir() + "/" + name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
   return dir;
 }
 

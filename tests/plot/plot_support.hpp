@@ -30,6 +30,9 @@ bool near(Rgb a, Rgb b, int tol);
 /// Where test files go (build*/test-output/plot), created on demand.
 std::string output_dir();
 
+/// An empty folder output_dir()/name (removed and made again).
+std::string fresh_dir(const std::string& name);
+
 /// Compares img with the golden PNG tests/plot/golden/<name>.png: the
 /// fraction of pixels differing by more than `channel_tol` in any channel
 /// must be at most `max_fraction`. On failure writes <name>-actual.png and

@@ -32,12 +32,6 @@ int count_of(const std::string& hay, const std::string& needle) {
 bool exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0; }
 
 // A fresh folder for one test.
-std::string fresh_dir(const std::string& name) {
-  const std::string dir = output_dir() + "/" + name;
-  std::system(("rm -rf '" + dir + "' && mkdir -p '" + dir + "'").c_str());
-  return dir;
-}
-
 std::vector<std::string> files_in(const std::string& dir) {
   std::vector<std::string> names;
   if (DIR* d = ::opendir(dir.c_str())) {
@@ -122,7 +116,24 @@ TEST_CASE("hardcopy sinks: numbered PNGs, multi-page PDF, CGM, unknown kinds", "
   } else {
     CHECK_THROWS_WITH(open_hardcopy(dir + "/fam.cgm"), Catch::Contains("not available"));
   }
-  CHECK_THROWS_AS(open_hardcopy(dir + "/x.doc"), std::invalid_argument);
+  // Gist writes CGM for any name but .ps, under exactly that name.
+  {
+    auto sink = open_hardcopy(dir + "/x.doc");
+    sink->write(sample_frame(0));
+    CHECK(sink->close() == dir + "/x.doc");
+  }
+  const std::string doc = slurp(dir + "/x.doc");  // BEGIN METAFILE: class 0, element 1
+  REQUIRE(doc.size() > 2);
+  CHECK(doc[0] == 0);
+  CHECK((static_cast<unsigned char>(doc[1]) & 0xe0) == 0x20);
+  {
+    auto sink = open_hardcopy(dir + "/pages.ps");
+    sink->write(sample_frame(0));
+    sink->write(sample_frame(1));
+    CHECK(sink->close() == dir + "/pages.ps");
+  }
+  CHECK(slurp(dir + "/pages.ps").rfind("%!PS", 0) == 0);
+  CHECK(count_of(slurp(dir + "/pages.ps"), "%%Page:") == 2);
 }
 
 TEST_CASE("outputs: unwritable paths and bad frames throw, leaving no file", "[output][errors]") {

@@ -314,24 +314,47 @@ TEST_CASE("plfp: filled polygons", "[plfp][pixels]") {
   CHECK(near(img.rgb(px, py), kBlue, 0));
 }
 
-TEST_CASE("plv: arrows point along the vectors", "[plv][pixels]") {
+TEST_CASE("plv: Gist's filled darts, centred on the points", "[plv][pixels]") {
   Frame f = frame_with_limits(0, 1, 0, 1);
   Vectors v;
   v.x = {0.3};
   v.y = {0.5};
   v.vx = {0.4};
   v.vy = {0};
-  v.scale = 1;
+  v.scale = 1;  // a dart 0.4 long: base at 0.3 - 0.4/3, tip at 0.3 + 0.8/3
   v.line = {Color(NamedColor::red), LineType::solid, 2};
   f.systems[1].elements.push_back(v);
   const RasterImage img = render(f);
   int px, py, qx, qy;
-  world_pixel(f, 0.5, 0.5, px, py);
-  CHECK(count_color(img, kRed, px - 1, py - 1, px + 2, py + 2, 40) >= 1);  // on the shaft
-  world_pixel(f, 0.68, 0.5, qx, qy);                                       // the head is wider
-  CHECK(count_color(img, kRed, qx - 2, qy - 6, qx + 3, qy + 7, 60) > 8);
-  world_pixel(f, 0.2, 0.5, qx, qy);  // nothing behind the base
-  CHECK(count_color(img, kRed, qx - 3, qy - 3, qx + 4, qy + 4, 60) == 0);
+  world_pixel(f, 0.3, 0.5, px, py);
+  CHECK(count_color(img, kRed, px - 1, py - 1, px + 2, py + 2, 40) == 9);  // filled at the centroid
+  world_pixel(f, 0.18, 0.5, qx, qy);  // near the base: 0.1 wide (3 * aspect * length/3 each side)
+  world_pixel(f, 0.18, 0.46, px, py);
+  CHECK(count_color(img, kRed, qx, qy, qx + 1, py, 40) >= (py - qy) - 1);
+  world_pixel(f, 0.55, 0.515, px, py);  // near the tip: narrow
+  CHECK(count_color(img, kRed, px, py - 1, px + 1, py + 1, 40) == 0);
+  world_pixel(f, 0.6, 0.5, qx, qy);  // nothing past the tip, nothing behind the base
+  CHECK(count_color(img, kRed, qx, qy - 3, qx + 6, qy + 4, 60) == 0);
+  world_pixel(f, 0.12, 0.5, qx, qy);
+  CHECK(count_color(img, kRed, qx - 5, qy - 3, qx + 1, qy + 4, 60) == 0);
+  // Hollow: the outline only.
+  std::get<Vectors>(f.systems[1].elements[0]).hollow = true;
+  const RasterImage hollow = render(f);
+  world_pixel(f, 0.3, 0.5, px, py);
+  CHECK(count_color(hollow, kRed, px - 1, py - 1, px + 2, py + 2, 40) == 0);
+}
+
+TEST_CASE("plv: Gist's automatic scale, regions of a mesh", "[plv]") {
+  Vectors v;
+  // A 3x2 mesh of unit zones; vectors from 0 to 2 in x: zone size (2+1)/(3+2).
+  v.x = {0, 1, 2, 0, 1, 2};
+  v.y = {0, 0, 0, 1, 1, 1};
+  v.vx = {0, 1, 2, 0, 1, 2};
+  v.vy = {0, 0, 0, 0, 0, 0};
+  v.ni = 3;
+  CHECK(automatic_vector_scale(v) == Approx(3.0 / 5.0 / 2.0));
+  v.vx.assign(6, 1.0);
+  CHECK(automatic_vector_scale(v) == 1.0);  // no variation
 }
 
 TEST_CASE("gridxy: grid lines at the major ticks, not the minor ones", "[gridxy][pixels]") {

@@ -34,6 +34,31 @@ TEST_CASE("text: Gist's escapes split into runs", "[text]") {
   CHECK(runs[0].utf8 == "a^b_c!d!");
 }
 
+TEST_CASE("text: the symbol font makes every letter Greek, as the ! escape", "[text][symbol]") {
+  auto runs = parse_gist_text("abc !a 2", true);
+  std::string plain;
+  for (const auto& r : runs) plain += r.utf8;
+  CHECK(plain == "αβχ α 2");
+  CHECK(parse_gist_text("abc", false)[0].utf8 == "abc");
+  // Drawn: font=symbol "abcpq" is the same picture as "!a!b!c!p!q" in Helvetica
+  // (Yorick's Gist draws alpha beta chi pi theta for both).
+  auto draw = [](const std::string& text, int font) {
+    Frame f = frame_with_limits(0, 1, 0, 1);
+    Text t;
+    t.text = text;
+    t.x = 0.3, t.y = 0.6;
+    t.style.height = 30;
+    t.style.font = font;
+    f.systems[0].elements.push_back(t);
+    return render(f);
+  };
+  const RasterImage sym = draw("abcpq", pargist::plot::font_symbol);
+  const RasterImage escaped = draw("!a!b!c!p!q", pargist::plot::font_helvetica);
+  const RasterImage latin = draw("abcpq", pargist::plot::font_helvetica);
+  CHECK(sym.argb == escaped.argb);
+  CHECK(sym.argb != latin.argb);
+}
+
 TEST_CASE("text: extents grow with the string and the height", "[text]") {
   cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 100, 100);
   cairo_t* cr = cairo_create(s);

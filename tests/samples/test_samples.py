@@ -23,7 +23,7 @@ CASES = [
     ("field.py", ["--short"], "field00.cgm", ["field000.png", "field002.png"]),
     ("field3d.py", ["--short"], "field3d00.cgm", ["field3d000.png", "field3d002.png"]),
     ("gallery.py", [], "gallery00.cgm", ["gallery.png"]),
-    ("pygist_port.py", [], "demo00.cgm", []),
+    ("pygist_port.py", [], "demo.cgm", []),
 ]
 
 

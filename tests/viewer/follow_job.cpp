@@ -60,9 +60,9 @@ int main(int argc, char** argv) {
   reduce::Comm comm;
   const bool root = comm.rank() == 0;
   if (root) {
-    pargist::cgm::CgmOptions cgm;
-    cgm.max_file_bytes = file_bytes;
-    pargist::cgm::set_hardcopy_cgm_options(cgm);
+    plot::DefaultsUpdate small_files;
+    small_files.cgm_file_mb = double(file_bytes) / 1e6;
+    plot::pldefault(small_files);
     plot::WindowOptions o;
     o.display = "";  // no screen: the family is what others watch
     plot::window(0, o);

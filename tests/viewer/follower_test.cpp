@@ -34,11 +34,11 @@ Metafile make_metafile(const std::string& dir, int n, int first_number = 1) {
     for (int k = 0; k < n; ++k) writer.write(cgm_test::every_primitive_frame(first_number + k));
   }
   Metafile m;
-  m.bytes = cgm_test::read_bytes(dir + "/source00.cgm");
-  const auto doc = cgm::read_cgm(dir + "/source00.cgm", false);
+  m.bytes = cgm_test::read_bytes(path);
+  const auto doc = cgm::read_cgm(path, false);
   REQUIRE(doc.pages.size() == std::size_t(n));
   for (const auto& p : doc.pages) m.page_end.push_back(p.end);
-  fs::remove(dir + "/source00.cgm");
+  fs::remove(path);
   return m;
 }
 
@@ -56,8 +56,8 @@ int number_of(const CgmFollower& f, std::size_t index) {
 TEST_CASE("follow: a page counts once whole and read the same at two polls") {
   const std::string dir = cgm_test::fresh_dir("follow_partial");
   const Metafile m = make_metafile(dir, 3);
-  const std::string run = dir + "/run00.cgm";
-  CgmFollower f(dir + "/run.cgm");
+  const std::string run = dir + "/run.cgm";  // Gist: the first file has the name given
+  CgmFollower f(run);
   CHECK(f.first_file() == run);
   CHECK(f.request_path() == dir + "/run.limits");
   CHECK_FALSE(f.poll());  // no file yet

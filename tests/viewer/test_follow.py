@@ -50,7 +50,7 @@ def xserver():
 
 
 def test_follow_a_running_job(tmp_path, xserver):
-    family = str(tmp_path / "run.cgm")
+    family = str(tmp_path / "run00.cgm")  # Gist counts up its digits: run01.cgm, run02.cgm...
     # The viewer starts first: it waits for the family to appear.
     view = Program([binary("bin", "pargist-view"), "--follow", family], env=xserver.env())
     job = Program(mpirun(2, [binary("tests", "follow_job"), family, str(FILE_BYTES), str(PERIOD_MS), "2000"]))

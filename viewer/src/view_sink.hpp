@@ -14,7 +14,8 @@
 
 namespace pargist::viewer::detail {
 
-/// View: Window or BrowserView (show, take_zoomed_limits, set_zoom_factor).
+/// View: Window or BrowserView (show, take_zoomed_limits, clear_zoom,
+/// set_zoom_factor).
 template <class View>
 class ViewSink : public plot::DisplaySink {
  public:
@@ -33,6 +34,9 @@ class ViewSink : public plot::DisplaySink {
     sides.set_sides(*v);
     return sides;
   }
+
+  // Gist: limits() ends a series of mouse zooms; unzoom() then has nothing to undo.
+  void limits_set(int system) override { view_->clear_zoom(system); }
 
  private:
   std::shared_ptr<View> view_;

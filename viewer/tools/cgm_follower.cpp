@@ -68,7 +68,7 @@ CgmFollower::CgmFollower(const std::string& path) {
          before = previous_family_name(first_))
       first_ = before;
   } else {
-    first_ = cgm::first_family_name(path);  // run.cgm: the job writes run00.cgm
+    first_ = path;  // the job's first file has the name it gave hcp_file (Gist)
   }
   restart();
 }

@@ -26,7 +26,7 @@ namespace pargist::view_tool {
 
 class CgmFollower {
  public:
-  /// `path`: the name the job gave hcp_file (run.cgm, read as run00.cgm)
+  /// `path`: the name the job gave hcp_file (its first file, as Gist)
   /// or any file of the family.
   explicit CgmFollower(const std::string& path);
 

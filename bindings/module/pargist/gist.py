@@ -68,6 +68,16 @@ def _flag(value, what):
         raise TypeError(f"{what}: expected 0 or 1, got {value!r}") from None
 
 
+def _non_negative(value, what):
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{what}: expected a number, got {type(value).__name__}") from None
+    if not (x >= 0 and x < float("inf")):
+        raise ValueError(f"{what}: must be a finite number >= 0, got {value!r}")
+    return x
+
+
 def _int(value, what):
     if isinstance(value, bool) or not isinstance(value, (int, numpy.integer)):
         raise TypeError(f"{what}: expected an integer, got {value!r}")
@@ -208,7 +218,6 @@ def _same_length(func, **arrays):
 # ------------------------------------------------------------- windows & frames
 
 _viewer_warned = False
-_user_limits = {}   # (window, system) -> limits set through limits(), for unzoom
 _zoom_factor = 1.5
 
 
@@ -334,7 +343,6 @@ def limits(xmin=None, xmax=None, ymin=None, ymax=None, square=None, nice=None, r
             raise ValueError(f"limits: {name} must be a number, 'e' or None, got {v!r}")
     if not is_root():
         return None
-    key = (_core.current_window(), _core.plsys(None))
     if xmin is not None and numpy.ndim(xmin) == 1 and xmax is None:
         saved = tuple(float(v) for v in xmin)
         if len(saved) != 5:
@@ -344,7 +352,6 @@ def limits(xmin=None, xmax=None, ymin=None, ymax=None, square=None, nice=None, r
         old = _core.limits_reset()
     else:
         old = _core.limits_set(xmin, xmax, ymin, ymax, opts)
-    _user_limits[key] = _core.current_limits()
     return old
 
 
@@ -373,11 +380,21 @@ def gridxy(*flags, color=None, type=None, width=None, base60=None, degrees=None,
     """gridxy(flag) or gridxy(xflag, yflag): 0 no grid, 1 at major ticks, 2 the origin only."""
     if len(flags) > 2:
         raise TypeError("gridxy() takes at most 2 flags")
-    values = [_int(f, "gridxy") for f in flags] or [0]
-    x = values[0]
+    values = [_int(f, "gridxy") for f in flags]
+    x = values[0] if values else None
     y = values[1] if len(values) > 1 else x
+    opts = {}
+    if color is not None:
+        opts["color"] = parse_color(color)
+    if type is not None:
+        opts["type"] = parse_line_type(type)
+    if width is not None:
+        opts["width"] = _non_negative(width, "width")
+    for name, v in (("base60", base60), ("degrees", degrees), ("hhmm", hhmm)):
+        if v is not None:
+            opts[name] = _int(v, name)
     if is_root():
-        _core.gridxy(x, y)
+        _core.gridxy(x, y, opts)
 
 
 def palette(source=None, green=None, blue=None, ntsc=None, query=None):
@@ -412,16 +429,11 @@ def pldefault(**kw):
 
 
 def unzoom():
-    """Restore the limits set before mouse zooms (those of the last limits() call)."""
-    if not is_root():
-        return
-    key = (_core.current_window(), _core.plsys(None))
-    saved = _user_limits.get(key)
-    if saved is None:
-        _core.limits_reset()
-    else:
-        _core.limits_restore(saved)
-    if _core.has_viewer:
+    """Undo the mouse zooms and pans of the live window: back to the limits
+    before the first of them, as Gist. Limits set by limits() or range()
+    are not touched (a limits() call ends a series of zooms); without a
+    live window there is nothing to undo."""
+    if is_root() and _core.has_viewer:
         _core.viewer_unzoom()
 
 

@@ -124,6 +124,7 @@ void add_plot_state(py::module_& m) {
     w.height = opt<int>(o, "height");
     w.legends = opt<bool>(o, "legends");
     w.http = opt<std::string>(o, "http");
+    w.dump = opt<bool>(o, "dump");
     return plot::window(n, w);
   });
   m.def("current_window", &plot::current_window);
@@ -152,7 +153,16 @@ void add_plot_state(py::module_& m) {
     return limits_tuple(plot::range(to_bound(ymin, "ymin"), to_bound(ymax, "ymax")));
   });
   m.def("logxy", [](std::optional<bool> x, std::optional<bool> y) { plot::logxy(x, y); });
-  m.def("gridxy", &plot::gridxy);
+  m.def("gridxy", [](std::optional<int> x, std::optional<int> y, const py::dict& o) {
+    plot::GridOptions g;
+    g.color = opt_color(o, "color");
+    if (auto t = opt<int>(o, "type")) g.type = static_cast<plot::LineType>(*t);
+    g.width = opt<double>(o, "width");
+    g.base60 = opt<int>(o, "base60");
+    g.degrees = opt<int>(o, "degrees");
+    g.hhmm = opt<int>(o, "hhmm");
+    plot::gridxy(x, y, g);
+  });
   m.def("palette_name", [](const std::string& name) { plot::palette(name); });
   m.def("palette_rgb", [](py::object r, py::object g, py::object b) {
     plot::palette(to_bytes(r, "palette r"), to_bytes(g, "palette g"), to_bytes(b, "palette b"));
@@ -174,6 +184,15 @@ void add_plot_state(py::module_& m) {
     u.msize = opt<double>(o, "msize");
     u.mspace = opt<double>(o, "mspace");
     u.mphase = opt<double>(o, "mphase");
+    u.rays = opt<bool>(o, "rays");
+    u.arrowl = opt<double>(o, "arrowl");
+    u.arroww = opt<double>(o, "arroww");
+    u.rspace = opt<double>(o, "rspace");
+    u.rphase = opt<double>(o, "rphase");
+    u.hollow = opt<bool>(o, "hollow");
+    u.aspect = opt<double>(o, "aspect");
+    u.max_colors = opt<int>(o, "maxcolors");
+    u.cgm_file_mb = opt<double>(o, "cgmfilesize");
     u.font = opt<int>(o, "font");
     u.height = opt<double>(o, "height");
     u.angle = opt<double>(o, "angle");
@@ -202,7 +221,11 @@ void add_primitives(py::module_& m) {
     p.mspace = opt<double>(o, "mspace");
     p.mphase = opt<double>(o, "mphase");
     p.closed = opt<bool>(o, "closed").value_or(false);
-    p.rays = opt<bool>(o, "rays").value_or(false);
+    p.rays = opt<bool>(o, "rays");
+    p.arrowl = opt<double>(o, "arrowl");
+    p.arroww = opt<double>(o, "arroww");
+    p.rspace = opt<double>(o, "rspace");
+    p.rphase = opt<double>(o, "rphase");
     plot::plg(to_doubles(y, "plg y"), x.is_none() ? std::vector<double>{} : to_doubles(x, "plg x"), p);
   });
   m.def("pldj", [](py::object x0, py::object y0, py::object x1, py::object y1, const py::dict& o) {
@@ -229,7 +252,10 @@ void add_primitives(py::module_& m) {
     p.nlevs = opt<int>(o, "nlevs").value_or(8);
     p.marks = opt<bool>(o, "marks");
     p.mcolor = opt_color(o, "mcolor");
+    p.marker = opt<int>(o, "marker");
     p.msize = opt<double>(o, "msize");
+    p.mspace = opt<double>(o, "mspace");
+    p.mphase = opt<double>(o, "mphase");
     return as_numpy(plot::plc(to_grid(z, "plc z"), to_grid(y, "plc y"), to_grid(x, "plc x"), p));
   });
   m.def("plf", [](py::object z, py::object y, py::object x, const py::dict& o) {
@@ -276,8 +302,11 @@ void add_primitives(py::module_& m) {
     plot::PlvOptions p;
     fill_line(p, o);
     p.scale = opt<double>(o, "scale");
-    p.hollow = opt<bool>(o, "hollow").value_or(false);
-    p.aspect = opt<double>(o, "aspect").value_or(0.125);
+    p.hollow = opt<bool>(o, "hollow");
+    p.aspect = opt<double>(o, "aspect");
+    p.ni = opt<std::size_t>(o, "ni").value_or(0);
+    if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plv ireg");
+    p.region = opt<int>(o, "region").value_or(0);
     plot::plv(to_doubles(vy, "plv vy"), to_doubles(vx, "plv vx"), to_doubles(y, "plv y"), to_doubles(x, "plv x"), p);
   });
   m.def("plt", [](const std::string& text, double x, double y, const py::dict& o) {
@@ -339,11 +368,17 @@ void add_primitives(py::module_& m) {
 }
 
 void add_hardcopy(py::module_& m) {
-  m.def("hcp_file", &plot::hcp_file);
+  m.def("hcp_file", [](const std::string& name, std::optional<bool> dump, std::optional<bool> ps) {
+    plot::HcpFileOptions o;
+    o.dump = dump;
+    o.ps = ps;
+    plot::hcp_file(name, o);
+  }, py::arg("name"), py::arg("dump") = py::none(), py::arg("ps") = py::none());
+  m.def("hcp_name", [](std::optional<int> n) { return plot::hcp_name(n); }, py::arg("n") = py::none());
   m.def("hcp", &plot::hcp);
   m.def("hcpon", &plot::hcpon);
   m.def("hcpoff", &plot::hcpoff);
-  m.def("hcp_finish", &plot::hcp_finish);
+  m.def("hcp_finish", [](std::optional<int> n) { return plot::hcp_finish(n); }, py::arg("n") = py::none());
   m.def("png", [](const std::string& path, std::optional<double> dpi) { plot::png(path, dpi); },
         py::arg("path"), py::arg("dpi") = py::none());
   m.def("pdf", &plot::pdf);

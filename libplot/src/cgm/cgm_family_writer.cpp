@@ -11,7 +11,6 @@
 #include <stdexcept>
 
 #include "cgm_elements.hpp"
-#include "cgm_family_names.hpp"
 #include "pargist/libplot/cgm.hpp"
 
 namespace pargist::cgm {
@@ -42,7 +41,7 @@ void write_all(int fd, std::vector<iovec> pieces, std::uint64_t at, const std::s
 }  // namespace
 
 CgmFamilyWriter::CgmFamilyWriter(const std::string& path, const CgmOptions& options)
-    : options_(options), renderer_(options), next_name_(first_family_name(path)) {
+    : options_(options), renderer_(options), next_name_(path) {
   if (path.empty()) throw CgmWriteError("CGM file name is empty");
   // A request left by a viewer of an earlier run of the same name is not
   // meant for this one.
@@ -144,16 +143,6 @@ std::vector<std::pair<int, plot::Limits>> CgmFamilyWriter::requested_limits() {
     return {};
   }
 }
-
-namespace {
-CgmOptions& hardcopy_options() {
-  static CgmOptions options;
-  return options;
-}
-}  // namespace
-
-const CgmOptions& hardcopy_cgm_options() { return hardcopy_options(); }
-void set_hardcopy_cgm_options(const CgmOptions& options) { hardcopy_options() = options; }
 
 std::unique_ptr<plot::FrameSink> open_cgm_family(const std::string& path, const CgmOptions& options) {
   return std::make_unique<CgmFamilyWriter>(path, options);

@@ -80,7 +80,7 @@ struct CgmRenderer::Impl {
     body.clear();
     landscape = frame.landscape;
     const auto& pal = frame.palette.colors;
-    palette_size = std::min<std::size_t>(pal.size(), gist::kMaxPaletteColours);
+    palette_size = options.dump_palette ? std::min<std::size_t>(pal.size(), gist::kMaxPaletteColours) : 0;
     if (palette_size) {
       table.assign(pal.begin(), pal.begin() + palette_size);
       table_needed = true;

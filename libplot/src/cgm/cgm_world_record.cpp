@@ -16,7 +16,7 @@ namespace pargist::cgm {
 namespace {
 
 constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
-// Version 1: the layout below, as is. Version 2 (written now) stores the
+// Versions 1 and 3: the layout below, as is. Versions 2 and 4 (written now) store the
 // same layout in three parts, deflated (zlib) where that pays:
 //   A  the layout, deflated;
 //   B  byte planes of arrays of doubles, deflated as Huffman codes only;
@@ -26,13 +26,17 @@ constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
 // scale take few values and code in few bits (part B, where deflate does not
 // waste time looking for repeats), while the last mantissa bytes of
 // full-precision data are noise that no coding shrinks (part C, copied).
-//   "PGFR", u16 version 2, u32 sizes of A inflated and deflated, u32 sizes
+//   "PGFR", u16 version 4 (or 2), u32 sizes of A inflated and deflated, u32 sizes
 //   of B inflated and deflated, A, B, C.
 // In the layout, each plane of an array of doubles is led by a byte: 0 if
 // its bytes follow there (small arrays, planes of repeats), 1 if they are
 // the next ones of C, 2 the next ones of B.
-constexpr std::uint16_t kVersionPlain = 1;
-constexpr std::uint16_t kVersion = 2;
+// The version also tells the layout: versions 1 (plain) and 2 (deflated)
+// have layout 1; versions 3 (plain) and 4 (deflated) have layout 2, which
+// added the rays' spacing and size (Lines), the marks' spacing of contours,
+// gridxy's base 60 ticks and the mesh of plv's darts (Vectors). All read.
+constexpr std::uint16_t kPlainLayout1 = 1, kDeflatedLayout1 = 2, kPlain = 3, kDeflated = 4;
+constexpr int kLayout = 2;
 constexpr std::size_t kHeader = 22;
 // Fast deflate: the record must not slow writing below Gist's own pace.
 constexpr int kDeflateLevel = 1;
@@ -96,6 +100,7 @@ constexpr bool kBulk = std::is_arithmetic_v<T> && !std::is_same_v<T, bool> &&
 class Writer {
  public:
   static constexpr bool reading = false;
+  int layout = kLayout;  // which fields the record has (see the versions above)
   std::vector<std::uint8_t> out;
   bool planes = false;                    // large arrays of doubles by byte planes (version 2)
   std::vector<std::uint8_t> coded, copied;  // parts B and C of version 2
@@ -177,6 +182,7 @@ class Writer {
 class Sizer {
  public:
   static constexpr bool reading = false;
+  int layout = kLayout;  // which fields the record has (see the versions above)
   std::size_t size = 0;
 
   template <class T>
@@ -200,8 +206,9 @@ class Sizer {
 class Reader {
  public:
   static constexpr bool reading = true;
+  int layout = kLayout;  // which fields the record has (see the versions above)
   Reader(const std::uint8_t* p, std::size_t n, std::size_t base) : p_(p), n_(n), base_(base) {}
-  // Version 2: the layout (inflated A), the planes of B (inflated) and C.
+  // Versions 2 and 4: the layout (inflated A), the planes of B (inflated) and C.
   struct Part {
     const std::uint8_t* data = nullptr;
     std::size_t size = 0, pos = 0;
@@ -358,6 +365,12 @@ template <class Ar> void io(Ar& ar, plot::Lines& e) {
   ar.num(e.mspace);
   ar.num(e.mphase);
   ar.num(e.rays);
+  if (ar.layout >= 2) {
+    ar.num(e.rspace);
+    ar.num(e.rphase);
+    ar.num(e.arrowl);
+    ar.num(e.arroww);
+  }
 }
 template <class Ar> void io(Ar& ar, plot::Disjoint& e) {
   io(ar, e.info);
@@ -410,6 +423,10 @@ template <class Ar> void io(Ar& ar, plot::Contours& e) {
   ar.num(e.region);
   ar.num(e.marks);
   io(ar, e.marker);
+  if (ar.layout >= 2) {
+    ar.num(e.mspace);
+    ar.num(e.mphase);
+  }
 }
 template <class Ar> void io(Ar& ar, plot::Cells& e) {
   io(ar, e.info);
@@ -476,6 +493,12 @@ template <class Ar> void io(Ar& ar, plot::Vectors& e) {
   ar.num(e.scale);
   ar.num(e.hollow);
   ar.num(e.aspect);
+  if (ar.layout >= 2) {
+    ar.num(e.ni);
+    ar.vec(e.ireg);
+    ar.num(e.region);
+    ar.check(e.ireg.empty() || (e.ni > 0 && e.ireg.size() == n && n % e.ni == 0), "plv regions do not match its mesh");
+  }
 }
 
 // 3-D scenes keep their data and view, so a reader can turn them again.
@@ -631,6 +654,11 @@ template <class Ar> void io(Ar& ar, plot::AxisStyle& a) {
   io(ar, a.text_style);
   ar.num(a.x_over);
   ar.num(a.y_over);
+  if (ar.layout >= 2) {
+    ar.num(a.base60);
+    ar.num(a.label_kind);
+    ar.check(a.label_kind <= plot::AxisStyle::Labels::hhmm, "bad axis label kind");
+  }
 }
 template <class Ar> void io(Ar& ar, plot::TickStyle& t) {
   io(ar, t.horiz);
@@ -691,7 +719,7 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
   if (!deflated) {
     w.out.reserve(6 + sizer.size);
     for (char c : kMagic) w.out.push_back(std::uint8_t(c));
-    std::uint16_t version = kVersionPlain;
+    std::uint16_t version = kPlain;
     w.num(version);
     io(w, f);
     return std::move(w.out);
@@ -728,7 +756,7 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
   auto put = [&](std::size_t where, std::uint64_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) record[where + std::size_t(i)] = std::uint8_t(v >> (8 * i));
   };
-  put(4, kVersion, 2);
+  put(4, kDeflated, 2);
   put(6, w.out.size(), 4);
   put(10, packed_layout, 4);
   put(14, w.coded.size(), 4);
@@ -740,13 +768,15 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
   if (size < 6 || std::memcmp(data, kMagic, 4) != 0)
     throw FormatError{base, "APPLICATION DATA is not a pargist world-coordinate record"};
   const std::uint16_t version = std::uint16_t(data[4] | (data[5] << 8));
+  const int fields = version == kPlainLayout1 || version == kDeflatedLayout1 ? 1 : 2;
   plot::Frame frame;
-  if (version == kVersionPlain) {  // files written before the records were compressed
+  if (version == kPlainLayout1 || version == kPlain) {  // records written without zlib
     Reader r(data + 6, size - 6, base + 6);
+    r.layout = fields;
     io(r, frame);
     return frame;
   }
-  if (version != kVersion)
+  if (version != kDeflatedLayout1 && version != kDeflated)
     throw FormatError{base + 4, "world-coordinate record of unknown version " + std::to_string(version)};
   if (size < kHeader) throw FormatError{base + 6, "world-coordinate record truncated"};
   auto get = [&](std::size_t at) {
@@ -772,6 +802,7 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
   inflate_part(6, layout);
   inflate_part(14, coded);
   Reader r(layout.data(), layout.size(), {coded.data(), coded.size()}, {data + at, size - at});
+  r.layout = fields;
   try {
     io(r, frame);
   } catch (const FormatError& e) {  // an offset in the inflated bytes is no file offset

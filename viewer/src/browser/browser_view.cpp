@@ -408,6 +408,15 @@ void BrowserView::unzoom() {
   impl_->work_.notify_one();
 }
 
+void BrowserView::clear_zoom(int system) {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex_);
+    if (!impl_->zoom_.clear(system)) return;
+    ++impl_->view_version_;
+  }
+  impl_->work_.notify_one();
+}
+
 void BrowserView::set_zoom_factor(double factor) {
   ZoomController check;
   check.set_zoom_factor(factor);  // throws unless > 1

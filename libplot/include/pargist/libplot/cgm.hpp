@@ -31,6 +31,9 @@ struct CgmOptions {
   std::uint64_t max_file_bytes = 100'000'000;
   /// Store each frame in world coordinates (APPLICATION DATA) as well.
   bool world_record = true;
+  /// Write the frame's palette as each page's COLOUR TABLE (Gist's dump=1);
+  /// without it a reader shows the palette indices in its own colours.
+  bool dump_palette = true;
   /// Who the file is for, in the METAFILE DESCRIPTION (default: $USER).
   std::string user;
 };
@@ -89,8 +92,9 @@ class CgmWriteError : public std::runtime_error {
 /// files holding every finished frame.
 class CgmFamilyWriter : public plot::FrameSink {
  public:
-  /// `path` names the first file; if its name (before ".cgm") does not end
-  /// in digits, "00" is added: run.cgm -> run00.cgm, run01.cgm, ...
+  /// `path` names the first file, exactly as given (Gist's rule); past the
+  /// size limit the next file is named by next_family_name: run00.cgm ->
+  /// run01.cgm, and run.cgm -> ruo.cgm as in Gist.
   CgmFamilyWriter(const std::string& path, const CgmOptions& options = {});
   ~CgmFamilyWriter() override;  // closes
   CgmFamilyWriter(const CgmFamilyWriter&) = delete;
@@ -140,19 +144,11 @@ class CgmFamilyWriter : public plot::FrameSink {
 std::unique_ptr<plot::FrameSink> open_cgm_family(const std::string& path,
                                                  const CgmOptions& options = {});
 
-/// The options the families opened by hcp_file() (plot::open_hardcopy)
-/// get; set before hcp_file, e.g. a smaller max_file_bytes for families
-/// that others copy or follow while they grow. Not thread-safe.
-const CgmOptions& hardcopy_cgm_options();
-void set_hardcopy_cgm_options(const CgmOptions& options);
-
-/// The next name of a family, Gist's way: the digits before ".cgm" count up
-/// (run00.cgm -> run01.cgm, run09.cgm -> run10.cgm).
+/// The next name of a family, Gist's way (its IncrementName): the last
+/// character before ".cgm" counts up, '9' carrying into the one before, 'z'
+/// and 'Z' wrapping to '0' (run00.cgm -> run01.cgm, run09.cgm -> run10.cgm,
+/// x.cgm -> y.cgm).
 std::string next_family_name(const std::string& path);
-
-/// The first name of a family as the writer makes it: "00" is added before
-/// ".cgm" when the name has no digits there (run.cgm -> run00.cgm).
-std::string first_family_name(const std::string& path);
 
 // ------------------------------------------------------------------ reading
 

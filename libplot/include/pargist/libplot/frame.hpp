@@ -145,8 +145,10 @@ struct Lines {
   bool marks = false;              ///< letter marks spaced along the curve
   MarkerStyle marker;
   double mspace = 0.16;            ///< NDC distance between marks along the curve
-  double mphase = 0.0;             ///< NDC offset of the first mark
+  double mphase = 0.0;             ///< NDC: the first mark is mspace - mphase along the curve
   bool rays = false;               ///< arrowheads along the curve
+  double rspace = 0.13, rphase = 0.0;  ///< spacing and phase of the rays, as mspace, mphase
+  double arrowl = 1.0, arroww = 1.0;   ///< ray arrowhead length and width (1 = 10 and 4 points)
 };
 
 /// pldj: disjoint segments (x0[i],y0[i]) - (x1[i],y1[i]).
@@ -212,6 +214,8 @@ struct Contours {
   int region = 0;
   bool marks = false;          ///< letter marks along each level (A, B, ...)
   MarkerStyle marker;          ///< style of those marks; a letter marker names the first level
+  double mspace = 0.16;        ///< spacing of the marks; each curve's phase a quarter more than the last
+  double mphase = 0.0;
 };
 
 /// pli: a cell array of nx x ny cells covering [x0,x1] x [y0,y1] in world
@@ -244,15 +248,21 @@ struct Polys {
   LineStyle edge_style;
 };
 
-/// plv: arrows of (vx, vy) based at (x, y), scaled by `scale` world units per
-/// vector unit (0 = automatic: the longest arrow about one mesh spacing).
+/// plv: Gist's darts: a triangle for each vector (vx, vy) at (x, y), its
+/// centroid on the point, its length `scale` times the vector (world units
+/// per vector unit), filled in the line colour unless `hollow`. The points
+/// may be a mesh of ni columns with a region array (as QuadMesh's ireg);
+/// then only points next to a zone of `region` (0: any) are drawn.
 struct Vectors {
   ElementInfo info;
   std::vector<double> x, y, vx, vy;
   LineStyle line;
-  double scale = 0;
+  double scale = 1;
   bool hollow = false;
-  double aspect = 0.125;  ///< arrowhead half-width over length
+  double aspect = 0.125;  ///< half-width of the dart's base over its length
+  std::size_t ni = 0;     ///< mesh columns (0: scattered points)
+  std::vector<int> ireg;  ///< regions of the mesh's zones, or empty
+  int region = 0;
 };
 
 
@@ -352,6 +362,11 @@ struct Scene3 {
   std::variant<Surface3, Tree3, Wire3, Gnomon3> object;
 };
 
+/// Gist's plv scale when none is given: the largest vector about one zone
+/// (the mean of the x and y extents over ni + nj, over the wider of the
+/// vx and vy ranges); 1 when the vectors do not vary.
+double automatic_vector_scale(const Vectors& v);
+
 using Element = std::variant<Lines, Disjoint, Text, Mesh, FillMesh, Contours, Cells, Polys, Vectors, Scene3>;
 
 /// The info header of any element.
@@ -435,6 +450,10 @@ struct AxisStyle {
   TextStyle text_style{NamedColor::fg, font_helvetica, 0.0182 * kPointsPerNdc, 0.0,
                        HAlign::normal, VAlign::normal, false};
   double x_over = 0.395, y_over = 0.370;  ///< where an overflowing exponent goes
+  /// Gist's alternative ticks and labels (gridxy's base60=, degrees=, hhmm=).
+  enum class Labels : std::uint8_t { numbers, degrees, hhmm };
+  bool base60 = false;              ///< majors at multiples of 30 (within +-3600)
+  Labels label_kind = Labels::numbers;
 };
 
 struct TickStyle {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "pargist/libplot/frame.hpp"
+#include "pargist/libplot/style.hpp"
 
 namespace pargist::plot {
 
@@ -53,19 +54,27 @@ void justify_from_name(const std::string& name, HAlign& h, VAlign& v);
 
 // ------------------------------------------------------------- defaults
 
-/// pldefault: the defaults the primitives use when a keyword is not given.
+/// pldefault: the defaults the primitives use when a keyword is not given
+/// (Gist's: curves marked with letters, width 1, the work style, 75 dpi,
+/// the earth palette fitted to 200 colours, 100 MB CGM files).
 struct Defaults {
   LineStyle line;
-  MarkerStyle marker;
+  MarkerStyle marker{NamedColor::fg, 0, 1.0};  ///< marker 0: each curve its own letter (A, B, ...)
   bool marks = true;        ///< letter marks along plg curves, as Gist
   double mspace = 0.16, mphase = 0.0;
+  bool rays = false;
+  double arrowl = 1.0, arroww = 1.0, rspace = 0.13, rphase = 0.0;
   TextStyle text{NamedColor::fg, font_helvetica, 14.0, 0.0, HAlign::normal, VAlign::normal, false};
+  bool hollow = false;
+  double aspect = 0.125;
   bool edges = false;
   LineStyle edge_style;
   bool legends = true;      ///< draw legends below the viewport
   std::string style = "work";
   double dpi = 75;
   std::string palette = "earth";
+  int max_colors = 200;     ///< palettes read are fitted to this many colours
+  double cgm_file_mb = 100; ///< a CGM family's next file starts past this size
 };
 struct DefaultsUpdate {
   std::optional<Color> color;
@@ -75,11 +84,15 @@ struct DefaultsUpdate {
   std::optional<Color> mcolor;
   std::optional<int> marker;
   std::optional<double> msize, mspace, mphase;
+  std::optional<bool> rays;
+  std::optional<double> arrowl, arroww, rspace, rphase;
   std::optional<int> font;
   std::optional<double> height;
   std::optional<double> angle;  ///< Gist's orient*90 in degrees
   std::optional<std::string> justify;
   std::optional<bool> opaque;
+  std::optional<bool> hollow;
+  std::optional<double> aspect;
   std::optional<bool> edges;
   std::optional<Color> ecolor;
   std::optional<double> ewidth;
@@ -87,6 +100,8 @@ struct DefaultsUpdate {
   std::optional<std::string> style;
   std::optional<double> dpi;
   std::optional<std::string> palette;
+  std::optional<int> max_colors;
+  std::optional<double> cgm_file_mb;
 };
 void pldefault(const DefaultsUpdate& update);
 const Defaults& current_defaults();
@@ -104,13 +119,17 @@ class DisplaySink {
   /// The limits the user set with the mouse in `system` (1-based) since the
   /// last call, if any; the window then adopts them as fixed limits.
   virtual std::optional<Limits> zoomed_limits(int system) { (void)system; return std::nullopt; }
+  /// The program set the limits of `system` (limits(), range()): the
+  /// mouse zooms before are no longer undone by unzoom, as in Gist.
+  virtual void limits_set(int system) { (void)system; }
 };
 
 struct WindowOptions {
   std::optional<std::string> display;  ///< "" = no window; unset = $DISPLAY if a factory exists
   std::optional<double> dpi;           ///< 75 or 100 as Gist (any value accepted)
   std::optional<std::string> style;    ///< "work", "boxed", "nobox", "work2", "boxed2", "2x2"
-  std::optional<std::string> hcp;      ///< hardcopy file of this window
+  std::optional<std::string> hcp;      ///< this window's own hardcopy file ("" closes it)
+  std::optional<bool> dump;            ///< its CGM files carry the palette (default hcp_file's)
   std::optional<int> width, height;    ///< window size in pixels
   std::optional<bool> legends;
   std::optional<int> xpos, ypos;       ///< the window's top-left on the screen (the live window's)
@@ -155,6 +174,13 @@ bool animate(std::optional<bool> on = std::nullopt);
 /// Makes system n current (0 = NDC); returns the previous. Throws if the
 /// style has no system n.
 int plsys(std::optional<int> n = std::nullopt);
+/// The current window's layout, as a style sheet (pygist's get_style).
+StyleSheet get_style();
+/// Lays the current window out anew (pygist's set_style): with as many
+/// systems as before the elements stay, otherwise the systems start empty;
+/// system 1 (or 0 without systems) becomes current. Returns the number of
+/// systems.
+int set_style(const StyleSheet& style);
 /// Replaces the coordinate systems of the current window by these viewports
 /// (NDC), each with the current style's ticks (for custom panel layouts).
 void set_viewports(const std::vector<Box>& viewports);
@@ -179,8 +205,19 @@ Limits current_limits();
 Limits range(Bound ymin, Bound ymax = {});
 /// logxy(x, y): log scales (unset = unchanged).
 void logxy(std::optional<bool> x, std::optional<bool> y = std::nullopt);
-/// gridxy(x, y): 0 none, 1 grid at major ticks, 2 a single line at the origin.
-void gridxy(int x, int y);
+/// gridxy's keywords: the grid lines' style, and Gist's base 60 features,
+/// each 0 (off), 1 (x axis), 2 (y axis) or 3 (both).
+struct GridOptions {
+  std::optional<Color> color;
+  std::optional<LineType> type;
+  std::optional<double> width;
+  std::optional<int> base60, degrees, hhmm;
+};
+/// gridxy(x, y) on the current system, as Gist: 0 no grid, 1 grid lines at
+/// the major ticks, 2 one line at the origin; a flag with the 0x200 bit
+/// sets the axis's tick flags to its 0x1ff bits (and the frame to its
+/// 0x400 bit). An unset flag leaves the axis's grid alone.
+void gridxy(std::optional<int> x, std::optional<int> y, const GridOptions& options = {});
 
 // ----------------------------------------------------------------- palette
 
@@ -203,11 +240,12 @@ struct LineOptions {
 
 struct PlgOptions : LineOptions {
   std::optional<bool> marks;    ///< letter marks along the curve (default pldefault's)
-  std::optional<int> marker;    ///< 1..5 or a character; default the element's letter (A for the first element of the system, B...)
+  std::optional<int> marker;    ///< 1..5 or a character; default pldefault's, else the element's letter (A for the frame's first element, B...)
   std::optional<Color> mcolor;
   std::optional<double> msize, mspace, mphase;
   bool closed = false;
-  bool rays = false;
+  std::optional<bool> rays;
+  std::optional<double> arrowl, arroww, rspace, rphase;
 };
 /// plg(y, x): a curve; x may be empty (then 1, 2, ..., n).
 void plg(std::vector<double> y, std::vector<double> x = {}, const PlgOptions& options = {});
@@ -232,7 +270,8 @@ struct PlcOptions : LineOptions {
   int nlevs = 8;
   std::optional<bool> marks;    ///< letters along the levels and the levels listed (default pldefault's, on)
   std::optional<Color> mcolor;
-  std::optional<double> msize;
+  std::optional<int> marker;    ///< the first level's letter (default the element's, as plg)
+  std::optional<double> msize, mspace, mphase;
 };
 /// plc(z, y, x): contours of point-centred z. Returns the levels drawn.
 std::vector<double> plc(Grid z, Grid y, Grid x, const PlcOptions& options = {});
@@ -275,11 +314,14 @@ void plfp_colors(std::vector<Color> colors, std::vector<double> y, std::vector<d
                  std::vector<std::size_t> n, const PlfpOptions& options = {});
 
 struct PlvOptions : LineOptions {
-  std::optional<double> scale;
-  bool hollow = false;
-  double aspect = 0.125;
+  std::optional<double> scale;   ///< default: the largest vector about one zone (Gist)
+  std::optional<bool> hollow;
+  std::optional<double> aspect;
+  std::size_t ni = 0;            ///< the points form a mesh of ni columns (0: scattered)
+  std::vector<int> ireg;         ///< regions of the mesh's zones (ni*nj), or empty
+  int region = 0;
 };
-/// plv(vy, vx, y, x): arrows.
+/// plv(vy, vx, y, x): Gist's darts.
 void plv(std::vector<double> vy, std::vector<double> vx, std::vector<double> y,
          std::vector<double> x, const PlvOptions& options = {});
 
@@ -327,17 +369,34 @@ void plremove(std::optional<int> n = std::nullopt);
 
 // ---------------------------------------------------------------- hardcopy
 
-/// hcp_file(name): the current window's hardcopy file; the kind follows the
-/// extension: .cgm (CGM family), .png (one numbered PNG per frame),
-/// .pdf (multi-page), .svg and .eps (numbered single pages). "" closes it.
-void hcp_file(const std::string& name);
-/// hcp(): sends the current frame to the hardcopy file now.
+/// Hardcopy files, as Gist. Each window may have its own file
+/// (window(hcp=)); hcp_file names the default file that every other window
+/// uses. The kind follows the name: ".ps" one multi-page PostScript file,
+/// ".pdf" one multi-page PDF, ".png"/".svg"/".eps" one numbered file per
+/// frame, anything else (".cgm") a CGM family: the first file has exactly
+/// the name given, and past pldefault's cgmfilesize the next one is named
+/// by Gist's rule (next_family_name). A frame with nothing drawn is not
+/// written.
+struct HcpFileOptions {
+  std::optional<bool> dump;  ///< CGM files carry the palette (default yes)
+  std::optional<bool> ps;    ///< the automatic default file is Aa00.ps (default) or Aa00.cgm
+};
+/// hcp_file(name): opens the default hardcopy file ("" closes it); with
+/// only options and no name, sets the modes for the files opened later.
+void hcp_file(const std::string& name, const HcpFileOptions& options = {});
+/// hcp(): sends the current frame to the window's file, else the default
+/// file, opening Aa00.ps (the first free name Aa00..Zz00) if there is none.
 void hcp();
-/// hcpon()/hcpoff(): every fma() sends the finished frame too / stops that.
+/// hcpon()/hcpoff(): every fma() sends the finished frame too / stops that
+/// (for every window, as Gist).
 void hcpon();
 void hcpoff();
-/// hcp_finish(): completes and closes the hardcopy file; returns its name.
-std::string hcp_finish();
+/// hcp_finish(n): completes and closes window n's file (or, if it has
+/// none, the default file; n = -1: the default file; no n: the current
+/// window's); returns the name of the (last) file written, "" if none.
+std::string hcp_finish(std::optional<int> n = std::nullopt);
+/// The name of the hardcopy file window n (default current) writes to.
+std::string hcp_name(std::optional<int> n = std::nullopt);
 
 /// Single files of the current frame, written whole (temporary name, renamed).
 void png(const std::string& path, std::optional<double> dpi = std::nullopt);

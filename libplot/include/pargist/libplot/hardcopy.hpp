@@ -77,17 +77,20 @@ class FrameSink {
   virtual std::vector<std::pair<int, Limits>> requested_limits() { return {}; }
 };
 
-/// Opens the hardcopy sink that the file name asks for: ".png" (numbered
-/// files name0000.png, name0001.png...), ".pdf" (one multi-page file, whole
-/// at close()), ".svg"/".eps" (numbered), ".cgm" (the CGM family, through
-/// open_cgm_family() declared in cgm.hpp by the CGM writer). Throws
-/// std::invalid_argument for an unknown extension and std::runtime_error
-/// when the folder is not writable.
-///
-/// Contract with the CGM writer: pargist/libplot/cgm.hpp declares
-///   std::unique_ptr<FrameSink> open_cgm_family(const std::string& path, ...)
-/// callable with the path alone (further parameters defaulted).
-std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const ImageOptions& options = {});
+/// How a hardcopy file is written.
+struct HardcopyOptions {
+  ImageOptions image;                        ///< numbered PNG files
+  std::uint64_t cgm_file_bytes = 100'000'000; ///< a CGM family's next file starts past this size
+  bool dump_palette = true;                  ///< CGM pages carry the palette (Gist's dump=1)
+};
+
+/// Opens the hardcopy sink that the file name asks for, by Gist's rule and
+/// pargist's additions: ".ps" (one multi-page PostScript file, whole at
+/// close()), ".pdf" (likewise, PDF), ".png", ".svg", ".eps" (numbered files
+/// name0000.png, name0001.png...), anything else a CGM family (Gist writes
+/// CGM for any name but ".ps": its first file is exactly `path`). Throws
+/// std::runtime_error when the folder is not writable.
+std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const HardcopyOptions& options = {});
 
 /// Whether this build can write CGM (the CGM writer is part of the library).
 bool cgm_available();

@@ -20,9 +20,14 @@ Palette builtin_palette(const std::string& name);
 /// when the file cannot be read, std::invalid_argument when it is malformed.
 Palette read_palette_file(const std::string& path);
 
-/// A palette by name as Gist's palette command finds it: a built-in name,
-/// else a .gp file path. Throws like the two functions above.
+/// A palette by name as Gist's palette command finds it: a .gp file by
+/// path, in the current folder or on $GISTPATH, else a built-in name.
+/// Throws like the two functions above.
 Palette load_palette(const std::string& name_or_path);
+
+/// The palette resampled to at most `max_colors` entries, as Gist fits the
+/// palettes it reads to pldefault's maxcolors (200 by default).
+Palette fit_palette(Palette palette, int max_colors);
 
 /// A palette from explicit r, g, b arrays (equal lengths, 1..256 entries).
 Palette make_palette(const std::vector<std::uint8_t>& r, const std::vector<std::uint8_t>& g,

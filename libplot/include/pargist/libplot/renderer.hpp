@@ -91,8 +91,9 @@ struct RenderOptions {
   bool legends = true;  ///< draw element legends below the viewport (Gist's work style)
 };
 
-/// Draws a whole frame: begin_page, every visible system (its elements,
-/// clipped to its viewport, then its ticks and labels), system 0 last
+/// Draws a whole frame: begin_page, every system (its visible elements,
+/// clipped to its viewport, then, if it holds any element, its ticks and
+/// labels: an empty system is not drawn, as in Gist), system 0 last
 /// (unclipped NDC: titles, colorbars), legends, end_page.
 /// Throws std::invalid_argument for elements whose data are inconsistent.
 void render(const Frame& frame, Renderer& renderer, const RenderOptions& options = {});

@@ -55,6 +55,8 @@ class BrowserView {
   std::optional<plot::Limits> take_zoomed_limits(int system);
   std::optional<plot::Limits> view_limits(int system) const;
   void unzoom();
+  /// Forget the mouse zooms of `system` (0: all): the program set limits.
+  void clear_zoom(int system = 0);
   void set_zoom_factor(double factor);
 
   /// http://HOST:PORT/?token=TOKEN

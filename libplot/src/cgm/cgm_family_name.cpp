@@ -1,7 +1,4 @@
-#include "cgm_family_names.hpp"
-
-#include <cctype>
-
+// The next name of a CGM family, Gist's rule (x.cgm -> y.cgm, run09.cgm -> run10.cgm).
 #include "pargist/libplot/cgm.hpp"
 
 namespace pargist::cgm {
@@ -14,15 +11,6 @@ bool ends_with_cgm(const std::string& s) {
 }
 
 }  // namespace
-
-std::string first_family_name(const std::string& path) {
-  const std::size_t stem_end = ends_with_cgm(path) ? path.size() - 4 : path.size();
-  const std::size_t slash = path.find_last_of('/');
-  const std::size_t stem_start = slash == std::string::npos ? 0 : slash + 1;
-  if (stem_end > stem_start && std::isdigit(static_cast<unsigned char>(path[stem_end - 1])))
-    return path;
-  return path.substr(0, stem_end) + "00" + path.substr(stem_end);
-}
 
 std::string next_family_name(const std::string& path) {
   // Gist's rule, so that Gist's browser finds the same files: the last
