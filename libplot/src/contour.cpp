@@ -148,3 +148,55 @@ std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<d
 }
 
 }  // namespace pargist::plot
+
+namespace pargist::plot {
+
+std::vector<ContourLine> contour_bands(const QuadMesh& mesh, const std::vector<double>& z, double z0, double z1,
+                                       int region) {
+  std::vector<ContourLine> out;
+  const std::size_t ni = mesh.ni, nj = mesh.nj;
+  if (ni < 2 || nj < 2 || z.size() != ni * nj || mesh.x.size() != ni * nj || mesh.y.size() != ni * nj) return out;
+  if (z0 > z1) std::swap(z0, z1);
+  struct V {
+    double x, y, z;
+  };
+  // Sutherland-Hodgman in z: keep the part of a polygon where sign*(z - bound) >= 0,
+  // with z, x and y linear along each edge.
+  auto clip = [](const std::vector<V>& in, double bound, double sign) {
+    std::vector<V> kept;
+    for (std::size_t k = 0; k < in.size(); ++k) {
+      const V& a = in[k];
+      const V& b = in[(k + 1) % in.size()];
+      const double da = sign * (a.z - bound), db = sign * (b.z - bound);
+      if (da >= 0) kept.push_back(a);
+      if ((da >= 0) != (db >= 0)) {
+        const double t = da / (da - db);
+        kept.push_back({a.x + t * (b.x - a.x), a.y + t * (b.y - a.y), bound});
+      }
+    }
+    return kept;
+  };
+  for (std::size_t j = 1; j < nj; ++j)
+    for (std::size_t i = 1; i < ni; ++i) {
+      if (!zone_in_region(mesh, i, j, region)) continue;
+      const std::size_t c[4] = {(i - 1) + ni * (j - 1), i + ni * (j - 1), i + ni * j, (i - 1) + ni * j};
+      std::vector<V> poly;
+      bool finite = true;
+      for (std::size_t p : c) {
+        finite = finite && std::isfinite(z[p]) && std::isfinite(mesh.x[p]) && std::isfinite(mesh.y[p]);
+        poly.push_back({mesh.x[p], mesh.y[p], z[p]});
+      }
+      if (!finite) continue;
+      poly = clip(poly, z0, 1.0);
+      if (poly.size() >= 3) poly = clip(poly, z1, -1.0);
+      if (poly.size() < 3) continue;
+      ContourLine band;
+      band.level = z0;
+      band.closed = true;
+      for (const V& v : poly) band.x.push_back(v.x), band.y.push_back(v.y);
+      out.push_back(std::move(band));
+    }
+  return out;
+}
+
+}  // namespace pargist::plot

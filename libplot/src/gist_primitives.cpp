@@ -53,6 +53,12 @@ void check_grid(const char* kind, const char* name, const Grid& g) {
   if (g.v.empty()) bad_argument(std::string(kind) + ": " + name + " is empty");
 }
 
+int top_of(const ColorScaleOptions& o) {
+  if (!o.top) return -1;
+  if (*o.top < 0 || *o.top > 255) bad_argument("top must be a palette index 0..255");
+  return *o.top;
+}
+
 void set_range(const ColorScaleOptions& o, bool& has_min, double& cmin, bool& has_max, double& cmax) {
   if (o.cmin) {
     if (!std::isfinite(*o.cmin)) bad_argument("cmin is not finite");
@@ -128,6 +134,8 @@ void plg(std::vector<double> y, std::vector<double> x, const PlgOptions& o) {
     l.marker.marker = marker;
   }
   l.markers_at_points = l.line.type == LineType::none;
+  if (o.smooth < 0) bad_argument("plg: smooth must be 0..4");
+  l.smooth = o.smooth;
   add_element(std::move(l));
 }
 
@@ -173,6 +181,8 @@ std::vector<double> plc(Grid z, Grid y, Grid x, const PlcOptions& o) {
   c.marker.size = positive(o.msize, d.marker.size, "plc: msize");
   c.mspace = positive(o.mspace, d.mspace, "plc: mspace");
   c.mphase = non_negative(o.mphase, d.mphase, "plc: mphase");
+  if (o.smooth < 0) bad_argument("plc: smooth must be 0..4");
+  c.smooth = o.smooth;
   WindowState& w = current_window_state();
   const int marker = o.marker ? *o.marker : d.marker.marker;
   if (marker > 32) {
@@ -210,6 +220,8 @@ void plf(Grid z, Grid y, Grid x, const PlfOptions& o) {
                  " mesh (got " + std::to_string(z.ni) + "x" + std::to_string(z.nj) + ")");
   }
   set_range(o, f.has_cmin, f.cmin, f.has_cmax, f.cmax);
+  f.top = top_of(o);
+  f.region = o.region;
   f.edges = o.edges ? *o.edges : d.edges;
   f.edge_style = d.edge_style;
   if (o.ecolor) f.edge_style.color = *o.ecolor;
@@ -236,6 +248,7 @@ void pli(Grid z, std::optional<double> x0, std::optional<double> y0, std::option
   }
   c.z = std::move(z.v);
   set_range(o, c.has_cmin, c.cmin, c.has_cmax, c.cmax);
+  c.top = top_of(o);
   add_element(std::move(c));
 }
 
@@ -259,6 +272,7 @@ static void polys_common(Polys& p, std::vector<double>&& y, std::vector<double>&
   p.y = std::move(y);
   p.n = std::move(n);
   set_range(o, p.has_cmin, p.cmin, p.has_cmax, p.cmax);
+  p.top = top_of(o);
   p.edges = o.edges ? *o.edges : d.edges;
   p.edge_style = d.edge_style;
   if (o.ecolor) p.edge_style.color = *o.ecolor;

@@ -287,6 +287,10 @@ void add_element(Element element, std::optional<int> system) {
   validate_element(element);
   w.frame.systems[sys].elements.push_back(std::move(element));
   ++w.next_number;
+  if (sys == w.system) {
+    w.edit_system = sys;
+    w.edit_element = int(w.frame.systems[sys].elements.size());
+  }
 }
 
 static bool frame_has_elements(const Frame& f) {
@@ -305,6 +309,7 @@ void fma() {
   }
   for (auto& s : w.frame.systems) s.elements.clear();
   w.next_number = 0;
+  w.edit_system = -1, w.edit_element = 0;
   w.frame.title.clear();
   ++w.frame.number;
 }
@@ -549,12 +554,14 @@ std::vector<ElementSummary> plq() {
 }
 
 void plremove(std::optional<int> n) {
+  WindowState& w = current_window_state();
   CoordSystem& s = detail::current_system(false);
   if (s.elements.empty()) bad_argument("plremove: the current system holds nothing");
-  const int k = n ? *n : int(s.elements.size());
+  const int k = n ? *n : current_element();
   if (k < 1 || k > int(s.elements.size()))
     bad_argument("plremove: element " + std::to_string(k) + " does not exist (1.." + std::to_string(s.elements.size()) + ")");
   s.elements.erase(s.elements.begin() + (k - 1));
+  if (w.edit_system == w.system && w.edit_element >= k) --w.edit_element;
 }
 
 // ---------------------------------------------------------------- hardcopy

@@ -17,6 +17,8 @@ struct WindowState {
   // whatever their system, from 0 after each fma(); a curve's letter and
   // the phase of its marks follow from its number.
   int next_number = 0;
+  // The element pledit and plremove default to: system and 1-based index.
+  int edit_system = -1, edit_element = 0;
   double dpi = 75;
   int width = 0, height = 0;
   std::shared_ptr<DisplaySink> display;

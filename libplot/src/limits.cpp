@@ -70,7 +70,13 @@ struct Extent {
   void add_one(const FillMesh& m) { points(m.mesh.x, m.mesh.y); }
   void add_one(const Contours& c) { points(c.mesh.x, c.mesh.y); }
   void add_one(const Cells& c) { point(c.x0, c.y0); point(c.x1, c.y1); }
-  void add_one(const Polys& p) { points(p.x, p.y); }
+  void add_one(const Polys& p) {
+    if (!polys_are_markers(p)) return points(p.x, p.y);
+    // The marker shape is in NDC: only the points it is drawn at count.
+    const std::vector<double> x(p.x.begin() + std::ptrdiff_t(p.n[0]), p.x.end());
+    const std::vector<double> y(p.y.begin() + std::ptrdiff_t(p.n[0]), p.y.end());
+    points(x, y);
+  }
   void add_one(const Vectors& v) { points(v.x, v.y); }
   void add_one(const Scene3& s) {
     for (const Bounds2& b : scene3_bounds(s)) {

@@ -20,33 +20,81 @@ int first_letter(const Contours& c) {
   return c.marker.marker >= 'A' && c.marker.marker <= 'Z' ? c.marker.marker - 'A' : 0;
 }
 
-// Gist's bytscl: z in [cmin, cmax] onto palette indices 0..ncolors-1;
-// NaN and Inf cells get the background colour.
+// Gist's bytscl: z in [cmin, cmax] onto palette indices 0..top, rounded
+// to the nearest (cmin -> 0, cmax -> top); NaN and Inf cells get the
+// background colour.
 struct ColorScale {
   double cmin = 0, cmax = 1;
-  int ncolors = 240;
+  int top = 239;
   std::uint8_t index(double z) const {
     if (!std::isfinite(z)) return static_cast<std::uint8_t>(NamedColor::bg);
-    if (cmax == cmin) return 0;
-    double t = (z - cmin) / (cmax - cmin);
-    int k = int(std::floor(t * ncolors));
-    return static_cast<std::uint8_t>(std::clamp(k, 0, ncolors - 1));
+    const double t = (std::clamp(z, cmin, cmax) - cmin) / (cmax - cmin);
+    return static_cast<std::uint8_t>(std::clamp(int(t * top + 0.4999), 0, top));
   }
 };
 
 ColorScale make_scale(const std::vector<double>& z, bool has_min, double cmin, bool has_max, double cmax,
-                      const Palette& palette, const std::vector<std::size_t>* only = nullptr) {
+                      const Palette& palette, int top, const std::vector<std::size_t>* only = nullptr) {
   ColorScale s;
-  s.ncolors = palette.colors.empty() ? 240 : int(std::min<std::size_t>(palette.colors.size(), 256));
+  s.top = top >= 0 ? std::min(top, 255) : palette.colors.empty() ? 239 : int(std::min<std::size_t>(palette.colors.size(), 256)) - 1;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   auto see = [&](double v) {
     if (std::isfinite(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
   };
   if (only) for (std::size_t k : *only) see(z[k]);
   else for (double v : z) see(v);
-  s.cmin = has_min ? cmin : (lo <= hi ? lo : 0);
-  s.cmax = has_max ? cmax : (lo <= hi ? hi : 1);
+  double a = has_min ? cmin : (lo <= hi ? lo : 0);
+  double b = has_max ? cmax : (lo <= hi ? hi : 1);
+  // Gist's guard against a zero range (as it runs: a constant >= 0 ends
+  // up in [-0.0001, 0.0001], so it takes the top colour).
+  if (a > b) std::swap(a, b);
+  else if (a == b) {
+    if (a < 0) a *= 1.0001, b *= 0.9999;
+    else a = -0.0001, b = 0.0001;
+  }
+  s.cmin = a;
+  s.cmax = b;
   return s;
+}
+
+// Gist's smoothing: each point becomes the middle of three on the bisector
+// of its turn, each group of four the control points of a Bezier curve,
+// here sampled into a polyline (16 pieces a segment) so that every backend
+// draws it. smooth 1..4 spreads the control points a quarter more each.
+void smooth_curve(const std::vector<double>& x, const std::vector<double>& y, bool closed, int smooth,
+                  std::vector<double>& ox, std::vector<double>& oy) {
+  const std::size_t n = x.size();
+  const double k = 0.5 * std::clamp(smooth, 1, 4) * 0.25 / 3.0;
+  // Unit direction and length of segment i (i -> i+1, wrapping when closed).
+  auto segment = [&](std::size_t i, double& ux, double& uy, double& len) {
+    const std::size_t j = (i + 1) % n;
+    ux = x[j] - x[i], uy = y[j] - y[i];
+    len = std::hypot(ux, uy);
+    if (len > 0) ux /= len, uy /= len;
+    else ux = uy = 0;
+  };
+  const std::size_t segments = closed ? n : n - 1;
+  std::vector<double> before_x(n), before_y(n), after_x(n), after_y(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    double ux0 = 0, uy0 = 0, len0 = 0, ux1 = 0, uy1 = 0, len1 = 0;
+    if (i > 0 || closed) segment((i + n - 1) % n, ux0, uy0, len0);
+    if (i < segments) segment(i, ux1, uy1, len1);
+    const double dx = k * (ux0 + ux1), dy = k * (uy0 + uy1);
+    before_x[i] = x[i] - len0 * dx, before_y[i] = y[i] - len0 * dy;
+    after_x[i] = x[i] + len1 * dx, after_y[i] = y[i] + len1 * dy;
+  }
+  constexpr int kPieces = 16;
+  ox.assign(1, x[0]);
+  oy.assign(1, y[0]);
+  for (std::size_t i = 0; i < segments; ++i) {
+    const std::size_t j = (i + 1) % n;
+    for (int p = 1; p <= kPieces; ++p) {
+      const double t = double(p) / kPieces, u = 1 - t;
+      const double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+      ox.push_back(a * x[i] + b * after_x[i] + c * before_x[j] + d * x[j]);
+      oy.push_back(a * y[i] + b * after_y[i] + c * before_y[j] + d * y[j]);
+    }
+  }
 }
 
 class ElementPainter {
@@ -65,8 +113,17 @@ class ElementPainter {
       return;
     }
     std::vector<double> px, py;
+    // Gist smooths only undecorated curves.
+    const bool smooth = l.smooth > 0 && !l.marks && !l.rays && !l.markers_at_points;
     auto flush = [&] {
-      if (px.size() >= 2) r_.polyline(px.data(), py.data(), px.size(), l.line, l.closed && px.size() == l.x.size());
+      const bool closed = l.closed && px.size() == l.x.size();
+      if (smooth && px.size() >= 2) {
+        std::vector<double> sx, sy;
+        smooth_curve(px, py, closed, l.smooth, sx, sy);
+        r_.polyline(sx.data(), sy.data(), sx.size(), l.line, false);
+      } else if (px.size() >= 2) {
+        r_.polyline(px.data(), py.data(), px.size(), l.line, closed);
+      }
       if (l.markers_at_points && !px.empty()) r_.markers(px.data(), py.data(), px.size(), l.marker);
       px.clear();
       py.clear();
@@ -136,9 +193,9 @@ class ElementPainter {
     std::vector<std::size_t> zones;
     for (std::size_t j = 1; j < q.nj; ++j)
       for (std::size_t i = 1; i < q.ni; ++i)
-        if (zone_in_region(q, i, j, 0)) zones.push_back(i + q.ni * j);
+        if (zone_in_region(q, i, j, f.region)) zones.push_back(i + q.ni * j);
     ColorScale scale;
-    if (f.colors.empty()) scale = make_scale(f.z, f.has_cmin, f.cmin, f.has_cmax, f.cmax, frame_.palette, &zones);
+    if (f.colors.empty()) scale = make_scale(f.z, f.has_cmin, f.cmin, f.has_cmax, f.cmax, frame_.palette, f.top, &zones);
     std::vector<double> px, py;
     std::vector<std::size_t> counts;
     std::vector<Color> colors;
@@ -167,6 +224,7 @@ class ElementPainter {
     as_lines.marker = c.marker;
     as_lines.mspace = c.mspace;
     as_lines.mphase = c.mphase;
+    as_lines.smooth = c.smooth;
     for (double level : c.levels) {
       as_lines.marker.marker = 'A' + (first_letter(c) + letter) % 26;
       for (const auto& cl : contour_lines(c.mesh, c.z, level, c.region)) {
@@ -186,7 +244,7 @@ class ElementPainter {
     if (!map(c.x0, c.y0, x0, y0) || !map(c.x1, c.y1, x1, y1)) return;
     const Box where{x0, x1, y0, y1};
     if (!c.z.empty()) {
-      const ColorScale scale = make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, frame_.palette);
+      const ColorScale scale = make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, frame_.palette, c.top);
       std::vector<std::uint8_t> bytes(c.z.size());
       for (std::size_t k = 0; k < c.z.size(); ++k) bytes[k] = scale.index(c.z[k]);
       r_.cell_array(where, c.nx, c.ny, bytes.data(), 1);
@@ -201,29 +259,47 @@ class ElementPainter {
 
   void operator()(const Polys& p) {
     ColorScale scale;
-    if (!p.z.empty()) scale = make_scale(p.z, p.has_cmin, p.cmin, p.has_cmax, p.cmax, frame_.palette);
-    std::vector<double> px, py;
-    std::vector<std::size_t> counts;
-    std::vector<Color> colors;
-    std::size_t start = 0;
-    for (std::size_t k = 0; k < p.n.size(); ++k) {
-      const std::size_t n = p.n[k];
-      bool ok = true;
-      std::vector<double> x(n), y(n);
-      for (std::size_t i = 0; i < n && ok; ++i) ok = map(p.x[start + i], p.y[start + i], x[i], y[i]);
-      start += n;
-      if (!ok) continue;
-      Color color = NamedColor::fg;
+    if (!p.z.empty()) scale = make_scale(p.z, p.has_cmin, p.cmin, p.has_cmax, p.cmax, frame_.palette, p.top);
+    auto color_of = [&](std::size_t k, Color& color) {
+      color = NamedColor::bg;  // Gist: no colours given, background fills
       if (!p.z.empty()) {
-        if (!std::isfinite(p.z[k])) continue;
+        if (!std::isfinite(p.z[k])) return false;
         color = Color::palette(scale.index(p.z[k]));
       } else if (!p.colors.empty()) {
         color = p.colors[k];
       }
-      px.insert(px.end(), x.begin(), x.end());
-      py.insert(py.end(), y.begin(), y.end());
-      counts.push_back(n);
-      colors.push_back(color);
+      return true;
+    };
+    std::vector<double> px, py;
+    std::vector<std::size_t> counts;
+    std::vector<Color> colors;
+    if (polys_are_markers(p)) {
+      // Gist's marker form: the first polygon, in NDC about the origin, is
+      // drawn at each of the one-vertex polygons after it.
+      const std::size_t shape = p.n[0];
+      for (std::size_t k = 1; k < p.n.size(); ++k) {
+        double cx, cy;
+        Color color;
+        if (!map(p.x[shape + k - 1], p.y[shape + k - 1], cx, cy) || !color_of(k, color)) continue;
+        for (std::size_t i = 0; i < shape; ++i) px.push_back(cx + p.x[i]), py.push_back(cy + p.y[i]);
+        counts.push_back(shape);
+        colors.push_back(color);
+      }
+    } else {
+      std::size_t start = 0;
+      for (std::size_t k = 0; k < p.n.size(); ++k) {
+        const std::size_t n = p.n[k];
+        bool ok = true;
+        std::vector<double> x(n), y(n);
+        for (std::size_t i = 0; i < n && ok; ++i) ok = map(p.x[start + i], p.y[start + i], x[i], y[i]);
+        start += n;
+        Color color;
+        if (!ok || !color_of(k, color)) continue;
+        px.insert(px.end(), x.begin(), x.end());
+        py.insert(py.end(), y.begin(), y.end());
+        counts.push_back(n);
+        colors.push_back(color);
+      }
     }
     r_.polygons(px.data(), py.data(), counts.data(), counts.size(), colors.data(), p.edges ? &p.edge_style : nullptr);
   }

@@ -230,7 +230,7 @@ TEST_CASE("plf: zones filled with the palette colour of z", "[plf][pixels]") {
   const double z[4] = {0, 1, 2, 3};
   const double cx[4] = {0.25, 0.75, 0.25, 0.75}, cy[4] = {0.25, 0.25, 0.75, 0.75};
   for (int k = 0; k < 4; ++k) {
-    const int index = std::min(n - 1, int(std::floor(z[k] / 3.0 * n)));
+    const int index = int(z[k] / 3.0 * (n - 1) + 0.4999);  // Gist's bytscl: 0..top, rounded
     int px, py;
     world_pixel(f, cx[k], cy[k], px, py);
     INFO("zone " << k);

@@ -72,13 +72,14 @@ def test_primitives_on_a_mesh(outdir):
     pg.plf(z[1:, 1:], y, x, cmin=-1, cmax=1)
     pg.plmesh(y, x)
     pg.plc(z)                                      # the default mesh
-    pg.plfc(z, levs=[-0.5, 0.0, 0.5])
+    pg.plfc(z, y, x, numpy.ones(z.shape, int), contours=[-0.5, 0.0, 0.5])  # pygist's arguments
     pg.plmesh()
     pg.plv(numpy.ones(ni * nj), numpy.zeros(ni * nj), y.ravel(), x.ravel(), scale=0.05)
     kinds = [e["kind"] for e in elements()] if root else None
     if root:
         numpy.testing.assert_array_equal(levels, [-0.5, 0, 0.5])
-        assert kinds == ["plm", "plc", "plf", "plc", "plf", "plv"]
+        assert kinds[:4] == ["plm", "plc", "plf", "plc"] and kinds[-1] == "plv"
+        assert set(kinds[4:-1]) == {"plfp"} and len(kinds) == 9  # plfc: one plfp per band, as pygist
     pg.png(os.path.join(outdir, "mesh.png"))
     with pytest.raises(TypeError):
         pg.plc(z)  # no default mesh any more
@@ -148,16 +149,18 @@ def test_plsys_palette_pldefault(outdir):
         pg.palette([1, 2], [1], [1])
 
 
-def test_plq_plremove():
+def test_plq_plremove(capsys):
     pg.plg([1, 2, 3], legend="one")
-    pg.plg([3, 2, 1], legend="two")
+    pg.plg([3, 2, 1], legend="two", hide=1)
+    assert pg.plq() is None  # pygist prints, and returns nothing
     if root:
-        items = pg.plq()
-        assert [i["legend"] for i in items] == ["one", "two"]
-        assert pg.plq(2)["legend"] == "two"
-    pg.plremove()
+        assert capsys.readouterr().out == " 1: one\n(H) 2: two\n"
+    assert pg.plq(2) is None
     if root:
-        assert [i["legend"] for i in pg.plq()] == ["one"]
+        assert 'legend= "two",' in capsys.readouterr().out
+    pg.plremove()  # the element plq(2) named
+    if root:
+        assert [e["legend"] for e in elements()] == ["one"]
 
 
 def test_hardcopy_files(outdir):

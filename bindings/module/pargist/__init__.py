@@ -15,13 +15,15 @@ pl3tree...), ``pargist.movie`` and ``pargist.yorick``; slice3 and plwf also
 take a field decomposed over the ranks (only polygons reach rank 0).
 
 A pygist script ports by changing ``from gist import *`` to
-``from pargist import *``; a Warp script by using ``from pargist import *``
-for its plotting and registering its species. Run it serially, under
-``mpirun python3`` or under ``mpirun pargist-python``: only rank 0 draws;
-pp* and field calls are collective and send rank 0 only the reduced plot.
+``from pargist import *`` (pygist's ``from colorbar import *`` too; ``from
+yorick import *`` becomes ``from pargist.yorick import *``); a Warp script by
+using ``from pargist import *`` for its plotting and registering its
+species. Run it serially, under ``mpirun python3`` or under ``mpirun
+pargist-python``: only rank 0 draws; pp* and field calls are collective and
+send rank 0 only the reduced plot.
 """
 
-from . import _core, parallel, reduce, sources  # noqa: F401
+from . import _core, parallel, reduce, sources, yorick  # noqa: F401
 from .fields import *  # noqa: F401,F403
 from .fields import __all__ as _fields_all
 from .gist import *  # noqa: F401,F403

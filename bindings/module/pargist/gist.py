@@ -18,6 +18,7 @@ points, plt positions in NDC unless ``tosys=1``.
 import contextlib
 import operator
 import os
+import time
 import warnings
 
 import numpy
@@ -26,15 +27,18 @@ from . import _core, parallel
 from ._collective import agreement
 from ._keywords import check_keywords
 from ._state import is_root
+from ._plq import print_element, print_legends
 from ._style import (parse_color, parse_justify, parse_line_type, parse_marker,
                      positive_number)
 
 __all__ = ["window", "current_window", "winkill", "fma", "redraw", "animate", "plsys",
            "limits", "ylimits", "logxy", "gridxy", "palette", "pldefault", "unzoom",
            "zoom_factor", "mouse", "plg", "plm", "plc", "plf", "plfp", "pli", "pldj", "plv",
-           "plt", "plfc", "plmesh", "pltitle", "xytitles", "colorbar", "plq", "plremove",
-           "hcp_file", "hcp", "hcpon", "hcpoff", "hcp_finish", "png", "pdf", "eps", "svg",
-           "current_frame", "Frame"]
+           "plt", "plmesh", "pltitle", "xytitles", "colorbar", "plq", "pledit", "plremove",
+           "viewport", "get_style", "set_style", "pause", "slice2", "get_slice2_precision",
+           "set_slice2_precision", "pyg_register", "pyg_idler", "pyg_pending", "pyg_unhook",
+           "debug_array", "hcp_file", "hcp", "hcpon", "hcpoff", "hcp_finish", "png", "pdf",
+           "eps", "svg", "current_frame", "Frame"]
 
 # ----------------------------------------------------------------- helpers
 
@@ -84,83 +88,124 @@ def _int(value, what):
     return int(value)
 
 
-# How each Gist keyword becomes the value the core takes. Keywords mapped to
-# None are accepted (pygist scripts pass them) but have no effect here:
-# smooth (spline smoothing), top (byte-scale top), triangle (mesh
-# triangulation), arrowl/arroww/rspace/rphase (ray details), dump, private,
-# wait, rgb, parent/xpos/ypos (X window placement).
+def _orient(value):
+    """Gist's orient: 0..3 quarter turns, as degrees."""
+    k = _int(value, "orient")
+    if not 0 <= k <= 3:
+        raise ValueError(f"orient: must be 0, 1, 2 or 3, got {k}")
+    return 90.0 * k
+
+
+def _smooth(value):
+    k = 1 if value is True else 0 if value is False else _int(value, "smooth")
+    if not 0 <= k <= 4:
+        raise ValueError(f"smooth: must be 0..4, got {k}")
+    return k
+
+
+def _levels(value):
+    levs = numpy.atleast_1d(numpy.asarray(value, dtype=float)).ravel()
+    if not numpy.all(numpy.isfinite(levs)):
+        raise ValueError("levs: contour levels must be finite")
+    return levs
+
+
+def _no_triangulation(value, func):
+    """Gist's triangle= arrays pick how saddle zones are cut; all zeros (as
+    pygist's plfc passes) lets Gist choose, which is what pargist does."""
+    tri = numpy.asarray(value)
+    if tri.size and numpy.any(tri != 0):
+        raise NotImplementedError(f"{func}: triangle= with non-zero entries (a fixed triangulation of saddle "
+                                  "zones) is not supported yet; pargist resolves saddles by the zone's mean")
+    return None
+
+
+# How each Gist keyword becomes the value the core takes (pygist's keyword
+# lists are in _KEYWORDS). Every keyword here changes the picture as it does
+# in Gist; the few that pargist cannot honour raise NotImplementedError.
 _CONVERT = {
     "color": lambda v: parse_color(v, "color"),
     "mcolor": lambda v: parse_color(v, "mcolor"),
     "ecolor": lambda v: parse_color(v, "ecolor"),
     "type": parse_line_type,
-    "width": lambda v: positive_number(v, "width"),
-    "ewidth": lambda v: positive_number(v, "ewidth"),
+    "width": lambda v: _non_negative(v, "width"),
+    "ewidth": lambda v: _non_negative(v, "ewidth"),
     "msize": lambda v: positive_number(v, "msize"),
+    "mspace": lambda v: positive_number(v, "mspace"),
+    "mphase": lambda v: _non_negative(v, "mphase"),
+    "rspace": lambda v: positive_number(v, "rspace"),
+    "rphase": lambda v: _non_negative(v, "rphase"),
+    "arrowl": lambda v: _non_negative(v, "arrowl"),
+    "arroww": lambda v: _non_negative(v, "arroww"),
     "height": lambda v: positive_number(v, "height"),
     "marker": parse_marker,
     "marks": lambda v: _flag(v, "marks"),
-    "mspace": float, "mphase": float,
     "closed": lambda v: _flag(v, "closed"),
     "rays": lambda v: _flag(v, "rays"),
+    "smooth": _smooth,
     "hide": lambda v: _flag(v, "hide"),
     "legend": str,
     "edges": lambda v: _flag(v, "edges"),
     "cmin": float, "cmax": float,
+    "top": lambda v: _int(v, "top"),
     "region": lambda v: _int(v, "region"),
     "boundary": lambda v: _flag(v, "boundary"),
     "inhibit": lambda v: _int(v, "inhibit"),
-    "levs": lambda v: numpy.atleast_1d(numpy.asarray(v, dtype=float)),
+    "levs": _levels,
     "font": _font,
     "justify": parse_justify,
     "opaque": lambda v: _flag(v, "opaque"),
     "tosys": lambda v: _flag(v, "tosys"),
-    "scale": float,
+    "scale": lambda v: _non_negative(v, "scale"),
+    "scalem": lambda v: _non_negative(v, "scalem"),
+    "dx": float, "dy": float,
     "hollow": lambda v: _flag(v, "hollow"),
-    "aspect": float,
+    "aspect": lambda v: _non_negative(v, "aspect"),
     "legends": lambda v: _flag(v, "legends"),
     "style": str,
     "dpi": float,
     "palette": str,
-    "smooth": None, "top": None, "triangle": None, "arrowl": None, "arroww": None,
-    "rspace": None, "rphase": None, "path": None,
+    "maxcolors": lambda v: _int(v, "maxcolors"),
+    "cgmfilesize": lambda v: positive_number(v, "cgmfilesize"),
 }
 
-_LINE = ("legend", "hide", "type", "width", "color")
-_MARKS = ("marks", "marker", "mcolor", "msize", "mspace", "mphase")
+# pygist 2.2's keyword lists (gistCmodule.c), one per primitive.
+_LINE = ("legend", "hide", "color", "type", "width")
+_MARKS = ("marks", "mcolor", "marker", "msize", "mspace", "mphase")
+_RAYS = ("rays", "arrowl", "arroww", "rspace", "rphase")
 _KEYWORDS = {
-    "plg": _LINE + _MARKS + ("closed", "smooth", "rays", "arrowl", "arroww", "rspace", "rphase"),
+    "plg": _LINE + _MARKS + _RAYS + ("closed", "smooth", "n"),
     "pldj": _LINE,
     "plm": _LINE + ("region", "boundary", "inhibit"),
-    "plc": _LINE + _MARKS + ("smooth", "levs", "region", "triangle"),
+    "plc": ("legend", "hide", "region", "color", "type", "width") + _MARKS + ("smooth", "triangle", "levs"),
     "plf": ("legend", "hide", "region", "top", "cmin", "cmax", "edges", "ecolor", "ewidth"),
     "plfp": ("legend", "hide", "top", "cmin", "cmax", "edges", "ecolor", "ewidth"),
     "pli": ("legend", "hide", "top", "cmin", "cmax"),
-    "plv": _LINE + ("smooth", "marks", "marker", "mspace", "mphase", "triangle", "scale",
-                    "hollow", "aspect", "region"),
-    "plt": ("legend", "hide", "color", "font", "height", "opaque", "orient", "justify", "tosys", "path"),
-    "pldefault": ("color", "type", "width", "marks", "mcolor", "marker", "msize", "mspace", "mphase",
-                  "rays", "arrowl", "arroww", "rspace", "rphase", "font", "height", "orient",
-                  "justify", "opaque", "hollow", "aspect", "dpi", "style", "legends", "palette",
-                  "maxcolors", "edges", "ecolor", "ewidth"),
+    "plv": ("legend", "hide", "region", "color", "hollow", "width", "aspect", "scale"),
+    "plt": ("legend", "hide", "color", "font", "height", "orient", "justify", "opaque", "tosys"),
+    "pldefault": ("color", "type", "width") + _MARKS + _RAYS +
+                 ("font", "height", "orient", "justify", "opaque", "hollow", "aspect", "dpi", "style",
+                  "legends", "palette", "maxcolors", "edges", "ecolor", "ewidth", "cgmfilesize"),
+    "pledit": ("legend", "hide", "color", "type", "width") + _MARKS + _RAYS +
+              ("closed", "smooth", "font", "height", "orient", "justify", "opaque", "hollow", "aspect",
+               "region", "boundary", "levs", "scale", "scalem", "dx", "dy", "edges", "ecolor", "ewidth",
+               "inhibit"),
 }
 
 
 def _options(func, kw):
-    """Check keywords against Gist's list for func and convert their values."""
-    check_keywords(func, kw, set(_KEYWORDS[func]) | {"local"})
+    """Check keywords against pygist's list for func and convert their values."""
+    check_keywords(func, kw, set(_KEYWORDS[func]) | ({"local"} if func not in ("pldefault", "pledit") else set()))
     out = {}
     for name, value in kw.items():
-        if name == "local" or value is None:
+        if name in ("local", "n") or value is None:
             continue
         if name == "orient":
-            out["angle"] = 90.0 * _int(value, "orient")
-            continue
-        if name == "maxcolors":
-            continue
-        convert = _CONVERT.get(name)
-        if convert is not None:
-            out[name] = convert(value)
+            out["angle"] = _orient(value)
+        elif name == "triangle":
+            _no_triangulation(value, func)
+        else:
+            out[name] = _CONVERT[name](value)
     return out
 
 
@@ -224,12 +269,22 @@ _zoom_factor = 1.5
 def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, dump=None,
            legends=None, style=None, width=None, height=None, rgb=None, parent=None,
            xpos=None, ypos=None, http=None):
-    """window(n, display=, dpi=, style=, hcp=, width=, height=, legends=, http=):
-    select (creating it) Gist window n (0..7); returns the current window number.
+    """window(n, display=, dpi=, private=, hcp=, legends=, dump=, style=,
+    wait=, width=, height=, rgb=, parent=, xpos=, ypos=, http=): select
+    (creating it) Gist window n (0..7); returns the current window number.
 
-    display='' makes a window without a screen (hardcopy only). Without the
-    live viewer in this build a screen window cannot open: one warning, and
-    the window works offscreen.
+    display='' makes a window without a screen (hardcopy only); dpi is
+    clamped to 25..300 as Gist; style= is a style sheet (a new drawing, even
+    of the same style); hcp= the window's own hardcopy file ('' closes it),
+    dump= whether its CGM pages carry the palette; legends=0 leaves the
+    legends out of its hardcopy; xpos=, ypos= place a new window on the
+    screen. wait=1 returns once the window is on the screen, which pargist's
+    window always does (it is mapped before window() returns). private= and
+    rgb= are Gist's X colormap hints: pargist's windows are always
+    true-colour, the picture Gist gets with a private or rgb colormap, so
+    both are accepted and change nothing. parent= (embedding in another X
+    window) is refused. Without the live viewer in this build a screen
+    window cannot open: one warning, and the window works offscreen.
 
     http=PORT (or "HOST:PORT"; 0 or True: any free port) serves the window
     to browsers from rank 0, on the loopback interface unless a host is
@@ -242,8 +297,26 @@ def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, du
         if not 0 <= n <= 7:
             raise ValueError(f"window: number must be 0..7, got {n}")
     if style is not None and not isinstance(style, str):
-        raise TypeError("style: expected a style name like 'work' or 'boxed'")
-    http = _http_address(http)  # checked on every rank: the same error everywhere
+        raise TypeError("style: expected a style sheet name like 'work.gs' or a .gs file")
+    if parent is not None:
+        raise NotImplementedError("window(parent=): pargist's window cannot be embedded in another X window")
+    if hcp is not None and not isinstance(hcp, str):
+        raise TypeError("hcp: expected a file name")
+    for name, v in (("wait", wait), ("private", private), ("rgb", rgb)):
+        if v is not None:
+            _flag(v, name)
+    opts = {"display": display, "style": style, "hcp": hcp,
+            "dpi": None if dpi is None else min(max(float(dpi), 25.0), 300.0),
+            "width": None if width is None else _int(width, "width"),
+            "height": None if height is None else _int(height, "height"),
+            "legends": None if legends is None else _flag(legends, "legends"),
+            "dump": None if dump is None else _flag(dump, "dump"),
+            "xpos": None if xpos is None else _int(xpos, "xpos"),
+            "ypos": None if ypos is None else _int(ypos, "ypos"),
+            "http": _http_address(http)}  # checked on every rank: the same error everywhere
+    for name in ("width", "height"):  # Gist: 30 pixels or less means the default size
+        if opts[name] is not None and opts[name] <= 30:
+            opts[name] = None
     if not is_root():
         return None
     if n is None:
@@ -254,9 +327,6 @@ def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, du
         warnings.warn("pargist: built without the live viewer; windows draw offscreen "
                       "(hardcopy and png() still work)", RuntimeWarning, stacklevel=2)
         _viewer_warned = True
-    opts = {"display": display, "dpi": None if dpi is None else float(dpi), "style": style,
-            "hcp": hcp, "width": width, "height": height,
-            "legends": None if legends is None else _flag(legends, "legends"), "http": http}
     _core.window(n, {k: v for k, v in opts.items() if v is not None})
     return _core.current_window()
 
@@ -329,42 +399,52 @@ def plsys(n=None):
     return _core.plsys(n) if is_root() else None
 
 
+def _bound(v, name):
+    """A limit as Gist takes it: a number, 'e' (extreme), 'u' (unchanged; None too)."""
+    if isinstance(v, str):
+        if v.lower() == "e":
+            return "e"
+        if v.lower() == "u":
+            return None
+        raise ValueError(f"limits: {name} must be a number, 'e', 'u' or None, got {v!r}")
+    if v is not None:
+        float(v)  # TypeError for non-numbers
+    return v
+
+
 def limits(xmin=None, xmax=None, ymin=None, ymax=None, square=None, nice=None, restrict=None):
-    """limits() resets to extreme values; limits(xmin, xmax, ymin, ymax) fixes
-    the given sides (None leaves a side, 'e' makes it extreme); limits(old)
-    restores a value returned before. Returns the previous limits as Gist's
-    (xmin, xmax, ymin, ymax, flags)."""
+    """limits() resets to extreme values; limits(xmin, xmax, ymin, ymax) sets
+    the given sides ('e' extreme, 'u' or None unchanged); limits(old)
+    restores a value returned before; square=, nice=, restrict= Gist's
+    flags. Returns the previous limits as Gist's (xmin, xmax, ymin, ymax,
+    flags)."""
     opts = {k: _flag(v, k) for k, v in (("square", square), ("nice", nice), ("restrict", restrict))
             if v is not None}
-    for name, v in (("xmin", xmin), ("xmax", xmax), ("ymin", ymin), ("ymax", ymax)):
-        if v is not None and not isinstance(v, str) and not numpy.ndim(v) == 1:
-            float(v)  # TypeError for non-numbers
-        if isinstance(v, str) and v != "e":
-            raise ValueError(f"limits: {name} must be a number, 'e' or None, got {v!r}")
+    restore = xmin is not None and not isinstance(xmin, str) and numpy.ndim(xmin) == 1
+    if not restore:
+        xmin, xmax, ymin, ymax = (_bound(v, name) for v, name in
+                                  ((xmin, "xmin"), (xmax, "xmax"), (ymin, "ymin"), (ymax, "ymax")))
     if not is_root():
         return None
-    if xmin is not None and numpy.ndim(xmin) == 1 and xmax is None:
+    if restore:
         saved = tuple(float(v) for v in xmin)
         if len(saved) != 5:
             raise ValueError("limits: a saved limits value has 5 numbers")
-        old = _core.limits_restore(saved)
-    elif all(v is None for v in (xmin, xmax, ymin, ymax)) and not opts:
-        old = _core.limits_reset()
-    else:
-        old = _core.limits_set(xmin, xmax, ymin, ymax, opts)
-    return old
+        return _core.limits_restore(saved)
+    if all(v is None for v in (xmin, xmax, ymin, ymax)) and not opts:
+        return _core.limits_reset()
+    return _core.limits_set(xmin, xmax, ymin, ymax, opts)
 
 
 def range(ymin=None, ymax=None):  # noqa: A001 - Gist's name
     """Set the y limits only (None: unchanged, 'e': extreme)."""
-    for v in (ymin, ymax):
-        if isinstance(v, str) and v != "e":
-            raise ValueError(f"range: a limit must be a number, 'e' or None, got {v!r}")
+    ymin, ymax = _bound(ymin, "ymin"), _bound(ymax, "ymax")
     return _core.range(ymin, ymax) if is_root() else None
 
 
-def ylimits(ymin=None, ymax=None):
-    """pygist's name for Gist's range (Python's range is a builtin)."""
+def ylimits(ymin="u", ymax="u"):
+    """ylimits(ymin, ymax): pygist's name for Gist's range (Python's range is
+    a builtin): the y limits only ('e' extreme, 'u' unchanged)."""
     return range(ymin, ymax)
 
 
@@ -397,16 +477,35 @@ def gridxy(*flags, color=None, type=None, width=None, base60=None, degrees=None,
         _core.gridxy(x, y, opts)
 
 
-def palette(source=None, green=None, blue=None, ntsc=None, query=None):
-    """palette('earth.gp') or palette(r, g, b); palette(query=1) returns (r, g, b)."""
+def palette(source=None, green=None, blue=None, gray=None, ntsc=None, query=None):
+    """palette('earth.gp'), palette(window_number), palette(r, g, b[, gray]),
+    palette(query=1) -> (r, g, b): Gist's palettes. A .gp file is read from
+    the path given, the current folder or GISTPATH, else the built-in ones
+    (earth, gray, yarg, heat, stern, rainbow, ncar), and fitted to
+    pldefault's maxcolors (200). ntsc= and gray= give the gray levels Gist
+    uses on monochrome devices only; pargist's outputs are all in colour,
+    where Gist's picture does not depend on them either."""
+    if ntsc is not None:
+        _flag(ntsc, "ntsc")
     if query:
         if not is_root():
             return None
         rgb = numpy.array(_core.palette_colors(), dtype=numpy.uint8).reshape(-1, 3)
         return rgb[:, 0].copy(), rgb[:, 1].copy(), rgb[:, 2].copy()
     if green is None and blue is None:
+        if isinstance(source, (int, numpy.integer)) and not isinstance(source, bool):
+            # Copy the palette of another window.
+            n = _int(source, "palette")
+            if not is_root():
+                return None
+            here = _core.current_window()
+            _core.window(n, {})
+            colors = numpy.array(_core.palette_colors(), dtype=numpy.uint8).reshape(-1, 3)
+            _core.window(here, {})
+            _core.palette_rgb(colors[:, 0].copy(), colors[:, 1].copy(), colors[:, 2].copy())
+            return None
         if not isinstance(source, str):
-            raise TypeError("palette: expected a palette name or file, or r, g, b arrays")
+            raise TypeError("palette: expected a palette name or file, a window number, or r, g, b arrays")
         if is_root():
             _core.palette_name(source)
         return None
@@ -415,14 +514,22 @@ def palette(source=None, green=None, blue=None, ntsc=None, query=None):
     r, g, b = (numpy.asarray(c) for c in (source, green, blue))
     if not (r.size == g.size == b.size) or not 1 <= r.size <= 256:
         raise ValueError("palette: r, g, b must have the same length, 1..256")
+    if gray is not None and numpy.asarray(gray).size != r.size:
+        raise ValueError("palette: gray must have the length of r, g, b")
     if is_root():
         _core.palette_rgb(r, g, b)
     return None
 
 
 def pldefault(**kw):
-    """Set the defaults of the primitives (color=, type=, width=, marker=, msize=,
-    font=, height=, justify=, style=, dpi=, legends=, palette=, ...)."""
+    """pldefault(key=value, ...): the defaults of later windows and primitives,
+    with pygist's keywords: color, type, width, marks, mcolor, marker, msize,
+    mspace, mphase, rays, arrowl, arroww, rspace, rphase, font, height,
+    orient, justify, opaque, hollow, aspect, dpi, style, legends, palette,
+    maxcolors, edges, ecolor, ewidth, cgmfilesize (MB). Gist's defaults:
+    marks=1, width=1 (0 is the thinnest line), each curve its own letter,
+    dpi=75, style "work.gs", palette "earth.gp" fitted to maxcolors=200,
+    cgmfilesize=100. A bad value raises and changes nothing."""
     opts = _options("pldefault", kw)
     if is_root():
         _core.pldefault(opts)
@@ -466,15 +573,30 @@ _default_mesh = {}  # plmesh: {'y':, 'x':, 'ireg':}
 
 
 def plmesh(y=None, x=None, ireg=None, triangle=None):
-    """Set (or with no arguments clear) the default mesh of plm, plc, plf, plv."""
-    _default_mesh.clear()
+    """plmesh(y, x, ireg, triangle=): the default mesh of plm, plc, plf, plv,
+    mesh_loc and contour; plmesh(ireg=...) changes only its regions;
+    plmesh() forgets it."""
+    if triangle is not None:
+        _no_triangulation(triangle, "plmesh")
     if y is None and x is None:
+        if ireg is None:
+            _default_mesh.clear()
+            return
+        if not _default_mesh:
+            raise TypeError("plmesh: a region array needs a mesh (plmesh(y, x) first)")
+        ireg = numpy.asarray(ireg)
+        if ireg.shape != _default_mesh["x"].shape:
+            raise ValueError(f"plmesh: ireg has shape {ireg.shape} but the mesh has {_default_mesh['x'].shape}")
+        _default_mesh["ireg"] = ireg
         return
     if y is None or x is None:
         raise TypeError("plmesh: needs both y and x")
     y, x = _grid(y, "plmesh y"), _grid(x, "plmesh x")
     if y.shape != x.shape:
         raise ValueError(f"plmesh: y has shape {y.shape} but x has {x.shape}")
+    if ireg is not None and numpy.asarray(ireg).shape != x.shape:
+        raise ValueError(f"plmesh: ireg has shape {numpy.asarray(ireg).shape} but the mesh has {x.shape}")
+    _default_mesh.clear()
     _default_mesh.update(y=y, x=x, ireg=None if ireg is None else numpy.asarray(ireg))
 
 
@@ -488,12 +610,24 @@ def _mesh_args(func, y, x, ireg):
     y, x = _grid(y, f"{func} y"), _grid(x, f"{func} x")
     if y.shape != x.shape:
         raise ValueError(f"{func}: y has shape {y.shape} but x has {x.shape}")
+    if ireg is not None and numpy.asarray(ireg).shape != x.shape:
+        raise ValueError(f"{func}: ireg has shape {numpy.asarray(ireg).shape} but the mesh has {x.shape}")
     return y, x, ireg
 
 
+def _bytes_as_is(z, opts):
+    """Gist draws char (uint8) values as palette indices, unscaled."""
+    if numpy.asarray(z).dtype == numpy.uint8 and "cmin" not in opts and "cmax" not in opts:
+        top = max(int(_core.palette_size()) - 1, 1) if is_root() else 239
+        opts.update(cmin=0.0, cmax=float(top), top=top)
+
+
 def plg(y, x=None, **kw):
-    """plg(y, x): a curve (x defaults to 1..n). Keywords: color, type, width,
-    marks, marker, mcolor, msize, mspace, mphase, closed, rays, legend, hide, local."""
+    """plg(y, x): a curve through (x, y) (x defaults to 1..n). pygist's
+    keywords: legend, hide, color, type, width, marks, mcolor, marker, msize,
+    mspace, mphase, rays, arrowl, arroww, rspace, rphase, closed, smooth, and
+    n= (lengths of several curves in y and x, each its own element, as
+    Yorick); local=0 gathers every rank's curve."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("plg", kw)
@@ -503,11 +637,23 @@ def plg(y, x=None, **kw):
             _same_length("plg", y=y, x=x)
         if y.size == 0:
             raise ValueError("plg: y is empty")
-    _emit(local, _core.plg, y, x, opts)
+        pieces = [(y, x)]
+        if kw.get("n") is not None:
+            counts = numpy.atleast_1d(numpy.asarray(kw["n"]))
+            if counts.dtype.kind not in "iu" or numpy.any(counts < 1) or int(counts.sum()) != y.size:
+                raise ValueError(f"plg: n= must be positive lengths adding up to len(y) = {y.size}")
+            if x is None:
+                x = numpy.arange(1.0, y.size + 1.0)
+            ends = numpy.cumsum(counts)
+            pieces = [(y[e - c:e], x[e - c:e]) for c, e in zip(counts.tolist(), ends.tolist())]
+    for py_, px_ in pieces:
+        _emit(local, _core.plg, py_, px_, opts)
 
 
 def plm(y=None, x=None, ireg=None, **kw):
-    """plm(y, x, ireg): the lines of a quadrilateral mesh (2-D arrays, i fastest)."""
+    """plm(y, x, ireg): the lines of a quadrilateral mesh (2-D arrays, i
+    fastest), or of the default mesh. Keywords: legend, hide, color, type,
+    width, region, boundary, inhibit."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("plm", kw)
@@ -518,7 +664,9 @@ def plm(y=None, x=None, ireg=None, **kw):
 
 
 def plc(z, y=None, x=None, ireg=None, **kw):
-    """plc(z, y, x, ireg, levs=): contours of point-centred z; returns the levels on rank 0."""
+    """plc(z, y, x, ireg): contours of point-centred z; returns the levels on
+    rank 0. Keywords: legend, hide, region, color, type, width, marks,
+    mcolor, marker, msize, mspace, mphase, smooth, triangle, levs."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("plc", kw)
@@ -532,10 +680,14 @@ def plc(z, y=None, x=None, ireg=None, **kw):
 
 
 def plf(z, y=None, x=None, ireg=None, **kw):
-    """plf(z, y, x, ireg): a filled mesh, zone-centred z ((nj-1, ni-1) or (nj, ni))."""
+    """plf(z, y, x, ireg): a filled mesh, zone-centred z ((nj-1, ni-1), or
+    (nj, ni) with the first row and column unused); uint8 z are palette
+    indices, as Gist. Keywords: legend, hide, region, top, cmin, cmax, edges,
+    ecolor, ewidth."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("plf", kw)
+        _bytes_as_is(z, opts)
         z = _grid(z, "plf z")
         y, x, ireg = _mesh_args("plf", y, x, ireg)
         nj, ni = x.shape
@@ -547,32 +699,10 @@ def plf(z, y=None, x=None, ireg=None, **kw):
     _emit(local, _core.plf, z, y, x, opts)
 
 
-def plfc(z, y=None, x=None, ireg=None, levs=None, colors=None, region=None, triangle=None, local=1):
-    """plfc(z, y, x, ireg, levs=, colors=): filled contours of point-centred z.
-
-    Each zone is filled with the colour of the band its mean value falls in
-    (zone-wise bands, not sub-zone polygons as Yorick's plfc)."""
-    local = _local_flag({"local": local})
-    with _checked(local):
-        z = _grid(z, "plfc z")
-        y, x, ireg = _mesh_args("plfc", y, x, ireg)
-        if z.shape != x.shape:
-            raise ValueError(f"plfc: z has shape {z.shape} but the mesh has {x.shape}")
-        zone = 0.25 * (z[1:, 1:] + z[:-1, 1:] + z[1:, :-1] + z[:-1, :-1])
-        if levs is None:
-            lo, hi = float(numpy.nanmin(z)), float(numpy.nanmax(z))
-            levs = numpy.linspace(lo, hi, 10)[1:-1] if hi > lo else numpy.array([lo])
-        levs = numpy.sort(numpy.atleast_1d(numpy.asarray(levs, dtype=float)))
-        band = numpy.searchsorted(levs, zone, side="right").astype(float)
-        opts = {"cmin": 0.0, "cmax": float(max(len(levs), 1))}
-        if ireg is not None:
-            opts["ireg"] = numpy.asarray(ireg).ravel()
-    _emit(local, _core.plf, numpy.ascontiguousarray(band), y, x, opts)
-
-
 def pli(z, x0=None, y0=None, x1=None, y1=None, **kw):
-    """pli(z, x0, y0, x1, y1): a cell array image of z (2-D, row 0 at y0);
-    pli(z, x1, y1) spans (0, 0)..(x1, y1). cmin=, cmax= fix the colour scale."""
+    """pli(z), pli(z, x1, y1), pli(z, x0, y0, x1, y1): a cell array image of
+    z (2-D, row 0 at y0; uint8 values are palette indices, an (ny, nx, 3)
+    uint8 array RGB colours). Keywords: legend, hide, top, cmin, cmax."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("pli", kw)
@@ -581,6 +711,7 @@ def pli(z, x0=None, y0=None, x1=None, y1=None, **kw):
             rgb = True
         else:
             rgb = False
+            _bytes_as_is(z, opts)
             z = _grid(z, "pli z")
         if x0 is not None and y0 is not None and x1 is None and y1 is None:
             x0, y0, x1, y1 = 0.0, 0.0, x0, y0
@@ -595,7 +726,11 @@ def pli(z, x0=None, y0=None, x1=None, y1=None, **kw):
 
 
 def plfp(z, y, x, n, **kw):
-    """plfp(z, y, x, n): polygons of n[k] vertices, filled by z[k] (or colours)."""
+    """plfp(z, y, x, n): polygons of n[k] vertices, filled with the colour of
+    z[k] (scaled onto the palette; uint8 z are palette indices; a list of
+    colours; None fills with the background). When n[1] == 1 the first
+    polygon is a marker shape in NDC drawn at each later point, as Gist.
+    Keywords: legend, hide, top, cmin, cmax, edges, ecolor, ewidth."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("plfp", kw)
@@ -606,19 +741,21 @@ def plfp(z, y, x, n, **kw):
             raise TypeError("plfp: n must be integer vertex counts")
         if int(n.sum()) != x.size:
             raise ValueError(f"plfp: the vertex counts add up to {int(n.sum())} but x has {x.size} points")
-        if isinstance(z, (list, tuple)) and z and isinstance(z[0], (str, tuple, list)):
+        if z is None:
+            z = [("named", -1)] * n.size  # Gist: no colours, background fills
+        elif isinstance(z, (list, tuple)) and z and isinstance(z[0], (str, tuple, list)):
             z = [parse_color(c, "plfp colour") for c in z]
-            if len(z) != n.size:
-                raise ValueError(f"plfp: {len(z)} colours for {n.size} polygons")
         else:
+            _bytes_as_is(z, opts)
             z = _vector(z, "plfp z")
-            if z.size != n.size:
-                raise ValueError(f"plfp: z has {z.size} values for {n.size} polygons")
+        if len(z) != n.size:
+            raise ValueError(f"plfp: {len(z)} colours for {n.size} polygons")
     _emit(local, _core.plfp, z, y, x, n, opts)
 
 
 def pldj(x0, y0, x1, y1, **kw):
-    """pldj(x0, y0, x1, y1): disjoint segments."""
+    """pldj(x0, y0, x1, y1): disjoint segments. Keywords: legend, hide,
+    color, type, width."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("pldj", kw)
@@ -629,12 +766,27 @@ def pldj(x0, y0, x1, y1, **kw):
 
 
 def plv(vy, vx, y=None, x=None, ireg=None, **kw):
-    """plv(vy, vx, y, x): arrows (vx, vy) based at (x, y); scale=, hollow=, aspect=."""
+    """plv(vy, vx, y, x, ireg): Gist's darts for the vectors (vx, vy) centred
+    on (x, y) (a mesh, or the default mesh, or scattered points). Keywords:
+    legend, hide, region, color, hollow, width, aspect, scale (world units
+    per vector unit; default Gist's: the longest dart about one zone)."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("plv", kw)
-        if y is None and x is None and _default_mesh:
+        if y is None and x is None:
+            if not _default_mesh:
+                raise TypeError("plv: no points given and no default mesh (plmesh)")
             y, x = _default_mesh["y"], _default_mesh["x"]
+            if ireg is None:
+                ireg = _default_mesh["ireg"]
+        y, x = numpy.asarray(y), numpy.asarray(x)
+        if x.ndim == 2:
+            opts["ni"] = x.shape[1]
+            if ireg is not None:
+                ireg = numpy.asarray(ireg)
+                if ireg.shape != x.shape:
+                    raise ValueError(f"plv: ireg has shape {ireg.shape} but the mesh has {x.shape}")
+                opts["ireg"] = ireg.ravel()
         vy, vx = _vector(vy, "plv vy"), _vector(vx, "plv vx")
         y, x = _vector(y, "plv y"), _vector(x, "plv x")
         _same_length("plv", vy=vy, vx=vx, y=y, x=x)
@@ -642,8 +794,12 @@ def plv(vy, vx, y=None, x=None, ireg=None, **kw):
 
 
 def plt(text, x, y, **kw):
-    """plt(text, x, y): text at NDC (x, y), or in world coordinates with tosys=1.
-    Keywords: color, font, height (points), orient, justify, opaque, tosys, legend, hide."""
+    """plt(text, x, y): text at NDC (x, y), or in world coordinates with
+    tosys=1. Keywords: legend, hide, color, font (a name like "helveticaB"
+    or Gist's number 0..19; "symbol" draws every letter Greek), height
+    (points), orient (0..3 quarter turns), justify ("LT", "CH"...), opaque,
+    tosys. Text takes Gist's escapes: !a (Greek alpha), ^ superscript, _
+    subscript."""
     local = _local_flag(kw)
     with _checked(local):
         opts = _options("plt", kw)
@@ -654,24 +810,26 @@ def plt(text, x, y, **kw):
 
 
 def pltitle(title):
-    """A title centred above the current viewport."""
+    """pltitle(title): the title centred above the current viewport (18 pt Helvetica)."""
     if not isinstance(title, str):
         raise TypeError("pltitle: title must be a string")
     if is_root():
         _core.pltitle(title)
 
 
-def xytitles(xtitle="", ytitle="", adjust=(0.0, 0.0)):
-    """Titles below (x) and left of (y) the current viewport; adjust=(dx, dy) in NDC."""
+def xytitles(xtitle="", ytitle="", delta=(0.0, 0.0)):
+    """xytitles(xtitle, ytitle, delta=(dx, dy)): titles below (x) and left of
+    (y) the current viewport, moved by delta (NDC)."""
     if not isinstance(xtitle, str) or not isinstance(ytitle, str):
         raise TypeError("xytitles: titles must be strings")
-    dx, dy = (float(v) for v in adjust)
+    dx, dy = (float(v) for v in delta)
     if is_root():
         _core.xytitles(xtitle, ytitle, dx, dy)
 
 
 def colorbar(cmin, cmax, levs=None, label="", vertical=1, color=None, height=None):
-    """The palette as a bar beside the viewport, labelled from cmin to cmax."""
+    """pargist's colour bar: the palette beside the viewport, labelled from
+    cmin to cmax (pygist's colorbar module's is color_bar)."""
     cmin, cmax = float(cmin), float(cmax)
     if not cmax > cmin:
         raise ValueError(f"colorbar: cmax ({cmax}) must exceed cmin ({cmin})")
@@ -687,36 +845,182 @@ def colorbar(cmin, cmax, levs=None, label="", vertical=1, color=None, height=Non
 
 
 def plq(n_element=None, n_contour=None):
-    """The elements of the current system: a list of dicts (index, kind, legend,
-    hide, points), or the one numbered n_element (1-based)."""
+    """plq(): prints the legends of the current system's elements, numbered
+    from 1, "(H)" before hidden ones; plq(n): prints element n's properties
+    and makes it the one pledit and plremove change; plq(n, c): contour
+    level c of plc element n. Returns None, as pygist."""
+    if n_element is None and n_contour is not None:
+        raise ValueError("plq: a contour number needs an element number")
     if not is_root():
         return None
-    items = _core.plq()
     if n_element is None:
-        return items
+        _core.select_element(0)
+        print_legends(_core.plq(), _core.element_properties)
+        return None
     n = _int(n_element, "plq")
-    if not 1 <= n <= len(items):
-        raise IndexError(f"plq: no element {n} (the system has {len(items)})")
-    return items[n - 1]
+    c = None if n_contour is None else _int(n_contour, "plq")
+    props = _core.element_properties(n)
+    if props is not None:
+        _core.select_element(n)
+    print_element(n, c, props)
+    return None
+
+
+def pledit(*args, **kw):
+    """pledit(key=value, ...), pledit(n, key=value, ...): changes properties
+    of element n of the current system (default: the last one plotted, or
+    the one plq(n) named) in place, with pygist's keywords: legend, hide,
+    color, type, width, marks, mcolor, marker, msize, mspace, mphase, rays,
+    arrowl, arroww, rspace, rphase, closed, smooth, font, height, orient,
+    justify, opaque, hollow, aspect, region, boundary, levs, scale, scalem,
+    dx, dy, edges, ecolor, ewidth, inhibit. A keyword the element does not
+    have raises ValueError naming it."""
+    if len(args) > 2:
+        raise TypeError("pledit takes at most 2 positional arguments (n_element, n_contour)")
+    if len(args) == 2:
+        raise NotImplementedError("pledit: editing one contour level (n_contour) is not supported yet; "
+                                  "edit the whole plc element with pledit(n, ...)")
+    n = _int(args[0], "pledit") if args else None
+    opts = _options("pledit", kw)
+    if is_root():
+        _core.pledit(n, opts)
 
 
 def plremove(n=None):
-    """Remove element n (1-based; default the last) of the current system."""
+    """plremove(n): removes element n (1-based) of the current system;
+    default: the last one plotted, or the one plq(n) named."""
     if n is not None:
         n = _int(n, "plremove")
     if is_root():
         _core.plremove(n)
 
 
+# ------------------------------------------------------------ pygist's session
+
+def viewport():
+    """viewport(): the current system's viewport [xmin, xmax, ymin, ymax]
+    in NDC (system 1's when the current one is 0); None on other ranks."""
+    return list(_core.viewport()) if is_root() else None
+
+
+def get_style():
+    """get_style(): the current window's layout as pygist's nested
+    dictionary (landscape, legend, contourlegend, systems: viewport, legend,
+    ticks: frame, frameStyle, horizontal, vertical...); None on other ranks."""
+    return _core.get_style() if is_root() else None
+
+
+def set_style(style):
+    """set_style(dict): lays the current window out by a dictionary as
+    get_style returns it; the elements stay when the number of systems does
+    not change. Returns the number of systems."""
+    if not isinstance(style, dict):
+        raise TypeError("set_style: expected a dictionary as get_style returns")
+    return _core.set_style(style) if is_root() else None
+
+
+def pause(milliseconds):
+    """pause(ms): show the frame in progress and wait ms milliseconds (for
+    animations). pygist also ends the wait at a key press in the terminal;
+    pargist waits the time (its window has its own thread, nothing else
+    needs serving)."""
+    ms = float(milliseconds)
+    if ms < 0:
+        raise ValueError("pause: milliseconds must be >= 0")
+    if is_root():
+        _core.redraw()
+    time.sleep(ms / 1000.0)
+
+
+_slice2_precision = [0.0]
+
+
+def set_slice2_precision(precision):
+    """set_slice2_precision(p): how slice2 treats points within p of the
+    plane (0: clip exactly; p > 0: polygons within +-p are dropped)."""
+    p = float(precision)
+    if not p >= 0:
+        raise ValueError("set_slice2_precision: precision must be >= 0")
+    _slice2_precision[0] = p
+
+
+def get_slice2_precision():
+    """get_slice2_precision(): slice2's precision (default 0.0)."""
+    return _slice2_precision[0]
+
+
+def slice2(plane, nverts, xyzverts, values=None, _slice2x=0):
+    """[nverts, xyzverts, values] = slice2(plane, nverts, xyzverts, values):
+    the polygons (as slice3 returns them) and parts of polygons on the
+    positive side of plane [nx, ny, nz, d] (n . xyz >= d), or, for a scalar
+    plane, where the vertex values are above it; with _slice2x=1 the other
+    side follows (six results). Empty sides are None."""
+    plane = numpy.atleast_1d(numpy.asarray(plane, dtype=float)).ravel()
+    front, back = _core.slice2(list(plane), numpy.asarray(nverts), numpy.asarray(xyzverts, dtype=float).ravel(),
+                               None if values is None else numpy.asarray(values, dtype=float).ravel(),
+                               _slice2_precision[0], bool(_slice2x))
+    return list(front) + list(back) if _slice2x else list(front)
+
+
+# pygist's idle hooks served its single-threaded X event loop from the
+# Python prompt. pargist's live window has its own thread, so there is
+# nothing to hook or to serve: these exist so that scripts calling them run,
+# and do only the harmless part.
+
+def pyg_register(connector, keyhandler):
+    """pygist: register callbacks for display connection and keyboard lines
+    typed in the Gist window. pargist's window runs its own event thread and
+    reads no typed lines: nothing is registered (returns None)."""
+    return None
+
+
+def pyg_idler():
+    """pygist: do deferred window operations. pargist's window thread does
+    them as they come: this shows the frame in progress (as redraw())."""
+    if is_root():
+        _core.redraw()
+
+
+def pyg_pending():
+    """pygist: handle pending window events. pargist's window thread
+    handles them as they come: nothing is pending (returns None)."""
+    return None
+
+
+def pyg_unhook():
+    """pygist: remove its PyOS_InputHook (for tkinter). pargist installs
+    none: nothing to remove."""
+    return None
+
+
+def debug_array(a):
+    """pygist: print the memory layout of a numpy array (a debugging aid of
+    its C module). Prints the same facts from numpy."""
+    a = numpy.asarray(a)
+    print(f"Data pointer: {a.ctypes.data:#x}; nd {a.ndim}; shape {a.shape}; type {a.dtype.char}.")
+    print(" ".join(str(v) for v in a.ravel()[:20]))
+
+
 # ------------------------------------------------------------------- hardcopy
 
 def hcp_file(filename=None, dump=None, ps=None):
-    """The current window's hardcopy file: .cgm (a CGM family), .png (numbered
-    PNGs), .pdf (multi-page), .eps/.svg (numbered); None or '' closes it."""
+    """hcp_file(name, dump=, ps=): the default hardcopy file, used by every
+    window that has none of its own (window(hcp=)). The kind follows the
+    name as in Gist: ".ps" one PostScript file of whole pages, any other
+    name a CGM family whose first file is exactly `name` (past pldefault's
+    cgmfilesize the next is named by Gist's rule: run00.cgm -> run01.cgm);
+    pargist adds ".pdf" (one multi-page file) and ".png", ".svg", ".eps"
+    (a numbered file per frame). "" closes it. dump=0 leaves the palette out
+    of CGM pages; ps=0 makes hcp()'s automatic file Aa00.cgm instead of
+    Aa00.ps."""
     if filename is not None and not isinstance(filename, str):
         raise TypeError("hcp_file: filename must be a string")
+    d = None if dump is None else _flag(dump, "dump")
+    p = None if ps is None else _flag(ps, "ps")
+    if filename is None and d is None and p is None:
+        return
     if is_root():
-        _core.hcp_file(filename or "")
+        _core.hcp_file(filename or "", d, p)
 
 
 def hcp():
@@ -738,17 +1042,12 @@ def hcpoff():
 
 
 def hcp_finish(n=None):
-    """Complete and close the hardcopy file; returns its name on rank 0."""
-    if not is_root():
-        return None
-    if n is not None and _int(n, "hcp_finish") != _core.current_window():
-        old = _core.current_window()
-        _core.window(int(n), {})
-        try:
-            return _core.hcp_finish()
-        finally:
-            _core.window(old, {})
-    return _core.hcp_finish()
+    """hcp_finish(n): completes and closes the hardcopy file of window n
+    (default the current one; -1: the default file hcp_file opened);
+    returns its name (the last file of a CGM family) on rank 0."""
+    if n is not None:
+        n = _int(n, "hcp_finish")
+    return _core.hcp_finish(n) if is_root() else None
 
 
 def png(name, dpi=None):
@@ -766,9 +1065,15 @@ def pdf(name):
 
 
 def eps(name):
-    """Write the current frame to an EPS file."""
+    """eps(name): the current frame as Encapsulated PostScript in name +
+    ".epsi", as pygist (a name ending in ".eps" or ".epsi" is kept); as
+    pygist's, it turns the current window's hardcopy legends off."""
+    name = str(name)
+    if not (name.endswith(".eps") or name.endswith(".epsi")):
+        name += ".epsi"
     if is_root():
-        _core.eps(str(name))
+        _core.window(_core.current_window() if _core.current_window() >= 0 else 0, {"legends": False})
+        _core.eps(name)
 
 
 def svg(name):
@@ -805,3 +1110,12 @@ class Frame:
 def current_frame(dpi=75):
     """The current frame, for display in a notebook (``_repr_png_``)."""
     return Frame(dpi)
+
+
+# pygist's Python helpers and computations, in the same namespace as in pygist.
+from ._gist_helpers import moush, plfc, plh, plmk, plmk_default, span, spann  # noqa: E402
+from ._mesh_tools import bytscl, contour, mesh_loc, mfit  # noqa: E402
+from ._color_bar import color_bar, nice_levels  # noqa: E402
+
+__all__ += ["moush", "plfc", "plh", "plmk", "plmk_default", "span", "spann",
+            "bytscl", "contour", "mesh_loc", "mfit", "color_bar", "nice_levels"]

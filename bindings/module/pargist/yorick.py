@@ -7,6 +7,8 @@ import time
 
 import numpy
 
+from ._gist_helpers import span  # noqa: F401 - pygist's yorick module has it too
+
 __all__ = ["zcen_", "dif_", "maxelt_", "minelt_", "rem_0_", "avg_", "sign_", "timer_", "timer_print", "span"]
 
 
@@ -79,12 +81,3 @@ def timer_print(label, split, *other_args):
     print(label, split)
     for k in range(0, len(other_args) - 1, 2):
         print(other_args[k], other_args[k + 1])
-
-
-def span(zmin, zmax, nz, nn=None):
-    """nz equally spaced values from zmin to zmax; with nn, an nz-by-nn array
-    whose columns are those values (Gist's span)."""
-    result = numpy.linspace(zmin, zmax, int(nz))
-    if nn is not None:
-        result = result[:, numpy.newaxis] * numpy.ones(int(nn))
-    return result

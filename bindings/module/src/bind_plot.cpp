@@ -125,6 +125,8 @@ void add_plot_state(py::module_& m) {
     w.legends = opt<bool>(o, "legends");
     w.http = opt<std::string>(o, "http");
     w.dump = opt<bool>(o, "dump");
+    w.xpos = opt<int>(o, "xpos");
+    w.ypos = opt<int>(o, "ypos");
     return plot::window(n, w);
   });
   m.def("current_window", &plot::current_window);
@@ -226,6 +228,7 @@ void add_primitives(py::module_& m) {
     p.arroww = opt<double>(o, "arroww");
     p.rspace = opt<double>(o, "rspace");
     p.rphase = opt<double>(o, "rphase");
+    p.smooth = opt<int>(o, "smooth").value_or(0);
     plot::plg(to_doubles(y, "plg y"), x.is_none() ? std::vector<double>{} : to_doubles(x, "plg x"), p);
   });
   m.def("pldj", [](py::object x0, py::object y0, py::object x1, py::object y1, const py::dict& o) {
@@ -256,12 +259,14 @@ void add_primitives(py::module_& m) {
     p.msize = opt<double>(o, "msize");
     p.mspace = opt<double>(o, "mspace");
     p.mphase = opt<double>(o, "mphase");
+    p.smooth = opt<int>(o, "smooth").value_or(0);
     return as_numpy(plot::plc(to_grid(z, "plc z"), to_grid(y, "plc y"), to_grid(x, "plc x"), p));
   });
   m.def("plf", [](py::object z, py::object y, py::object x, const py::dict& o) {
     plot::PlfOptions p;
     fill_scale(p, o);
     if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plf ireg");
+    p.region = opt<int>(o, "region").value_or(0);
     p.edges = opt<bool>(o, "edges");
     p.ecolor = opt_color(o, "ecolor");
     p.ewidth = opt<double>(o, "ewidth");

@@ -11,6 +11,7 @@ namespace py = pybind11;
 void bind_parallel(py::module_& m);  // Comm: the communicator handle and small collectives
 void bind_reduce(py::module_& m);    // limits, histograms, moments, sample, slices
 void bind_plot(py::module_& m);      // the Gist state API (windows, primitives, hardcopy)
+void bind_gist_edit(py::module_& m); // pledit, plq's properties, get_style/set_style, viewport
 void bind_pp(py::module_& m);        // the collective particle/field plots
 void bind_pointtopoint(py::module_& m);  // send/recv of bytes between two ranks (Warp's mpisend)
 void bind_viewer(py::module_& m);    // the live window, when built (has_viewer)

@@ -10,6 +10,7 @@ PYBIND11_MODULE(_core, m) {
   pargist::pybind::bind_parallel(m);
   pargist::pybind::bind_reduce(m);
   pargist::pybind::bind_plot(m);
+  pargist::pybind::bind_gist_edit(m);
   pargist::pybind::bind_pp(m);
   pargist::pybind::bind_pointtopoint(m);
   pargist::pybind::bind_viewer(m);

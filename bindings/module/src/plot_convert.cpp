@@ -70,6 +70,7 @@ void fill_line(plot::LineOptions& o, const py::dict& d) {
 void fill_scale(plot::ColorScaleOptions& o, const py::dict& d) {
   o.cmin = opt<double>(d, "cmin");
   o.cmax = opt<double>(d, "cmax");
+  o.top = opt<int>(d, "top");
   o.legend = opt<std::string>(d, "legend").value_or("");
   o.hide = opt<bool>(d, "hide").value_or(false);
 }

@@ -33,8 +33,10 @@ constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
 // the next ones of C, 2 the next ones of B.
 // The version also tells the layout: versions 1 (plain) and 2 (deflated)
 // have layout 1; versions 3 (plain) and 4 (deflated) have layout 2, which
-// added the rays' spacing and size (Lines), the marks' spacing of contours,
-// gridxy's base 60 ticks and the mesh of plv's darts (Vectors). All read.
+// added pygist's keywords: the rays' spacing and size and the smoothing of
+// curves (Lines, Contours), the marks' spacing of contours, bytscl's top
+// (FillMesh, Cells, Polys) and plf's region, gridxy's base 60 ticks and the
+// mesh of plv's darts (Vectors). All versions read.
 constexpr std::uint16_t kPlainLayout1 = 1, kDeflatedLayout1 = 2, kPlain = 3, kDeflated = 4;
 constexpr int kLayout = 2;
 constexpr std::size_t kHeader = 22;
@@ -370,6 +372,7 @@ template <class Ar> void io(Ar& ar, plot::Lines& e) {
     ar.num(e.rphase);
     ar.num(e.arrowl);
     ar.num(e.arroww);
+    ar.num(e.smooth);
   }
 }
 template <class Ar> void io(Ar& ar, plot::Disjoint& e) {
@@ -412,6 +415,10 @@ template <class Ar> void io(Ar& ar, plot::FillMesh& e) {
   ar.num(e.cmax);
   ar.num(e.edges);
   io(ar, e.edge_style);
+  if (ar.layout >= 2) {
+    ar.num(e.top);
+    ar.num(e.region);
+  }
 }
 template <class Ar> void io(Ar& ar, plot::Contours& e) {
   io(ar, e.info);
@@ -426,6 +433,7 @@ template <class Ar> void io(Ar& ar, plot::Contours& e) {
   if (ar.layout >= 2) {
     ar.num(e.mspace);
     ar.num(e.mphase);
+    ar.num(e.smooth);
   }
 }
 template <class Ar> void io(Ar& ar, plot::Cells& e) {
@@ -454,6 +462,7 @@ template <class Ar> void io(Ar& ar, plot::Cells& e) {
   ar.num(e.has_cmax);
   ar.num(e.cmin);
   ar.num(e.cmax);
+  if (ar.layout >= 2) ar.num(e.top);
 }
 template <class Ar> void io(Ar& ar, plot::Polys& e) {
   io(ar, e.info);
@@ -480,6 +489,7 @@ template <class Ar> void io(Ar& ar, plot::Polys& e) {
   ar.num(e.cmax);
   ar.num(e.edges);
   io(ar, e.edge_style);
+  if (ar.layout >= 2) ar.num(e.top);
 }
 template <class Ar> void io(Ar& ar, plot::Vectors& e) {
   io(ar, e.info);

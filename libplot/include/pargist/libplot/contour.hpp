@@ -21,6 +21,12 @@ struct ContourLine {
 std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<double>& z, double level,
                                        int region = 0);
 
+/// The regions of the mesh where z0 <= z <= z1 (z linear along each zone's
+/// edges), as closed polygons, one or none per zone (the input of pygist's
+/// plfc: its contour() with a pair of levels).
+std::vector<ContourLine> contour_bands(const QuadMesh& mesh, const std::vector<double>& z, double z0, double z1,
+                                       int region = 0);
+
 /// Gist's default plc levels: n levels at the centres of n equal slices of
 /// [zmin, zmax] of the finite values of z. Empty when z has no finite values.
 std::vector<double> default_contour_levels(const std::vector<double>& z, int n = 8);

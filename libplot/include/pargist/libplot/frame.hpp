@@ -149,6 +149,7 @@ struct Lines {
   bool rays = false;               ///< arrowheads along the curve
   double rspace = 0.13, rphase = 0.0;  ///< spacing and phase of the rays, as mspace, mphase
   double arrowl = 1.0, arroww = 1.0;   ///< ray arrowhead length and width (1 = 10 and 4 points)
+  int smooth = 0;                  ///< 1..4: Gist's Bezier smoothing of an undecorated curve
 };
 
 /// pldj: disjoint segments (x0[i],y0[i]) - (x1[i],y1[i]).
@@ -200,6 +201,8 @@ struct FillMesh {
   std::vector<std::uint8_t> colors;
   bool has_cmin = false, has_cmax = false;
   double cmin = 0, cmax = 0;
+  int top = -1;     ///< Gist's bytscl top: the highest palette index used (-1: the palette's last)
+  int region = 0;   ///< 0: every zone whose ireg is non-zero
   bool edges = false;
   LineStyle edge_style;
 };
@@ -216,6 +219,7 @@ struct Contours {
   MarkerStyle marker;          ///< style of those marks; a letter marker names the first level
   double mspace = 0.16;        ///< spacing of the marks; each curve's phase a quarter more than the last
   double mphase = 0.0;
+  int smooth = 0;              ///< 1..4: smoothed curves (when not marked), as plg's smooth
 };
 
 /// pli: a cell array of nx x ny cells covering [x0,x1] x [y0,y1] in world
@@ -231,6 +235,7 @@ struct Cells {
   int channels = 1;
   bool has_cmin = false, has_cmax = false;
   double cmin = 0, cmax = 0;
+  int top = -1;     ///< highest palette index used by z (-1: the palette's last)
 };
 
 /// plfp: filled polygons; n[k] vertices each, concatenated in x, y. Colours
@@ -244,6 +249,7 @@ struct Polys {
   std::vector<Color> colors;
   bool has_cmin = false, has_cmax = false;
   double cmin = 0, cmax = 0;
+  int top = -1;     ///< highest palette index used by z (-1: the palette's last)
   bool edges = false;
   LineStyle edge_style;
 };
@@ -361,6 +367,11 @@ struct Scene3 {
   bool normalize = false;
   std::variant<Surface3, Tree3, Wire3, Gnomon3> object;
 };
+
+/// Gist's marker form of plfp: when the second polygon has one vertex, the
+/// first polygon (NDC offsets about the origin) is drawn at each point of
+/// the one-vertex polygons after it (pygist's plmk).
+inline bool polys_are_markers(const Polys& p) { return p.n.size() >= 2 && p.n[1] == 1; }
 
 /// Gist's plv scale when none is given: the largest vector about one zone
 /// (the mean of the x and y extents over ni + nj, over the wider of the

@@ -246,6 +246,7 @@ struct PlgOptions : LineOptions {
   bool closed = false;
   std::optional<bool> rays;
   std::optional<double> arrowl, arroww, rspace, rphase;
+  int smooth = 0;               ///< 0 none, 1..4 more and more (Gist draws only unmarked curves smooth)
 };
 /// plg(y, x): a curve; x may be empty (then 1, 2, ..., n).
 void plg(std::vector<double> y, std::vector<double> x = {}, const PlgOptions& options = {});
@@ -272,17 +273,20 @@ struct PlcOptions : LineOptions {
   std::optional<Color> mcolor;
   std::optional<int> marker;    ///< the first level's letter (default the element's, as plg)
   std::optional<double> msize, mspace, mphase;
+  int smooth = 0;
 };
 /// plc(z, y, x): contours of point-centred z. Returns the levels drawn.
 std::vector<double> plc(Grid z, Grid y, Grid x, const PlcOptions& options = {});
 
 struct ColorScaleOptions {
   std::optional<double> cmin, cmax;
+  std::optional<int> top;  ///< bytscl's top: the highest palette index z maps to
   std::string legend;
   bool hide = false;
 };
 struct PlfOptions : ColorScaleOptions {
   std::vector<int> ireg;
+  int region = 0;
   std::optional<bool> edges;
   std::optional<Color> ecolor;
   std::optional<double> ewidth;
@@ -364,8 +368,54 @@ struct ElementSummary {
   std::size_t points = 0;
 };
 std::vector<ElementSummary> plq();
-/// plremove(n): removes element n (1-based) of the current system (default the last).
+/// plremove(n): removes element n (1-based) of the current system (default
+/// pledit's: the last one added, or the one plq(n) named).
 void plremove(std::optional<int> n = std::nullopt);
+
+/// pledit's keywords: each set one changes that property of the element.
+/// The element's kind must have the property (else std::invalid_argument,
+/// naming it), as Gist's pledit for region, boundary, levs, scale, scalem,
+/// dx, dy and inhibit.
+struct ElementEdit {
+  std::optional<std::string> legend;
+  std::optional<bool> hide;
+  std::optional<Color> color;  ///< lines, and the marks and text with them, as Gist
+  std::optional<LineType> type;
+  std::optional<double> width;
+  std::optional<bool> marks;
+  std::optional<Color> mcolor;
+  std::optional<int> marker;
+  std::optional<double> msize, mspace, mphase;
+  std::optional<bool> rays;
+  std::optional<double> arrowl, arroww, rspace, rphase;
+  std::optional<bool> closed;
+  std::optional<int> smooth;
+  std::optional<int> font;
+  std::optional<double> height;
+  std::optional<double> angle;  ///< orient * 90
+  std::optional<std::string> justify;
+  std::optional<bool> opaque;
+  std::optional<bool> hollow;
+  std::optional<double> aspect;
+  std::optional<int> region;
+  std::optional<bool> boundary;
+  std::optional<std::vector<double>> levs;
+  std::optional<double> scale, scalem;  ///< plv: a new scale, or the scale times scalem
+  std::optional<double> dx, dy;         ///< plt: move the text by (dx, dy)
+  std::optional<bool> edges;
+  std::optional<Color> ecolor;
+  std::optional<double> ewidth;
+  std::optional<int> inhibit;
+};
+/// pledit(n, edit): changes element n (1-based) of the current system in
+/// place; without n, the element pledit and plremove default to. Returns
+/// the element's number.
+int pledit(std::optional<int> n, const ElementEdit& edit);
+/// The element pledit defaults to (1-based; 0 if none): the last one added
+/// to the current system, or the one named by select_element (plq(n));
+/// select_element(0) leaves none.
+int current_element();
+void select_element(int n);
 
 // ---------------------------------------------------------------- hardcopy
 
