@@ -11,7 +11,7 @@ PARGIST_PYTHON=${PARGIST_PYTHON:-/usr/bin/python3}
 PARGIST_BUILD_PACKAGES="cmake g++ make pkg-config libcairo2-dev libpng-dev zlib1g-dev
   libx11-dev libopenmpi-dev openmpi-bin pybind11-dev python3-dev python3-numpy
   python3-mpi4py catch2 libcivetweb-dev"
-PARGIST_TEST_PACKAGES="python3-pytest python3-matplotlib xvfb xdotool
+PARGIST_TEST_PACKAGES="python3-pytest python3-matplotlib python3-pil xvfb xdotool
   x11-apps x11-utils imagemagick yorick ghostscript strace tmux
   libclang-rt-14-dev clang-14 libxtst-dev chromium chromium-driver python3-selenium"
 

@@ -107,16 +107,17 @@ struct CairoRenderer::Impl {
     double w = std::max(s.width, 0.0) * 0.5 * per_point();
     if (raster) w = std::max(w, 1.0);
     cairo_set_line_width(cr, w);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_line_cap(cr, s.type == LineType::solid ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    // Gist's dash patterns, in points, stretched with the line width.
-    const double u = per_point() * std::max(1.0, s.width);
+    // Gist's dash patterns (its PostScript prolog), in points, with round
+    // caps (dots are round); from width 1.65 on they stretch with the width.
+    const double u = per_point() * std::max(1.0, s.width / 1.65);
     std::vector<double> dashes;
     switch (s.type) {
-      case LineType::dash: dashes = {5.5, 3.5}; break;
-      case LineType::dot: dashes = {1.0, 3.0}; break;
-      case LineType::dashdot: dashes = {5.5, 2.5, 1.0, 2.5}; break;
-      case LineType::dashdotdot: dashes = {5.5, 2.0, 1.0, 2.0, 1.0, 2.0}; break;
+      case LineType::dash: dashes = {4.125, 4.125}; break;
+      case LineType::dot: dashes = {0.225, 3.075}; break;
+      case LineType::dashdot: dashes = {4.125, 1.95, 0.225, 1.95}; break;
+      case LineType::dashdotdot: dashes = {4.125, 1.95, 0.225, 1.95, 0.225, 1.95}; break;
       default: break;
     }
     for (double& d : dashes) d = std::max(d * u, raster ? 1.0 : 0.1);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 #include "draw_axes.hpp"
 #include "pargist/libplot/axes.hpp"
@@ -55,6 +56,62 @@ ColorScale make_scale(const std::vector<double>& z, bool has_min, double cmin, b
   s.cmin = a;
   s.cmax = b;
   return s;
+}
+
+// The pieces of a polyline inside a box (NDC), in order.
+std::vector<std::pair<std::vector<double>, std::vector<double>>> clip_polyline(const std::vector<double>& x,
+                                                                              const std::vector<double>& y,
+                                                                              bool closed, const Box& b) {
+  std::vector<std::pair<std::vector<double>, std::vector<double>>> pieces;
+  const double x0 = std::min(b.xmin, b.xmax), x1 = std::max(b.xmin, b.xmax);
+  const double y0 = std::min(b.ymin, b.ymax), y1 = std::max(b.ymin, b.ymax);
+  const std::size_t n = x.size();
+  if (n == 0) return pieces;
+  auto inside = [&](double px, double py) { return px >= x0 && px <= x1 && py >= y0 && py <= y1; };
+  std::vector<double> px, py;
+  auto close_piece = [&] {
+    if (!px.empty()) pieces.emplace_back(std::move(px), std::move(py));
+    px.clear();
+    py.clear();
+  };
+  if (n == 1) {
+    if (inside(x[0], y[0])) pieces.push_back({{x[0]}, {y[0]}});
+    return pieces;
+  }
+  const std::size_t segments = closed ? n : n - 1;
+  for (std::size_t k = 0; k < segments; ++k) {
+    const double ax = x[k], ay = y[k], bx = x[(k + 1) % n], by = y[(k + 1) % n];
+    // Liang-Barsky: the part t in [t0, t1] of the segment inside the box.
+    double t0 = 0, t1 = 1;
+    const double dx = bx - ax, dy = by - ay;
+    const double p[4] = {-dx, dx, -dy, dy}, q[4] = {ax - x0, x1 - ax, ay - y0, y1 - ay};
+    bool visible = true;
+    for (int e = 0; e < 4 && visible; ++e) {
+      if (p[e] == 0) {
+        visible = q[e] >= 0;
+      } else {
+        const double t = q[e] / p[e];
+        if (p[e] < 0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+        visible = t0 <= t1;
+      }
+    }
+    if (!visible) {
+      close_piece();
+      continue;
+    }
+    const double sx = ax + t0 * dx, sy = ay + t0 * dy, ex = ax + t1 * dx, ey = ay + t1 * dy;
+    if (px.empty() || t0 > 0) {
+      close_piece();
+      px.push_back(sx);
+      py.push_back(sy);
+    }
+    px.push_back(ex);
+    py.push_back(ey);
+    if (t1 < 1) close_piece();
+  }
+  close_piece();
+  return pieces;
 }
 
 // Gist's smoothing: each point becomes the middle of three on the bisector
@@ -145,7 +202,16 @@ class ElementPainter {
       }
     }
     flush();
-    if (along) marks_along(all_x, all_y, l);
+    if (along) {
+      // Gist decorates the curve as clipped to the viewport, each visible
+      // piece from the start of its phases.
+      if (!tf_) {
+        marks_along(all_x, all_y, l);
+      } else {
+        for (const auto& piece : clip_polyline(all_x, all_y, l.closed, tf_->viewport))
+          marks_along(piece.first, piece.second, l, false);
+      }
+    }
   }
 
   void operator()(const Disjoint& d) {
@@ -363,13 +429,15 @@ class ElementPainter {
   // rspace along the curve, its length measured with Gist's octagonal norm
   // in NDC. The phase grows with the length; each time it reaches the
   // spacing a mark goes there (so the first one is spacing - phase along).
-  void marks_along(const std::vector<double>& x, const std::vector<double>& y, const Lines& l) {
+  void marks_along(const std::vector<double>& x, const std::vector<double>& y, const Lines& l,
+                   bool closed_curve = true) {
     if (x.empty()) return;
     std::vector<double> mx, my, rx, ry;
     std::vector<std::size_t> rays;
     double mark_phase = l.mphase, ray_phase = l.rphase;
     const double arrow_l = l.arrowl * 10.0 / kPointsPerNdc, arrow_w = l.arroww * 4.0 / kPointsPerNdc;
-    const std::size_t n = x.size(), segments = l.closed ? n : n - 1;
+    const bool closed = l.closed && closed_curve;
+    const std::size_t n = x.size(), segments = closed ? n : n - 1;
     for (std::size_t s = 0; s < segments; ++s) {
       const std::size_t a = s, b = (s + 1) % n;
       const double dx = x[b] - x[a], dy = y[b] - y[a];
@@ -430,8 +498,9 @@ class ElementPainter {
   const Transform* tf_;
 };
 
-// Gist's contour legends: "A: level" for each level of the marked
-// contour plots, one column in the frame's contour legend box.
+// Gist's contour legends: "A: level" for each level of the contour plots
+// (with or without marks along them), one column in the frame's contour
+// legend box.
 void draw_contour_legends(Renderer& r, const Frame& frame) {
   const LegendBox& box = frame.contour_legends;
   if (box.nlines <= 0) return;
@@ -440,7 +509,7 @@ void draw_contour_legends(Renderer& r, const Frame& frame) {
   for (std::size_t s = 1; s < frame.systems.size(); ++s)
     for (const auto& e : frame.systems[s].elements) {
       const auto* c = std::get_if<Contours>(&e);
-      if (!c || !c->marks || c->info.hide) continue;
+      if (!c || c->info.hide) continue;  // Gist lists the levels marked or not
       if (!c->info.legend.empty() && k < box.nlines)
         r.text(box.x, box.y - line * k++, c->info.legend.substr(0, std::size_t(std::max(box.nchars, 1))), box.text_style);
       for (std::size_t l = 0; l < c->levels.size() && k < box.nlines; ++l) {

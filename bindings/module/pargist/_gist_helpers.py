@@ -8,7 +8,7 @@ import numpy
 from . import gist
 from ._mesh_tools import bytscl, contour, mesh_loc
 from ._state import is_root
-from ._style import parse_color
+from ._style import color_name, parse_color
 
 __all__ = ["span", "spann", "plfc", "plh", "plmk", "plmk_default", "moush"]
 
@@ -116,11 +116,20 @@ def plfc(z, y, x, ireg, contours=8, colors=None, region=0, triangle=None, scale=
         gist.plfp(zc, yc, xc, nc, edges=0)
 
 
+def _fill(color, count, what):
+    """plfp's z for `count` polygons of one colour: a palette index as uint8
+    (drawn as-is), a named colour or Gist's code -1..-10 as its name."""
+    kind, value = parse_color(int(color) if isinstance(color, (numpy.integer, float)) else color, what)
+    if kind == "index":
+        return numpy.full(count, value, dtype=numpy.uint8)
+    return [color_name((kind, value)) if kind == "named" else tuple(value)] * count
+
+
 def _bar_colors(color, n):
-    """plh's colours: one per bar, as names, Gist codes or palette indices."""
+    """plh's colours, one plfp z per bar."""
     if not isinstance(color, (list, tuple, numpy.ndarray)):
         color = [color] * n
-    return [parse_color(int(c) if isinstance(c, (numpy.integer, float)) else c, "plh color") for c in color]
+    return [_fill(c, 1, "plh color") for c in color]
 
 
 def plh(y, x=None, width=1, hide=0, color=None, labels=None, height=None):
@@ -163,7 +172,7 @@ def plh(y, x=None, width=1, hide=0, color=None, labels=None, height=None):
             gist.set_style(style)
     if color is not None:
         for bx, by, c in zip(barx, bary, _bar_colors(color, n)):
-            gist.plfp([c], by, bx, [4])
+            gist.plfp(c, by, bx, [4])
     for bx, by in zip(barx, bary):
         gist.plg(by, bx, width=width, hide=hide, marks=0)
     if labels is not None and style is not None:
@@ -226,7 +235,7 @@ def plmk(y, x=None, marker=None, width=None, color=None, msize=None):
     x = numpy.arange(1.0, y.size + 1.0) if x is None else numpy.asarray(x, dtype=float).ravel()
     fill = None
     if width is not None and width >= 10:
-        fill = [parse_color("fg" if color is None else color, "plmk color")] * (1 + y.size)
+        fill = _fill("fg" if color is None else color, 1 + y.size, "plmk color")
         width = None
     n = numpy.ones(1 + y.size, dtype=numpy.int64)
     n[0] = xm.size

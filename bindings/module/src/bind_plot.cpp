@@ -389,8 +389,9 @@ void add_hardcopy(py::module_& m) {
   m.def("pdf", &plot::pdf);
   m.def("eps", &plot::eps);
   m.def("svg", &plot::svg);
-  // The frame in progress as PNG bytes (Jupyter's _repr_png_).
-  m.def("frame_png_bytes", [](double dpi) {
+  // The frame in progress as PNG bytes (Jupyter's _repr_png_; the whole
+  // page with full_page, as hardcopy shows it).
+  m.def("frame_png_bytes", [](double dpi, bool full_page) {
     char tmpl[] = "/tmp/pargist-repr-XXXXXX";
     const int fd = mkstemp(tmpl);
     if (fd < 0) throw std::runtime_error("frame_png_bytes: cannot create a temporary file");
@@ -401,6 +402,7 @@ void add_hardcopy(py::module_& m) {
     try {
       plot::ImageOptions io;
       io.dpi = dpi;
+      io.full_page = full_page;
       plot::write_png(plot::current_frame(), path, io);
       std::ifstream in(path, std::ios::binary);
       bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -410,7 +412,7 @@ void add_hardcopy(py::module_& m) {
     }
     std::remove(path.c_str());
     return py::bytes(bytes);
-  }, py::arg("dpi") = 75.0);
+  }, py::arg("dpi") = 75.0, py::arg("full_page") = false);
 }
 
 }  // namespace
