@@ -67,7 +67,7 @@ def main(argv):
     halo = Halo()
     if me == 0:
         os.makedirs(args.out, exist_ok=True)
-    pg.window3(hcp=os.path.join(args.out, "field3d.cgm"))
+    pg.window3(hcp=os.path.join(args.out, "field3d00.cgm"))
     pg.split_palette("stern.gp")
     pg.gnomon(1)
     pg.orient3()

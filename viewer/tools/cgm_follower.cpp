@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstring>
 #include <iterator>
+#include <set>
 #include <utility>
+#include <vector>
 
 namespace pargist::view_tool {
 namespace {
@@ -21,9 +23,11 @@ bool is_file(const std::string& path, struct stat* st = nullptr) {
   return ::stat(path.c_str(), s) == 0 && S_ISREG(s->st_mode);
 }
 
-// The file before `path` in its family (run03.cgm -> run02.cgm); "" when
-// its digits are all zeros or it has none.
-std::string previous_family_name(const std::string& path) {
+// The names whose next name in the family (cgm::next_family_name, Gist's
+// IncrementName) is `path`: run03.cgm <- run02.cgm, ruo.cgm <- run.cgm,
+// run10.cgm <- run09.cgm; a '0' may also come from a 'z' or 'Z' that wrapped.
+std::vector<std::string> previous_family_names(const std::string& path) {
+  std::vector<std::string> names;
   std::string name = path;
   std::size_t i = name.size() >= 4 && (name.compare(name.size() - 4, 4, ".cgm") == 0 ||
                                         name.compare(name.size() - 4, 4, ".CGM") == 0)
@@ -32,13 +36,27 @@ std::string previous_family_name(const std::string& path) {
   const std::size_t stop = name.find_last_of('/') == std::string::npos ? 0 : name.find_last_of('/') + 1;
   while (i-- > stop) {
     char& c = name[i];
-    if (c < '0' || c > '9') return "";
     if (c != '0') {
-      --c;
-      return name;
+      if (c > ' ' && c != '/') {
+        --c;
+        names.push_back(name);
+      }
+      break;
     }
-    c = '9';  // borrow from the digit before
+    for (char wrapped : {'z', 'Z'}) {
+      std::string other = name;
+      other[i] = wrapped;
+      names.push_back(other);
+    }
+    c = '9';  // or a '9' that carried into the character before
   }
+  return names;
+}
+
+// The existing file before `path` in its family, or "".
+std::string existing_previous(const std::string& path) {
+  for (const std::string& name : previous_family_names(path))
+    if (is_file(name)) return name;
   return "";
 }
 
@@ -64,8 +82,10 @@ CgmFollower::CgmFollower(const std::string& path) {
   if (is_file(path)) {
     // Any file of the family: go back to its first one.
     first_ = path;
-    for (std::string before = previous_family_name(first_); !before.empty() && is_file(before);
-         before = previous_family_name(first_))
+    // (Gist's names can cycle, a0 -> a1 ... az -> a0: stop where one repeats.)
+    std::set<std::string> seen{first_};
+    for (std::string before = existing_previous(first_); !before.empty() && seen.insert(before).second;
+         before = existing_previous(first_))
       first_ = before;
   } else {
     first_ = path;  // the job's first file has the name it gave hcp_file (Gist)

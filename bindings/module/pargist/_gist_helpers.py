@@ -56,15 +56,26 @@ def spann(zmin, zmax, n=8, fudge=0, force=0):
     return numpy.array([lo * dz])
 
 
-def plfc(z, y, x, ireg, contours=8, colors=None, region=0, triangle=None, scale="lin", leveloverlap=0.0):
+def plfc(z, y, x, ireg, contours=8, colors=None, region=0, triangle=None, scale="lin", leveloverlap=0.0,
+         local=1):
     """plfc(z, y, x, ireg, contours=8, colors=None, region=0, triangle=None,
     scale="lin", leveloverlap=0.): pygist's filled contours of point-centred
     z on the mesh (y, x, ireg): the bands between successive levels filled
     with colours. contours is a number of levels (spaced by scale "lin",
     "log" or "normal") or the levels themselves; colors one palette index
     per band (default spread over 0..199); leveloverlap stretches each band
-    over the next by that fraction. Sets the default mesh (plmesh)."""
+    over the next by that fraction. Sets the default mesh (plmesh).
+    local=0 (pargist's, as the other primitives): every rank's piece is
+    drawn; give the levels then, or each piece spaces its own."""
+    gist._emit(gist._local_flag({"local": local}), _plfc, z, y, x, ireg, contours, colors, region, triangle,
+               scale, leveloverlap)
+
+
+def _plfc(z, y, x, ireg, contours, colors, region, triangle, scale, leveloverlap):
     z = numpy.asarray(z, dtype=float)
+    if ireg is None:  # Gist's default regions: every zone in region 1
+        ireg = numpy.ones(z.shape, numpy.intc)
+        ireg[0, :] = ireg[:, 0] = 0
     ireg = numpy.asarray(ireg)
     # The range of z over the points touching a zone that exists.
     touched = numpy.zeros(z.shape, bool)

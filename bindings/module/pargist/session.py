@@ -341,7 +341,7 @@ def _warp_colorbar(zmin, zmax, uselog, ncolor, view, levs, colbarlinear, ctop):
             ramp = numpy.linspace(zmin, zmax, 255)[:, None] * numpy.ones(2)
             xx = numpy.array([xmin, xmax]) * numpy.ones(255)[:, None]
             yy = numpy.linspace(ymin, ymax, 255)[:, None] * numpy.ones(2)
-            gist.plfc(ramp, yy, xx, levs=numpy.asarray(levs, dtype=float))
+            _zone_bands(ramp, yy, xx, None, numpy.asarray(levs, dtype=float), 1)
         else:
             values = (numpy.arange(ncolor) / max(ncolor - 1.0, 1.0))[:, None] * numpy.ones(2)
             gist.pli(values, xmin, ymin, xmax, ymax, top=top, cmin=0.0, cmax=1.0)
@@ -448,7 +448,29 @@ def _filled(zz, y, x, ireg, levels, leveloverlap, local):
     between separately filled bands) changes nothing here."""
     if leveloverlap is not None and float(leveloverlap or 0) < 0:
         raise ValueError("leveloverlap must be >= 0")
-    gist.plfc(zz, y, x, ireg, levs=levels, local=local)
+    _zone_bands(zz, y, x, ireg, levels, local)
+
+
+def _zone_bands(z, y, x, ireg, levs, local):
+    """Warp's filled contours of point-centred z as one plf: each zone the
+    colour of the band its mean value falls in (zone-wise, where Gist's plfc
+    fills the contour polygons; one element, cheap for big grids)."""
+    local = gist._local_flag({"local": local})
+    with gist._checked(local):
+        z = gist._grid(z, "plotfc z")
+        y, x, ireg = gist._mesh_args("plotfc", y, x, ireg)
+        if z.shape != x.shape:
+            raise ValueError(f"plotfc: z has shape {z.shape} but the mesh has {x.shape}")
+        zone = 0.25 * (z[1:, 1:] + z[:-1, 1:] + z[1:, :-1] + z[:-1, :-1])
+        if levs is None:
+            lo, hi = float(numpy.nanmin(z)), float(numpy.nanmax(z))
+            levs = numpy.linspace(lo, hi, 10)[1:-1] if hi > lo else numpy.array([lo])
+        levs = numpy.sort(numpy.atleast_1d(numpy.asarray(levs, dtype=float)))
+        band = numpy.searchsorted(levs, zone, side="right").astype(float)
+        opts = {"cmin": 0.0, "cmax": float(max(len(levs), 1))}
+        if ireg is not None:
+            opts["ireg"] = numpy.asarray(ireg).ravel()
+    gist._emit(local, _core.plf, numpy.ascontiguousarray(band), y, x, opts)
 
 
 def plotfc(zz, xx=None, yy=None, ireg=None, contours=8, local=1, **kw):

@@ -7,7 +7,7 @@ import time
 
 import numpy
 
-from ._gist_helpers import span  # noqa: F401 - pygist's yorick module has it too
+from .gist import span  # noqa: F401 - pygist's yorick module has it too
 
 __all__ = ["zcen_", "dif_", "maxelt_", "minelt_", "rem_0_", "avg_", "sign_", "timer_", "timer_print", "span"]
 
