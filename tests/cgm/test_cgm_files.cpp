@@ -83,13 +83,13 @@ TEST_CASE("family: past the size limit each picture starts a new, complete file"
     // Gist's rule: the first file is exactly the name given; the next one
     // counts up its last character (run.cgm -> ruo.cgm -> rup.cgm).
     cgm::CgmFamilyWriter writer(dir + "/run.cgm", options);
-    for (int k = 1; k <= 6; ++k) writer.write(cgm_test::every_primitive_frame(k));
+    for (int k = 1; k <= 8; ++k) writer.write(cgm_test::every_primitive_frame(k));
     writer.close();
     REQUIRE(writer.files().size() >= 3);
     CHECK(writer.files()[0] == dir + "/run.cgm");
     CHECK(writer.files()[1] == dir + "/ruo.cgm");
     CHECK(writer.files()[2] == dir + "/rup.cgm");
-    CHECK(cgm::read_cgm(dir + "/run.cgm").pages.size() == 6);
+    CHECK(cgm::read_cgm(dir + "/run.cgm").pages.size() == 8);
   }
   std::size_t pages = 0;
   for (int f = 0;; ++f) {
