@@ -255,3 +255,32 @@ def test_pc_fullplane_mirrors_rz(rng):
         assert boxes[1][1] == pytest.approx(-boxes[0][1]) and boxes[1][3] < 0
     raised_everywhere(lambda: pg.pcphixy(), ValueError)
     pg.clear_sources()
+
+
+# ------------------------------------------------------------ the sample
+
+BINARY_DIR = os.environ.get("PARGIST_BINARY_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
+SOURCE_DIR = os.environ.get("PARGIST_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+@pytest.mark.skipif(parallel.npes > 1, reason="starts its own mpirun from the serial run")
+def test_warp_style_sample_under_pargist_python_reads_in_yorick(tmp_path):
+    """samples/warp_style.py on 4 ranks of pargist-python: setup(), a step
+    loop with ppzx(), ppxxp(iw=0), pcphizx(); Yorick's gist reads every page."""
+    import subprocess
+    exe = os.path.join(BINARY_DIR, "bin", "pargist-python")
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    run = subprocess.run(["mpirun", "-n", "4", "--oversubscribe", exe,
+                          os.path.join(SOURCE_DIR, "samples", "warp_style.py"), "--steps", "10", "--every", "5",
+                          "--particles", "40000", "--out", str(tmp_path)],
+                         capture_output=True, text=True, timeout=180, env=env, cwd=str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    cgm = tmp_path / "warpstyle.000.cgm"
+    assert f"warp_style: wrote {cgm}" in run.stdout
+    log = (tmp_path / "warpstyle.000.cgmlog").read_text().splitlines()
+    assert [line.split()[3] for line in log[2:]] == ["0", "5", "5", "5", "10", "10", "10"]
+    gist = subprocess.run(["gist", str(cgm), "-b", "-ps", str(tmp_path / "pages.ps")],
+                          capture_output=True, text=True, timeout=120, cwd=str(tmp_path))
+    said = gist.stdout + gist.stderr
+    assert gist.returncode == 0 and "WARNING" not in said.upper(), said
+    assert (tmp_path / "pages.ps").read_text(errors="replace").count("%%Page:") == 7
