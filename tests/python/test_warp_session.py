@@ -284,3 +284,37 @@ def test_warp_style_sample_under_pargist_python_reads_in_yorick(tmp_path):
     said = gist.stdout + gist.stderr
     assert gist.returncode == 0 and "WARNING" not in said.upper(), said
     assert (tmp_path / "pages.ps").read_text(errors="replace").count("%%Page:") == 7
+
+
+# ------------------------------------------------ registered from C++
+
+def test_species_and_fields_registered_in_cxx(rng):
+    """What a C++ host registers with pp::register_species / register_field
+    is what ppzx() and pcphizx() plot (numpy views of the host's memory)."""
+    from pargist import _core
+    from conftest import gathered
+    from warp_reference import same_points
+    pg.clear_sources()
+    n = 50 + 10 * parallel.me
+    x, z = rng.normal(size=n), rng.uniform(size=n)
+    assert _core.register_species_views({"x": x, "z": z}) == 0
+    assert list(pg.sources.registered_species()) == [0]
+    r = pg.ppzx()
+    assert r["selected"] == sum(parallel.gatherall(n))
+    gx, gz = gathered(x), gathered(z)
+    if root:
+        same_points(*[numpy.concatenate([e[k] for e in els("plg")]) for k in ("x", "y")], gz, gx)
+    full = global_phi()
+    bounds = numpy.linspace(0, NZ, parallel.npes + 1).astype(int)
+    z0, z1 = int(bounds[parallel.me]), int(bounds[parallel.me + 1])
+    mesh = {"geometry": "xyz", "n": [NX, NY, NZ], "min": [MESH["xmmin"], MESH["ymmin"], MESH["zmmin"]],
+            "max": [MESH["xmmax"], MESH["ymmax"], MESH["zmmax"]]}
+    _core.register_field_views("phi", [(full[:, :, z0:z1 + 1], (0, 0, z0))], mesh)
+    pg.fma()
+    pg.pcphizx(iy=2, cellarray=1, contours=None)
+    if root:
+        numpy.testing.assert_allclose(_plane_cells(), full[:, 2, :].T)
+    with pytest.raises(ValueError, match="unknown quantity"):
+        _core.register_species_views({"q": x})
+    pg.clear_sources()
+    assert not pg.sources.registered_species() and not pg.sources.registered_fields()

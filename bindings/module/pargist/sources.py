@@ -19,13 +19,16 @@ objects take ``gather=0`` (their default would gather every rank's).
 step, z windows for ``iw``, plot limits, subset sizes); Warp's ``top``
 object itself can be given as is.
 
-C++ host codes register the same things through
-``pargist/libplot/sources.hpp``; Python sees those too (``registered``).
+C++ host codes register the same things through ``pargist/pp/sources.hpp``
+(pp::register_species, pp::register_field); the plots see those too, as
+numpy views of the host's memory.
 """
 
 import inspect
 
 import numpy
+
+from . import _core
 
 __all__ = ["ParticleArrays", "FieldGrid", "register_species", "unregister_species",
            "registered_species", "register_run", "run", "register_field", "register_solver",
@@ -151,7 +154,7 @@ def register_species(species=None, js=None, **arrays):
     if not any(hasattr(species, "get" + q) for q in ("x", "y", "z")):
         raise TypeError(f"register_species: {type(species).__name__} has none of getx(), gety(), getz()")
     if js is None:
-        js = max(_species, default=-1) + 1
+        js = max(registered_species(), default=-1) + 1
     if isinstance(js, bool) or not isinstance(js, (int, numpy.integer)) or js < 0:
         raise ValueError(f"register_species: js must be an integer >= 0, got {js!r}")
     _species[int(js)] = species
@@ -168,7 +171,14 @@ def unregister_species(js=None):
 
 def registered_species():
     """{js: species} of everything registered, in Python and (C++) by the host."""
-    return dict(sorted(_species.items()))
+    found = {js: _from_cxx_species(d) for js, d in _core.cxx_species().items()}
+    found.update(_species)
+    return dict(sorted(found.items()))
+
+
+def _from_cxx_species(d):
+    lost = ParticleArrays(**d["lost"]) if d["lost"] else None
+    return ParticleArrays(mass=d["mass"], charge=d["charge"], lost=lost, name=d["name"] or None, **d["arrays"])
 
 
 class _Run:
@@ -309,7 +319,9 @@ def unregister_fields():
 
 
 def clear_sources():
-    """Forget every registered species, field, solver and run value."""
+    """Forget every registered species, field, solver and run value (also
+    those registered in C++)."""
+    _core.cxx_clear()
     _species.clear()
     unregister_fields()
     _run["object"] = None
@@ -340,7 +352,7 @@ _SOLVER_GETTERS = {"phi": "getphi", "rho": "getrho", "E": "getselfe", "J": "getj
 
 def registered_fields():
     """{name: (components, FieldGrid)} registered here, by a solver, or in C++."""
-    found = {}
+    found = {name: _from_cxx_field(name, blocks, mesh) for name, (blocks, mesh) in _core.cxx_fields().items()}
     s = _solver["object"]
     if s is not None:
         grid = _solver_grid(s)
@@ -349,6 +361,14 @@ def registered_fields():
                 found[name] = _SolverField(s, getter, grid, name)
     found.update(_fields)
     return found
+
+
+def _from_cxx_field(name, blocks, mesh):
+    n, lo, hi = mesh["n"], mesh["min"], mesh["max"]
+    grid = FieldGrid(n[0], n[2], ny=n[1], xmmin=lo[0], xmmax=hi[0], ymmin=lo[1], ymmax=hi[1], zmmin=lo[2],
+                     zmmax=hi[2], lower=blocks[0][1], geometry=mesh["geometry"], l2symtry=mesh["l2symtry"],
+                     l4symtry=mesh["l4symtry"])
+    return tuple(b for b, _lower in blocks), grid
 
 
 class _SolverField(tuple):

@@ -13,6 +13,7 @@ void bind_reduce(py::module_& m);    // limits, histograms, moments, sample, sli
 void bind_plot(py::module_& m);      // the Gist state API (windows, primitives, hardcopy)
 void bind_gist_edit(py::module_& m); // pledit, plq's properties, get_style/set_style, viewport
 void bind_pp(py::module_& m);        // the collective particle/field plots
+void bind_sources(py::module_& m);      // the C++ registry of species and fields (pargist/pp/sources.hpp)
 void bind_pointtopoint(py::module_& m);  // send/recv of bytes between two ranks (Warp's mpisend)
 void bind_viewer(py::module_& m);    // the live window, when built (has_viewer)
 void bind_slice3(py::module_& m);    // slice3 on grids and cells, slice2 on polygon lists

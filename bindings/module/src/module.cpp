@@ -13,6 +13,7 @@ PYBIND11_MODULE(_core, m) {
   pargist::pybind::bind_gist_edit(m);
   pargist::pybind::bind_pp(m);
   pargist::pybind::bind_pointtopoint(m);
+  pargist::pybind::bind_sources(m);
   pargist::pybind::bind_viewer(m);
   pargist::pybind::bind_slice3(m);
   pargist::pybind::bind_pl3d(m);
