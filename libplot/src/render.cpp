@@ -58,6 +58,13 @@ ColorScale make_scale(const std::vector<double>& z, bool has_min, double cmin, b
   return s;
 }
 
+std::vector<std::uint8_t> cell_indices(const Cells& c, const Palette& palette) {
+  const ColorScale scale = make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, palette, c.top);
+  std::vector<std::uint8_t> bytes(c.z.size());
+  for (std::size_t k = 0; k < c.z.size(); ++k) bytes[k] = scale.index(c.z[k]);
+  return bytes;
+}
+
 // The pieces of a polyline inside a box (NDC), in order.
 std::vector<std::pair<std::vector<double>, std::vector<double>>> clip_polyline(const std::vector<double>& x,
                                                                               const std::vector<double>& y,
@@ -310,9 +317,7 @@ class ElementPainter {
     if (!map(c.x0, c.y0, x0, y0) || !map(c.x1, c.y1, x1, y1)) return;
     const Box where{x0, x1, y0, y1};
     if (!c.z.empty()) {
-      const ColorScale scale = make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, frame_.palette, c.top);
-      std::vector<std::uint8_t> bytes(c.z.size());
-      for (std::size_t k = 0; k < c.z.size(); ++k) bytes[k] = scale.index(c.z[k]);
+      const std::vector<std::uint8_t> bytes = cell_indices(c, frame_.palette);
       r_.cell_array(where, c.nx, c.ny, bytes.data(), 1);
     } else {
       r_.cell_array(where, c.nx, c.ny, c.colors.data(), c.channels);
@@ -555,6 +560,13 @@ void draw_legends(Renderer& r, const Frame& frame) {
 }
 
 }  // namespace
+
+void scale_cells(Cells& cells, const Palette& palette) {
+  if (cells.z.empty()) return;
+  cells.colors = cell_indices(cells, palette);
+  cells.channels = 1;
+  cells.z = {};
+}
 
 void render(const Frame& frame, Renderer& renderer, const RenderOptions& options) {
   // Validate and resolve everything first: a bad frame throws before the

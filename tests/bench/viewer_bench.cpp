@@ -127,7 +127,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::pair<const char*, void (*)()> cases[] = {{"curve1e5", curve}, {"scatter1e5", scatter}, {"cells1e6", cells}};
+  const char* only = argc > 2 ? argv[2] : nullptr;  // one case, for profiling
   for (const auto& [name, draw] : cases) {
+    if (only && std::string(only) != name) continue;
     time_redraws(w, name, frame_with(draw), repeats);
     time_exposes(w, other, name, repeats);
   }

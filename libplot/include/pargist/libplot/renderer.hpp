@@ -98,6 +98,12 @@ struct RenderOptions {
 /// Throws std::invalid_argument for elements whose data are inconsistent.
 void render(const Frame& frame, Renderer& renderer, const RenderOptions& options = {});
 
+/// A cell array's values as render() colours them: z scaled onto palette
+/// indices (Gist's bytscl, through cmin/cmax/top) into `colors`, z emptied.
+/// Drawing the result gives the same pixels; a viewer that re-renders a
+/// frame at many limits scales once.
+void scale_cells(Cells& cells, const Palette& palette);
+
 /// The RGB value of a colour under a palette. Indices past the palette's
 /// end clamp to its last entry; an empty palette gives gray levels.
 Rgb resolve_color(const Color& color, const Palette& palette);

@@ -3,6 +3,9 @@
 // zoomed to, so a zoom stays vector sharp.
 #pragma once
 
+#include <mutex>
+#include <optional>
+
 #include "pargist/libplot/frame.hpp"
 #include "pargist/viewer/page.hpp"
 
@@ -22,6 +25,12 @@ class FramePage : public Page {
 
  private:
   plot::Frame frame_;
+  // The frame as re-rendered, made at the first render: cell arrays already
+  // scaled to palette indices; each render then only sets the view (limits,
+  // grid, turn) on it. A zoom or a drag step copies no data. Guarded: the
+  // window's and a browser's threads may draw the same page.
+  mutable std::mutex drawn_mutex_;
+  mutable std::optional<plot::Frame> drawn_;
 };
 
 /// The frame as the window would draw it with `options`: overridden limits
