@@ -89,6 +89,7 @@ struct CairoRenderer::Impl {
   double sx = 1, sy = 1;      // device units per NDC
   bool raster = false;        // pixels: lines at least one pixel wide
   bool clear = true;
+  cairo_antialias_t antialias = CAIRO_ANTIALIAS_DEFAULT;  // of shapes
   Palette palette;
   bool have_clip = false;
   double clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;  // device
@@ -316,6 +317,11 @@ CairoRenderer::~CairoRenderer() = default;
 
 void CairoRenderer::set_clear_background(bool clear) { impl_->clear = clear; }
 
+void CairoRenderer::set_antialias(bool antialias) {
+  impl_->antialias = antialias ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE;
+  cairo_set_antialias(impl_->cr, impl_->antialias);
+}
+
 void CairoRenderer::begin_page(const Frame& frame) {
   impl_->palette = frame.palette;
   cairo_t* cr = impl_->cr;
@@ -438,7 +444,7 @@ void CairoRenderer::polygons(const double* x, const double* y, const std::size_t
   // polygon's edge is drawn right after it, as Gist does, so that polygons
   // painted later (nearer, in a 3-D painter's order) hide earlier edges.
   const bool stroke = edges && edges->type != LineType::none;
-  const cairo_antialias_t fill_aa = npoly > 1 ? CAIRO_ANTIALIAS_NONE : CAIRO_ANTIALIAS_DEFAULT;
+  const cairo_antialias_t fill_aa = npoly > 1 ? CAIRO_ANTIALIAS_NONE : impl_->antialias;
   auto trace = [&](std::size_t start, std::size_t n) {
     cairo_new_path(cr);
     cairo_move_to(cr, impl_->dx(x[start]), impl_->dy(y[start]));
@@ -454,7 +460,7 @@ void CairoRenderer::polygons(const double* x, const double* y, const std::size_t
       impl_->set_color(colors[k]);
       cairo_fill(cr);
       if (stroke) {
-        cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+        cairo_set_antialias(cr, impl_->antialias);
         impl_->apply_line(*edges);
         trace(start, n);
         cairo_stroke(cr);
@@ -462,7 +468,7 @@ void CairoRenderer::polygons(const double* x, const double* y, const std::size_t
     }
     start += n;
   }
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_antialias(cr, impl_->antialias);
 }
 
 void CairoRenderer::cell_array(const Box& where, std::size_t nx, std::size_t ny, const std::uint8_t* data,

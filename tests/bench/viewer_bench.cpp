@@ -1,12 +1,13 @@
 // The live window's redraw time at 600x600 (Gist's 100 dpi window): frames
-// of a 1e5-point curve, 1e5 point markers and a 1000x1000 cell array. Two
-// redraws of each: a re-render from the display list (what a zoom or a drag
-// costs), timed from the hand-over to the server having it on screen
-// (XSync); and an expose (the window uncovered), timed from the Expose
-// asked of the server (XClearArea from a second connection) to the picture
-// back on screen. Prints "<case> <median ms> <min ms>" and
-// "<case>_expose <median ms> <min ms>"; tests/bench/viewer_bench.sh compares
-// with Yorick's Gist window, which redraws from its display list for both.
+// of a 1e5-point curve, 1e5 point markers and a 1000x1000 cell array, each
+// redrawn: after a new page of it (re-render), an expose (the window
+// uncovered: XClearArea from a second connection), a zoom (left / right
+// clicks) and during a drag (middle button held, pointer moved), the mouse
+// events sent as X events from the second connection. Each is timed from
+// the request to the server having the picture on screen (XSync). Prints
+// "<case>[_expose|_zoom|_drag|_release] <median ms> <min ms>";
+// tests/bench/viewer_bench.sh compares with Yorick's Gist window.
+//   viewer_bench [REPEATS [CASE]]   (CASE: one of curve1e5 scatter1e5 cells1e6)
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -110,6 +111,91 @@ void time_exposes(pv::Window& w, Display* other, const char* name, int repeats) 
   print_times(std::string(name) + "_expose", ms);
 }
 
+// A mouse event as the server would deliver it, sent from the second
+// connection (the window does not tell sent events from real ones).
+void send_button(Display* other, ::Window xw, int type, unsigned button, unsigned state, int x, int y) {
+  XEvent e{};
+  e.xbutton.type = type;
+  e.xbutton.display = other;
+  e.xbutton.window = xw;
+  e.xbutton.root = DefaultRootWindow(other);
+  e.xbutton.button = button;
+  e.xbutton.state = state;
+  e.xbutton.x = x;
+  e.xbutton.y = y;
+  e.xbutton.same_screen = True;
+  XSendEvent(other, xw, False, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask, &e);
+}
+
+void send_motion(Display* other, ::Window xw, unsigned state, int x, int y) {
+  XEvent e{};
+  e.xmotion.type = MotionNotify;
+  e.xmotion.display = other;
+  e.xmotion.window = xw;
+  e.xmotion.root = DefaultRootWindow(other);
+  e.xmotion.state = state;
+  e.xmotion.x = x;
+  e.xmotion.y = y;
+  e.xmotion.same_screen = True;
+  XSendEvent(other, xw, False, PointerMotionMask, &e);
+}
+
+// Waits for the redraw that `act` causes; its time from the act in ms.
+template <class Act>
+double redraw_after(pv::Window& w, Display* other, Act&& act) {
+  const unsigned long before = w.redraw_count();
+  const auto t0 = Clock::now();
+  act();
+  XFlush(other);
+  while (w.redraw_count() == before) std::this_thread::yield();
+  w.wait_idle(std::chrono::seconds(30));
+  return std::chrono::duration<double, std::milli>(w.last_redraw_time() - t0).count();
+}
+
+// The pixel of the middle of system 1's viewport (window coordinates).
+std::pair<int, int> viewport_middle(pv::Window& w, const plot::Frame& f) {
+  const pv::PageTransform t = w.transform();
+  const plot::Box& v = f.systems.at(1).viewport;
+  return {int(t.to_px_x(0.5 * (v.xmin + v.xmax))), w.strip_height() + int(t.to_px_y(0.5 * (v.ymin + v.ymax)))};
+}
+
+// A zoom: a left click zooms in about the pointer, a right click back out
+// (Gist's mouse), alternately; each is a full re-render at new limits.
+void time_zooms(pv::Window& w, Display* other, const plot::Frame& f, const char* name, int repeats) {
+  const auto xw = static_cast<::Window>(w.x_window());
+  const auto [x, y] = viewport_middle(w, f);
+  std::vector<double> ms;
+  for (int k = 0; k < repeats; ++k) {
+    const unsigned button = k % 2 ? Button3 : Button1, mask = k % 2 ? Button3Mask : Button1Mask;
+    ms.push_back(redraw_after(w, other, [&] {
+      send_button(other, xw, ButtonPress, button, 0, x, y);
+      send_button(other, xw, ButtonRelease, button, mask, x, y);
+    }));
+  }
+  print_times(std::string(name) + "_zoom", ms);
+}
+
+// A pan with the middle button held: the page follows the pointer, one
+// redraw (a draft) per motion, 4 pixels a step, right then back; the exact
+// redraw at the release is timed apart.
+void time_drag(pv::Window& w, Display* other, const plot::Frame& f, const char* name, int repeats) {
+  const auto xw = static_cast<::Window>(w.x_window());
+  const auto [x, y] = viewport_middle(w, f);
+  send_button(other, xw, ButtonPress, Button2, 0, x, y);
+  XFlush(other);
+  std::vector<double> ms;
+  int at = x;
+  for (int k = 0; k < repeats; ++k) {
+    at += (k / 10) % 2 ? -4 : 4;
+    ms.push_back(redraw_after(w, other, [&] { send_motion(other, xw, Button2Mask, at, y); }));
+  }
+  print_times(std::string(name) + "_drag", ms);
+  const double release = redraw_after(w, other, [&] { send_button(other, xw, ButtonRelease, Button2, Button2Mask, at, y); });
+  print_times(std::string(name) + "_release", {release});
+  w.unzoom();
+  w.wait_idle(std::chrono::seconds(30));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -130,8 +216,11 @@ int main(int argc, char** argv) {
   const char* only = argc > 2 ? argv[2] : nullptr;  // one case, for profiling
   for (const auto& [name, draw] : cases) {
     if (only && std::string(only) != name) continue;
-    time_redraws(w, name, frame_with(draw), repeats);
+    const plot::Frame f = frame_with(draw);
+    time_redraws(w, name, f, repeats);
     time_exposes(w, other, name, repeats);
+    time_zooms(w, other, f, name, repeats);
+    time_drag(w, other, f, name, repeats);
   }
   XCloseDisplay(other);
   return 0;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The live window's redraw benchmark: a 1e5-point curve and a 1000x1000 cell
-# array in a 600x600 window (100 dpi), pargist's window against Yorick's
+# The live window's redraw benchmark: a 1e5-point curve, 1e5 markers and a
+# 1000x1000 cell array in a 600x600 window (100 dpi), after an expose, a
+# zoom and during a drag, pargist's window against Yorick's
 # Gist window (the peer a Gist user has), both under the same X server (an
 # Xvfb started here unless DISPLAY works), in the same invocation; writes
 # results/viewer.md. Builds the C++ side (target viewer_bench) in
@@ -29,22 +30,38 @@ row() {  # our case, label[, Gist's case]
 {
   echo "# Live window redraw benchmark"
   echo
-  echo "Redraw of a whole frame in a 600x600 window (Gist's 100 dpi size) under Xvfb, median of"
-  echo "$repeats. *re-render* (a zoom, a step of a drag, a new frame): pargist re-renders the display"
-  echo "list with Cairo into its back buffer and copies it to the window (timed from the hand-over"
-  echo "to XSync). *expose* (the window uncovered, XClearArea from a second connection): pargist"
-  echo "copies its back buffer, timed from the request to the copy done. Yorick's Gist window"
-  echo "redraws its display list for both (\`redraw\` then \`rgb_read\`, minus the median"
-  echo "\`rgb_read\` alone). Same X server, same invocation (\`tests/bench/viewer_bench.sh\`)."
-  echo "Speedup > 1 means pargist is faster. Run on $(nproc) shared cores: times are noisy."
+  echo "A whole frame redrawn in a 600x600 window (Gist's 100 dpi size) under Xvfb, median of"
+  echo "$repeats, for three frames: a 1e5-point curve (plg), 1e5 point markers (plg type=0), a"
+  echo "1000x1000 cell array (pli). pargist's window renders with Cairo into a client-side image"
+  echo "and keeps it on the server; times run from the request to the picture on the screen (XSync):"
+  echo
+  echo "- *expose*: the window uncovered (XClearArea from a second connection); pargist copies its"
+  echo "  kept picture, Gist redraws its display list."
+  echo "- *zoom*: a left click (zoom in 1.5x about the pointer), then a right click (back out),"
+  echo "  alternately, sent as X events; a full antialiased re-render at the new limits."
+  echo "- *drag*: the middle button held and the pointer moved 4 pixels a step; pargist's page"
+  echo "  follows the pointer with a draft (no antialiasing, as Gist draws) per step, and draws the"
+  echo "  exact, antialiased picture once at the release (*release* row)."
+  echo "- *re-render*: a new page of the same frame handed over (what fma() costs the window)."
+  echo
+  echo "Yorick's Gist window (\`tests/bench/viewer_bench.i\`) redraws its display list for each: expose"
+  echo "= \`redraw\`; zoom = \`limits\` 1.5x in about the middle / back out then \`redraw\`; drag ="
+  echo "\`limits\` moved by 4 pixels' worth then \`redraw\` (Gist's window does not follow a drag, so"
+  echo "this is what each step would cost it); each followed by \`rgb_read\` (the pixels back, so the"
+  echo "drawing is done), minus the median \`rgb_read\` alone. Same X server, same invocation"
+  echo "(\`tests/bench/viewer_bench.sh\`). Speedup > 1 means pargist is faster. $(nproc) shared cores:"
+  echo "times are noisy."
   echo
   echo "| frame | pargist median ms | pargist min ms | Yorick Gist median ms | Yorick Gist min ms | speedup (Yorick/pargist) |"
   echo "|---|---|---|---|---|---|"
-  row curve1e5 "re-render: plg, one smooth curve of 1e5 points"
-  row scatter1e5 "re-render: plg type=0, 1e5 point markers"
-  row cells1e6 "re-render: pli, 1000x1000 cells"
-  row curve1e5_expose "expose: plg, one smooth curve of 1e5 points" curve1e5
-  row scatter1e5_expose "expose: plg type=0, 1e5 point markers" scatter1e5
-  row cells1e6_expose "expose: pli, 1000x1000 cells" cells1e6
+  for c in "curve1e5:plg, one smooth curve of 1e5 points" "scatter1e5:plg type=0, 1e5 point markers" \
+           "cells1e6:pli, 1000x1000 cells"; do
+    local_case=${c%%:*} label=${c#*:}
+    row "${local_case}_expose" "expose: $label" "$local_case"
+    row "${local_case}_zoom" "zoom: $label"
+    row "${local_case}_drag" "drag step: $label"
+    row "${local_case}_release" "drag release (exact): $label" "${local_case}_zoom"
+    row "$local_case" "re-render: $label"
+  done
 } > "$PARGIST_ROOT/tests/bench/results/viewer.md"
 cat "$PARGIST_ROOT/tests/bench/results/viewer.md"

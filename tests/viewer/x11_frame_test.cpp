@@ -3,11 +3,18 @@
 // across fma, undone by unzoom(); pixels checked in screenshots.
 #include <catch2/catch.hpp>
 
+#include <cairo.h>
+
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
+#include <thread>
+#include <vector>
 
 #include "pargist/libplot/gist.hpp"
 #include "pargist/viewer/display.hpp"
 #include "pargist/viewer/frame_page.hpp"
+#include "pargist/viewer/window.hpp"
 #include "window_probe.hpp"
 #include "x11_tools.hpp"
 
@@ -120,4 +127,106 @@ TEST_CASE("a frame page honours overrides and the grid key", "[x11][frame_page]"
   CHECK_FALSE(g.systems[1].limits.auto_xmin);
   CHECK((g.systems[1].ticks.horiz.flags & plot::grid_full) != 0);
   CHECK(g.systems[1].limits.same_sides(opts.limits[1]));
+}
+
+namespace {
+
+// Pixels between the curve's red and the white page: antialiased edges.
+long pink_pixels(const Screenshot& s, int top) {
+  long n = 0;
+  for (int y = top; y < s.height; ++y)
+    for (int x = 0; x < s.width; ++x) {
+      const std::uint32_t p = s.at(x, y);
+      const int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+      n += r > 240 && g > 30 && g < 225 && std::abs(g - b) < 8;
+    }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a pan follows the pointer in drafts and is exact again at the release", "[x11][drag]") {
+  if (!have_display()) {
+    WARN("skipped: no DISPLAY (tests/run.sh starts Xvfb for these)");
+    return;
+  }
+  // A red curve (antialiased when exact) in Gist's work style.
+  plot::WindowOptions hidden;
+  hidden.display = "";
+  plot::window(7, hidden);
+  plot::fma();
+  std::vector<double> x(400), y(400);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = 0.025 * double(i), y[i] = std::sin(x[i]);
+  plot::PlgOptions style;
+  style.color = plot::Color::from_rgb(255, 0, 0);
+  style.width = 3;
+  style.marks = false;
+  plot::plg(y, x, style);
+  const auto page = std::make_shared<pv::FramePage>(plot::current_frame());
+  plot::fma();
+  plot::winkill(7);
+
+  plot::WindowOptions o;
+  o.xpos = 660;
+  o.ypos = 20;
+  pv::Window w(7, o);
+  REQUIRE(w.is_open());
+  w.show(page);
+  REQUIRE(w.wait_idle());
+  const std::string W = std::to_string(w.x_window());
+  const int strip = w.strip_height();
+  const auto [width, height] = w.area_size();
+  const int x0 = width / 2, y0 = strip + height / 2 - 40;  // inside the viewport
+
+  // Button held, pointer moved: drafts (no antialiasing), no zoom yet.
+  const unsigned long before = w.redraw_count(), serial = w.zoom_serial();
+  REQUIRE(xdotool("mousemove --window " + W + " " + std::to_string(x0) + " " + std::to_string(y0) +
+                  " mousedown 2 mousemove --window " + W + " " + std::to_string(x0 + 20) + " " +
+                  std::to_string(y0) + " mousemove --window " + W + " " + std::to_string(x0 + 40) + " " +
+                  std::to_string(y0 + 10)));
+  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  while (w.redraw_count() < before + 2 && std::chrono::steady_clock::now() < end)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  REQUIRE(w.redraw_count() >= before + 2);
+  REQUIRE(w.wait_idle());
+  CHECK(w.zoom_serial() == serial);
+  INFO("drawn during the drag: x " << w.drawn_limits(1)->xmin << ".." << w.drawn_limits(1)->xmax);
+  CHECK(w.drawn_limits(1)->xmin < -0.4);  // the page follows the pointer
+  auto draft = grab(w.x_window(), kOut + "/viewer_pan_draft.png");
+  REQUIRE(draft);
+  CHECK(find_color(*draft, 255, 0, 0, 0).count > 100);
+  CHECK(pink_pixels(*draft, strip) == 0);
+
+  // Released: the zoom happens, and the page is the exact picture at it.
+  REQUIRE(xdotool("mouseup 2"));
+  const auto end2 = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  while (w.zoom_serial() == serial && std::chrono::steady_clock::now() < end2)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  REQUIRE(w.zoom_serial() != serial);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  REQUIRE(w.wait_idle());
+  const auto zoomed = w.view_limits(1);
+  REQUIRE(zoomed);
+  CHECK(zoomed->xmin < -0.4);  // moved 40 pixels right: about -0.8 of 0..10
+  auto exact = grab(w.x_window(), kOut + "/viewer_pan_exact.png");
+  REQUIRE(exact);
+  CHECK(pink_pixels(*exact, strip) > 50);
+
+  // The same page drawn afresh at those limits, antialiased.
+  cairo_surface_t* ref = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t* cr = cairo_create(ref);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  pv::ViewOptions view;
+  view.limits[1] = *zoomed;
+  page->render(cr, w.transform(), view);
+  cairo_destroy(cr);
+  cairo_surface_flush(ref);
+  const auto* px = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(ref));
+  const int stride = cairo_image_surface_get_stride(ref) / 4;
+  long differ = 0;
+  for (int r = 0; r < height; ++r)
+    for (int c = 0; c < width; ++c) differ += (px[r * stride + c] & 0xffffff) != (exact->at(c, strip + r) & 0xffffff);
+  cairo_surface_destroy(ref);
+  CHECK(differ == 0);
 }

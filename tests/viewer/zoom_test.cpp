@@ -103,8 +103,15 @@ TEST_CASE("middle drag and shift+left pan, right and alt+left zoom out", "[viewe
     ZoomController z;
     z.press(button, mods, s.px(5), s.py(5), s.systems, s.t);
     CHECK(z.gesture() == Gesture::pan);
+    // While the button is held, the window follows with what a release
+    // there would give, and nothing is decided yet.
+    auto p = z.preview(s.px(6), s.py(3));
+    REQUIRE(p);
+    CHECK(z.active());
     auto r = z.release(s.px(6), s.py(3));
     REQUIRE(r);
+    CHECK(p->limits.same_sides(r->limits));
+    CHECK_FALSE(z.preview(s.px(6), s.py(3)));
     // The grabbed point follows the pointer: limits shift by (-1, +2).
     CHECK(r->limits.xmin == Approx(-1));
     CHECK(r->limits.xmax == Approx(9));
@@ -115,6 +122,7 @@ TEST_CASE("middle drag and shift+left pan, right and alt+left zoom out", "[viewe
     ZoomController z;
     z.press(button, mods, s.px(5), s.py(5), s.systems, s.t);
     CHECK(z.gesture() == Gesture::zoom_out);
+    CHECK_FALSE(z.preview(s.px(5), s.py(5)));  // only a pan follows the pointer
     auto r = z.release(s.px(5), s.py(5));
     REQUIRE(r);
     CHECK(r->limits.xmin == Approx(5 - 7.5));

@@ -123,6 +123,13 @@ void Window::Impl::run() {
       if (zoom_factor_ != zoom_ctl_.zoom_factor()) zoom_ctl_.set_zoom_factor(zoom_factor_);
       if (pick_.wanted || need_render_) need_compose_ = true;  // prompt shown / page changed
       view.limits = zoom_.overrides();
+      if (pan_preview_ && pan_preview_->system < int(systems_.size())) {
+        const plot::Limits& l = pan_preview_->limits;  // fixed, as the zoom at release
+        view.limits[systems_[std::size_t(pan_preview_->system)].id] = plot::Limits::fixed(l.xmin, l.xmax, l.ymin, l.ymax);
+        view.draft = true;
+      } else if (draft_shown_) {
+        need_render_ = true;  // the gesture ended without a zoom: the exact page again
+      }
       view.grid = grid_;
       view.turn = turn_;
       target = requested_;
@@ -133,6 +140,7 @@ void Window::Impl::run() {
     if (jump >= 0) go_to_page(jump, true);
     const bool rendered = need_render_;
     if (need_render_) render_page(view);
+    if (rendered) draft_shown_ = view.draft;
     if (need_compose_) compose();
     else if (need_present_) x_->present(0, 0, width_, height_);
     const bool presented = rendered || need_present_;
@@ -248,6 +256,7 @@ void Window::Impl::on_press(const XButtonEvent& b) {
     pointer_y_ = b.y;
   } else {
     zoom_ctl_.press(static_cast<int>(b.button), mods, b.x, y, systems_, t_);
+    if (!zoom_ctl_.active()) pan_preview_.reset();  // cancelled
   }
   need_compose_ = true;
 }
@@ -271,6 +280,7 @@ void Window::Impl::on_release(const XButtonEvent& b) {
     return;
   }
   const auto result = zoom_ctl_.release(b.x, y);
+  pan_preview_.reset();
   need_compose_ = true;
   if (!result) return;
   const SystemGeometry& s = systems_[static_cast<std::size_t>(result->system)];
@@ -289,6 +299,10 @@ void Window::Impl::on_motion(int x, int y) {
   pointer_y_ = y;
   message_.clear();
   zoom_ctl_.motion(x, y - strip_);
+  if (auto preview = zoom_ctl_.preview(x, y - strip_)) {
+    pan_preview_ = preview;
+    need_render_ = true;
+  }
   need_compose_ = true;
 }
 

@@ -78,6 +78,7 @@ std::vector<SystemGeometry> FramePage::render(cairo_t* cr, const PageTransform& 
   double x1, y1, x2, y2;
   cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
   plot::CairoRenderer renderer(cr, t.view(x2, y2));
+  renderer.set_antialias(!options.draft);
   plot::render(f, renderer);
 
   // Where each system is and the limits it was drawn with, for the mouse.

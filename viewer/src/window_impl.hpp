@@ -104,6 +104,10 @@ class Window::Impl {
   bool grid_ = false;
   bool need_render_ = true, need_compose_ = true, need_present_ = false;
   ZoomController zoom_ctl_;
+  // A pan under way: the page follows the pointer, drawn as drafts at the
+  // limits a release there would give (the zoom itself happens at release).
+  std::optional<ZoomResult> pan_preview_;
+  bool draft_shown_ = false;  ///< the page image is a draft: redraw it exact
   // a turn of the 3-D scenes under way: the last pointer position
   bool turning_ = false;
   int turn_x_ = 0, turn_y_ = 0;

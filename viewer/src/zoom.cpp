@@ -91,6 +91,15 @@ std::optional<ZoomController::Band> ZoomController::rubber_band() const {
 std::optional<ZoomResult> ZoomController::release(double px, double py) {
   if (!active_) return std::nullopt;
   active_ = false;
+  return outcome(px, py);
+}
+
+std::optional<ZoomResult> ZoomController::preview(double px, double py) const {
+  if (!active_ || gesture_ != Gesture::pan) return std::nullopt;
+  return outcome(px, py);
+}
+
+std::optional<ZoomResult> ZoomController::outcome(double px, double py) const {
   double x1, y1;
   world_at(system_, transform_, px, py, x1, y1);
   const double x0 = pressed_.x, y0 = pressed_.y;

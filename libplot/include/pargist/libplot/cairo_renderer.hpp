@@ -67,6 +67,9 @@ class CairoRenderer : public Renderer {
 
   /// When false (default true), begin_page() does not paint the background.
   void set_clear_background(bool clear);
+  /// Antialiased shapes (the default), or not: a draft drawn faster, as a
+  /// window does during a gesture. Text and markers are the same either way.
+  void set_antialias(bool antialias);
 
  private:
   struct Impl;

@@ -23,6 +23,9 @@ struct ViewOptions {
   /// viewer's axes, applied after each scene's own view (row-major, as
   /// pl3d's rotation matrices).
   std::array<double, 9> turn{1, 0, 0, 0, 1, 0, 0, 0, 1};
+  /// A step of a gesture (a pan under way): drawn without antialiasing,
+  /// as fast as the page can; the still picture after it is drawn exact.
+  bool draft = false;
 };
 
 /// A page the window can draw. Implementations are immutable once handed

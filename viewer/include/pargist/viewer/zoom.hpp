@@ -57,6 +57,9 @@ class ZoomController {
   /// A button came up: the new limits, or nothing if cancelled / outside
   /// every system.
   std::optional<ZoomResult> release(double px, double py);
+  /// During a pan (middle drag): the limits a release at (px, py) would
+  /// give, so the window can follow the pointer; nothing for other gestures.
+  std::optional<ZoomResult> preview(double px, double py) const;
   void cancel() { active_ = false; }
 
   bool active() const { return active_; }
@@ -66,6 +69,8 @@ class ZoomController {
   std::optional<Band> rubber_band() const;
 
  private:
+  std::optional<ZoomResult> outcome(double px, double py) const;
+
   double factor_;
   bool active_ = false;
   Gesture gesture_ = Gesture::none;
