@@ -263,7 +263,7 @@ struct CairoRenderer::Impl {
     auto inside = [](double x, double y) { return x > -1e9 && x < 1e9 && y > -1e9 && y < 1e9; };
     if (m >= 1 && m <= 5) {
       const double size = std::max(style.size, 0.0) * 10.0 * per_point();  // msize 1 = 10 points
-      const detail::MarkerStamp stamp(m, size);
+      const detail::MarkerStamp stamp(m, size, antialias != CAIRO_ANTIALIAS_NONE);
       stamp.draw(dst, n, [&](std::size_t i, int& px, int& py) {
         double x, y;
         if (!point(i, x, y) || !inside(x, y)) return false;
@@ -361,11 +361,14 @@ void CairoRenderer::polyline(const double* x, const double* y, std::size_t n, co
   // columns is stroked through what the columns can show (dashes follow the
   // path's length, so dashed lines keep every point).
   if (impl_->raster && style.type == LineType::solid && double(n) > 4.0 * impl_->view.width) {
-    std::vector<double> dx(n), dy(n), kx, ky;
-    for (std::size_t i = 0; i < n; ++i) dx[i] = impl_->dx(x[i]), dy[i] = impl_->dy(y[i]);
-    detail::decimate_columns(dx, dy, kx, ky);
-    cairo_move_to(cr, kx[0], ky[0]);
-    for (std::size_t i = 1; i < kx.size(); ++i) cairo_line_to(cr, kx[i], ky[i]);
+    bool first = true;
+    detail::decimate_columns(
+        n, [&](std::size_t i, double& px, double& py) { px = impl_->dx(x[i]), py = impl_->dy(y[i]); },
+        [&](double px, double py) {
+          if (first) cairo_move_to(cr, px, py);
+          else cairo_line_to(cr, px, py);
+          first = false;
+        });
   } else {
     cairo_move_to(cr, impl_->dx(x[0]), impl_->dy(y[0]));
     for (std::size_t i = 1; i < n; ++i) cairo_line_to(cr, impl_->dx(x[i]), impl_->dy(y[i]));

@@ -5,7 +5,7 @@
 
 namespace pargist::plot::detail {
 
-MarkerStamp::MarkerStamp(int marker, double size) {
+MarkerStamp::MarkerStamp(int marker, double size, bool antialias) {
   const int radius = int(std::ceil(marker_half(size) + 1.0));
   const int side = 2 * radius + 1;
   cairo_surface_t* mask = cairo_image_surface_create(CAIRO_FORMAT_A8, side, side);
@@ -14,6 +14,7 @@ MarkerStamp::MarkerStamp(int marker, double size) {
   const double x = 0, y = 0;
   cairo_set_line_width(cr, 1.0);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  if (!antialias) cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
   append_marker_paths(cr, marker, size, 1, &x, &y, [&](double) { return c; }, [&](double) { return c; });
   if (marker == marker_point) cairo_fill(cr);
   else cairo_stroke(cr);

@@ -81,8 +81,8 @@ class MarkerStamp {
   enum class Blend { shape, glyph };
 
   /// Gist's marker 1..5 of full size `size` (device units), centred on the
-  /// pixel that contains the point.
-  MarkerStamp(int marker, double size);
+  /// pixel that contains the point; antialiased, or whole pixels (a draft).
+  MarkerStamp(int marker, double size, bool antialias = true);
   /// The coverage of an A8 image (`stride` bytes a row) whose origin is
   /// the pixel (ox, oy) of that image.
   MarkerStamp(const unsigned char* a8, int width, int height, int stride, int ox, int oy);

@@ -89,11 +89,14 @@ std::vector<std::pair<std::vector<double>, std::vector<double>>> clip_polyline(c
   for (std::size_t k = 0; k < segments; ++k) {
     const double ax = x[k], ay = y[k], bx = x[(k + 1) % n], by = y[(k + 1) % n];
     // Liang-Barsky: the part t in [t0, t1] of the segment inside the box.
+    // Both ends inside: t0 = 0 and t1 = 1, which the loop below would find
+    // too (rounding is monotonic), without its divisions.
     double t0 = 0, t1 = 1;
     const double dx = bx - ax, dy = by - ay;
     const double p[4] = {-dx, dx, -dy, dy}, q[4] = {ax - x0, x1 - ax, ay - y0, y1 - ay};
     bool visible = true;
-    for (int e = 0; e < 4 && visible; ++e) {
+    const bool both_inside = inside(ax, ay) && inside(bx, by);
+    for (int e = 0; e < 4 && visible && !both_inside; ++e) {
       if (p[e] == 0) {
         visible = q[e] >= 0;
       } else {
@@ -163,59 +166,59 @@ void smooth_curve(const std::vector<double>& x, const std::vector<double>& y, bo
 
 class ElementPainter {
  public:
-  ElementPainter(Renderer& r, const Frame& frame, const Transform* tf) : r_(r), frame_(frame), tf_(tf) {}
+  ElementPainter(Renderer& r, const Frame& frame, const Transform* tf) : r_(r), frame_(frame), tf_(tf) {
+    if (tf) {
+      const Box& v = tf->viewport;
+      const Limits& w = tf->limits;
+      linear_x_ = {v.xmin, w.xmin, v.xmax - v.xmin, w.xmax - w.xmin};
+      linear_y_ = {v.ymin, w.ymin, v.ymax - v.ymin, w.ymax - w.ymin};
+    }
+  }
 
   void operator()(const Lines& l) {
     // Markers alone on linear axes: the renderer maps and draws them in one
     // pass (a million markers need no NDC copies of the data).
     if (tf_ && l.markers_at_points && l.line.type == LineType::none && !l.rays &&
         !tf_->limits.log_x && !tf_->limits.log_y) {
-      const Box& v = tf_->viewport;
-      const Limits& w = tf_->limits;
-      r_.markers_mapped(l.x.data(), l.y.data(), l.x.size(), {v.xmin, w.xmin, v.xmax - v.xmin, w.xmax - w.xmin},
-                        {v.ymin, w.ymin, v.ymax - v.ymin, w.ymax - w.ymin}, l.marker);
+      r_.markers_mapped(l.x.data(), l.y.data(), l.x.size(), linear_x_, linear_y_, l.marker);
       return;
     }
+    // Every drawable point, mapped; a NaN/Inf (or non-positive on a log
+    // axis) point breaks the curve: pieces [start, end) of these arrays.
     std::vector<double> px, py;
+    px.reserve(l.x.size());
+    py.reserve(l.x.size());
+    std::size_t start = 0;
     // Gist smooths only undecorated curves.
     const bool smooth = l.smooth > 0 && !l.marks && !l.rays && !l.markers_at_points;
     auto flush = [&] {
-      const bool closed = l.closed && px.size() == l.x.size();
-      if (smooth && px.size() >= 2) {
+      const std::size_t m = px.size() - start;
+      const double *x = px.data() + start, *y = py.data() + start;
+      const bool closed = l.closed && m == l.x.size();
+      if (smooth && m >= 2) {
         std::vector<double> sx, sy;
-        smooth_curve(px, py, closed, l.smooth, sx, sy);
+        smooth_curve({x, x + m}, {y, y + m}, closed, l.smooth, sx, sy);
         r_.polyline(sx.data(), sy.data(), sx.size(), l.line, false);
-      } else if (px.size() >= 2) {
-        r_.polyline(px.data(), py.data(), px.size(), l.line, closed);
+      } else if (m >= 2) {
+        r_.polyline(x, y, m, l.line, closed);
       }
-      if (l.markers_at_points && !px.empty()) r_.markers(px.data(), py.data(), px.size(), l.marker);
-      px.clear();
-      py.clear();
+      if (l.markers_at_points && m) r_.markers(x, y, m, l.marker);
+      start = px.size();
     };
-    // A NaN/Inf (or non-positive on a log axis) point breaks the curve.
-    const bool along = (l.marks && !l.markers_at_points) || l.rays;
-    std::vector<double> all_x, all_y;
-    px.reserve(l.x.size());
-    py.reserve(l.x.size());
-    if (along) all_x.reserve(l.x.size()), all_y.reserve(l.x.size());
     for (std::size_t i = 0; i < l.x.size(); ++i) {
       double x, y;
       if (!map(l.x[i], l.y[i], x, y)) { flush(); continue; }
       px.push_back(x);
       py.push_back(y);
-      if (along) {
-        all_x.push_back(x);
-        all_y.push_back(y);
-      }
     }
     flush();
-    if (along) {
+    if ((l.marks && !l.markers_at_points) || l.rays) {
       // Gist decorates the curve as clipped to the viewport, each visible
       // piece from the start of its phases.
       if (!tf_) {
-        marks_along(all_x, all_y, l);
+        marks_along(px, py, l);
       } else {
-        for (const auto& piece : clip_polyline(all_x, all_y, l.closed, tf_->viewport))
+        for (const auto& piece : clip_polyline(px, py, l.closed, tf_->viewport))
           marks_along(piece.first, piece.second, l, false);
       }
     }
@@ -425,8 +428,9 @@ class ElementPainter {
     if (!std::isfinite(wx) || !std::isfinite(wy)) return false;
     if (!tf_) { nx = wx; ny = wy; return true; }
     if ((tf_->limits.log_x && !(wx > 0)) || (tf_->limits.log_y && !(wy > 0))) return false;
-    nx = tf_->ndc_x(wx);
-    ny = tf_->ndc_y(wy);
+    // Linear axes inline (Transform's operations, so the same values).
+    nx = tf_->limits.log_x ? tf_->ndc_x(wx) : linear_x_(wx);
+    ny = tf_->limits.log_y ? tf_->ndc_y(wy) : linear_y_(wy);
     return std::isfinite(nx) && std::isfinite(ny);
   }
 
@@ -501,6 +505,7 @@ class ElementPainter {
   Renderer& r_;
   const Frame& frame_;
   const Transform* tf_;
+  LinearAxis linear_x_, linear_y_;
 };
 
 // Gist's contour legends: "A: level" for each level of the contour plots

@@ -184,14 +184,15 @@ TEST_CASE("a pan follows the pointer in drafts and is exact again at the release
                   " mousedown 2 mousemove --window " + W + " " + std::to_string(x0 + 20) + " " +
                   std::to_string(y0) + " mousemove --window " + W + " " + std::to_string(x0 + 40) + " " +
                   std::to_string(y0 + 10)));
+  // The page follows the pointer (motions may merge: at least one draft).
   const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-  while (w.redraw_count() < before + 2 && std::chrono::steady_clock::now() < end)
+  while (w.drawn_limits(1)->xmin > -0.4 && std::chrono::steady_clock::now() < end)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  REQUIRE(w.redraw_count() >= before + 2);
   REQUIRE(w.wait_idle());
-  CHECK(w.zoom_serial() == serial);
   INFO("drawn during the drag: x " << w.drawn_limits(1)->xmin << ".." << w.drawn_limits(1)->xmax);
-  CHECK(w.drawn_limits(1)->xmin < -0.4);  // the page follows the pointer
+  CHECK(w.drawn_limits(1)->xmin < -0.4);
+  CHECK(w.redraw_count() > before);
+  CHECK(w.zoom_serial() == serial);
   auto draft = grab(w.x_window(), kOut + "/viewer_pan_draft.png");
   REQUIRE(draft);
   CHECK(find_color(*draft, 255, 0, 0, 0).count > 100);

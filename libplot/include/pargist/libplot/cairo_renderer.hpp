@@ -68,7 +68,7 @@ class CairoRenderer : public Renderer {
   /// When false (default true), begin_page() does not paint the background.
   void set_clear_background(bool clear);
   /// Antialiased shapes (the default), or not: a draft drawn faster, as a
-  /// window does during a gesture. Text and markers are the same either way.
+  /// window does during a gesture (markers 1..5 too; text stays antialiased).
   void set_antialias(bool antialias);
 
  private:
