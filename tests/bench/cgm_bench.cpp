@@ -9,11 +9,15 @@
 //                                  frame (600x600, Gist's window view at 100
 //                                  dpi). Prints one line per way: "name
 //                                  cpu_seconds total_bytes"; then writes the
-//                                  coordinates of a frame (x then y, float64)
+//                                  coordinates of a frame (x then y, or a
+//                                  contour's x, y, z; float64)
 //                                  to OUTDIR/coords.bin for the floor.
+//   cgm_bench OUTDIR FRAMES KIND WAYS  only the ways named (comma-separated:
+//                                  cgm, plain, png), e.g. to profile one.
 // Kinds: scatter (a 1e4-point scatter plus a 256x256 cell array), density
 // (a 200x200 cell array of a particle density, as ppzx cellarray=1 draws
-// it), curve (a smooth 1e4-point curve).
+// it), curve (a smooth 1e4-point curve), contour (10 levels of a smooth
+// field on a 200x200 mesh, as plc draws it).
 // CPU seconds of this process: a busy shared machine does not skew the ratio.
 #include <time.h>
 
@@ -129,6 +133,27 @@ plot::Frame curve_frame(int k) {
   return f;
 }
 
+// contour, frame k: 10 levels of sin(1.3 x + k/10) cos(y) + 0.1 x y on a
+// 200x200 mesh over [-3, 3]^2, the levels evenly between the field's
+// extremes (as cgm_bench.i gives Yorick's plc).
+plot::Frame contour_frame(int k) {
+  plot::Frame f = empty_frame(k);
+  constexpr std::size_t n = 200;
+  plot::Contours c;
+  c.mesh.ni = c.mesh.nj = n;
+  for (std::size_t j = 0; j < n; ++j)
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = -3.0 + 6.0 * double(i) / (n - 1), y = -3.0 + 6.0 * double(j) / (n - 1);
+      c.mesh.x.push_back(x);
+      c.mesh.y.push_back(y);
+      c.z.push_back(std::sin(1.3 * x + k / 10.0) * std::cos(y) + 0.1 * x * y);
+    }
+  const auto [lo, hi] = std::minmax_element(c.z.begin(), c.z.end());
+  for (int l = 1; l <= 10; ++l) c.levels.push_back(*lo + (*hi - *lo) * l / 11.0);
+  f.systems[1].elements.push_back(std::move(c));
+  return f;
+}
+
 std::uintmax_t folder_bytes(const std::string& dir) {
   std::uintmax_t total = 0;
   for (const auto& e : fs::directory_iterator(dir))
@@ -139,13 +164,15 @@ std::uintmax_t folder_bytes(const std::string& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: cgm_bench OUTDIR FRAMES scatter|density|curve\n");
+  if (argc != 4 && argc != 5) {
+    std::fprintf(stderr, "usage: cgm_bench OUTDIR FRAMES scatter|density|curve|contour [cgm,plain,png]\n");
     return 1;
   }
   const std::string out = argv[1];
   const int frames = std::atoi(argv[2]);
   const std::string kind = argv[3];
+  const std::string ways = argc == 5 ? std::string(",") + argv[4] + "," : ",cgm,plain,png,";
+  auto wanted = [&](const char* way) { return ways.find(std::string(",") + way + ",") != std::string::npos; };
   for (const char* sub : {"cgm", "plain", "png"}) {
     fs::remove_all(out + "/" + sub);
     fs::create_directories(out + "/" + sub);
@@ -155,9 +182,13 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 12345;
   std::vector<plot::Frame> pool;
   for (int k = 0; k < 8; ++k)
-    pool.push_back(kind == "density" ? density_frame(k, seed) : kind == "curve" ? curve_frame(k) : scatter_frame(k, seed));
+    pool.push_back(kind == "density"   ? density_frame(k, seed)
+                   : kind == "curve"   ? curve_frame(k)
+                   : kind == "contour" ? contour_frame(k)
+                                       : scatter_frame(k, seed));
 
   for (const bool record : {true, false}) {
+    if (!wanted(record ? "cgm" : "plain")) continue;
     cgm::CgmOptions options;
     options.world_record = record;
     const std::string dir = out + (record ? "/cgm" : "/plain");
@@ -170,20 +201,27 @@ int main(int argc, char** argv) {
     std::printf("%s %.4f %ju\n", record ? "cgm" : "cgm_plain", t, folder_bytes(dir));
     std::fflush(stdout);
   }
-  const double t0 = cpu_seconds();
-  for (int k = 0; k < frames; ++k) {
-    char name[64];
-    std::snprintf(name, sizeof name, "/png/frame%04d.png", k);
-    plot::write_png(pool[std::size_t(k) % pool.size()], out + name);
+  if (wanted("png")) {
+    const double t0 = cpu_seconds();
+    for (int k = 0; k < frames; ++k) {
+      char name[64];
+      std::snprintf(name, sizeof name, "/png/frame%04d.png", k);
+      plot::write_png(pool[std::size_t(k) % pool.size()], out + name);
+    }
+    std::printf("png %.4f %ju\n", cpu_seconds() - t0, folder_bytes(out + "/png"));
   }
-  std::printf("png %.4f %ju\n", cpu_seconds() - t0, folder_bytes(out + "/png"));
   // The coordinates of frame 0, for the floor of what any lossless record of
   // them takes (the driver compresses them as hard as it can).
   std::FILE* coords = std::fopen((out + "/coords.bin").c_str(), "wb");
+  auto put = [coords](const std::vector<double>& v) { std::fwrite(v.data(), sizeof(double), v.size(), coords); };
   for (const auto& e : pool[0].systems[1].elements)
     if (const auto* l = std::get_if<plot::Lines>(&e)) {
-      std::fwrite(l->x.data(), sizeof(double), l->x.size(), coords);
-      std::fwrite(l->y.data(), sizeof(double), l->y.size(), coords);
+      put(l->x);
+      put(l->y);
+    } else if (const auto* c = std::get_if<plot::Contours>(&e)) {
+      put(c->mesh.x);
+      put(c->mesh.y);
+      put(c->z);
     }
   std::fclose(coords);
   return 0;

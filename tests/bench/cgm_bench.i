@@ -2,7 +2,8 @@
    of one KIND written to a CGM by Gist's hcp, as cgm_bench does for
    pargist. Kinds: scatter (a 1e4-point scatter plus a 256x256 cell array),
    density (a 200x200 cell array of 2e5 particles' density, bytscl'd),
-   curve (a smooth 1e4-point curve). Prints
+   curve (a smooth 1e4-point curve), contour (10 levels of a smooth field on
+   a 200x200 mesh, evenly between its extremes). Prints
      yorick_cgm CPU_SECONDS
    Usage: yorick -batch cgm_bench.i OUT.cgm FRAMES KIND                      */
 args = get_argv();
@@ -30,6 +31,16 @@ if (kind == "scatter") {
     h = histogram(1 + ix(in) + 200 * iy(in), top=40000);
     cells(*,j) = char(min(239, long(floor(h / double(max(h)) * 240.0))));
   }
+} else if (kind == "contour") {
+  s = -3.0 + 6.0 * indgen(0:199) / 199.0;
+  cx = s(,-:1:200);
+  cy = s(-:1:200,);
+  zs = array(0.0, 200, 200, pool);
+  levs = array(0.0, 10, pool);
+  for (j = 1; j <= pool; j++) {
+    zs(,,j) = sin(1.3 * cx + (j - 1) / 10.0) * cos(cy) + 0.1 * cx * cy;
+    levs(,j) = min(zs(,,j)) + (max(zs(,,j)) - min(zs(,,j))) * indgen(10) / 11.0;
+  }
 } else {
   x = span(0, 10, 10000);
   ys = array(0.0, 10000, pool);
@@ -46,6 +57,8 @@ for (k = 0; k < frames; k++) {
   } else if (kind == "density") {
     pli, cells(,,j), -4, -4, 4, 4;
     limits, -4, 4, -4, 4;
+  } else if (kind == "contour") {
+    plc, zs(,,j), cy, cx, levs=levs(,j);
   } else {
     plg, ys(,j), x;
   }

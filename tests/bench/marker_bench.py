@@ -17,10 +17,8 @@ Writes tests/bench/results/markers.md.
 """
 import argparse
 import os
-import platform
 import sys
 import tempfile
-import time
 
 import matplotlib
 
@@ -28,6 +26,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+import benchlib  # noqa: E402
 import pargist as pg  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,15 +42,6 @@ KINDS = [
     ("cross", "\5", "x", {"markersize": 6}),
     ("letter A", "A", "$A$", {"markersize": 10}),
 ]
-
-
-def best_of(reps, fn):
-    best = float("inf")
-    for _ in range(reps):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 def pargist_frame(x, y, marker, path):
@@ -85,38 +75,40 @@ def main():
     kinds = [k for k in KINDS if k[0] in args.kinds.split(",")]
 
     pg.window(0, display="", dpi=100)
-    empty = best_of(args.reps, lambda: (pg.fma(), pg.png(os.path.join(out, "empty.png"), dpi=100)))
+    empty = benchlib.best_of(args.reps, lambda: (pg.fma(), pg.png(os.path.join(out, "empty.png"), dpi=100)))
     rows = []
     for n in sizes:
         rng = np.random.default_rng(1)
         x, y = rng.standard_normal(n), rng.standard_normal(n)
-        floor = best_of(args.reps, lambda: (x.sum(), y.sum()))
+        floor = benchlib.best_of(args.reps, lambda: (x.sum(), y.sum()))
         for name, gist, mpl, kw in kinds:
             tag = f"{name.replace(' ', '_')}_{n:.0e}"
-            ours = best_of(args.reps, pargist_frame(x, y, gist, os.path.join(out, f"pargist_{tag}.png")))
-            theirs = best_of(args.reps, matplotlib_frame(x, y, mpl, kw, os.path.join(out, f"mpl_{tag}.png")))
+            ours = benchlib.best_of(args.reps, pargist_frame(x, y, gist, os.path.join(out, f"pargist_{tag}.png")))
+            theirs = benchlib.best_of(args.reps, matplotlib_frame(x, y, mpl, kw, os.path.join(out, f"mpl_{tag}.png")))
             rows.append((n, name, mpl, ours, theirs, floor))
             print(f"{n:8.0e} {name:9s} pargist {ours:8.4f} s  matplotlib {theirs:8.4f} s  "
                   f"{theirs / ours:6.1f}x  floor {floor:.4f} s", flush=True)
 
-    with open(args.results, "w") as f:
-        f.write("# Markers through Python, PNG written: pargist against matplotlib\n\n")
-        f.write(f"Written by `tests/bench/marker_bench.py` on {time.strftime('%Y-%m-%d %H:%M')} "
-                f"({os.cpu_count()} cores, shared). Gaussian x, y (float64); 600x600 pixels; the PNG written "
-                "inside the timed frame. pargist: `fma(); plg(y, x, type=0, marker=M); png(file, dpi=100)`; "
-                "matplotlib (Agg): a 6x6 in figure at 100 dpi, `plot(x, y, linestyle='none', marker=M, ...)`, "
-                f"`savefig`. CPU seconds of the process, best of {args.reps}. Floor: one read of the points "
-                "(`x.sum(); y.sum()`). pargist's fixed cost, an empty frame written: "
-                f"{empty:.4f} s.\n\n")
-        f.write("| points | Gist marker | matplotlib marker | pargist s | matplotlib s | speed-up | "
-                "pargist / floor | pargist beyond the empty frame / floor |\n")
-        f.write("|---:|---|---|---:|---:|---:|---:|---:|\n")
-        for n, name, mpl, ours, theirs, floor in rows:
-            f.write(f"| {n:.0e} | {name} | `{mpl}` | {ours:.4f} | {theirs:.4f} | {theirs / ours:.1f}x | "
-                    f"{ours / floor:.0f} | {max(ours - empty, 0) / floor:.0f} |\n")
-        f.write(f"\nMachine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-                f"matplotlib {matplotlib.__version__}, numpy {np.__version__}. Pictures of the last run: `{out}`.\n")
-    print("wrote", args.results)
+    text = [
+        "# Markers through Python, PNG written: pargist against matplotlib",
+        "",
+        f"Written by `tests/bench/marker_bench.py` on {benchlib.stamp()} "
+        f"({os.cpu_count()} cores, shared). Gaussian x, y (float64); 600x600 pixels; the PNG written "
+        "inside the timed frame. pargist: `fma(); plg(y, x, type=0, marker=M); png(file, dpi=100)`; "
+        "matplotlib (Agg): a 6x6 in figure at 100 dpi, `plot(x, y, linestyle='none', marker=M, ...)`, "
+        f"`savefig`. CPU seconds of the process, best of {args.reps}. Floor: one read of the points "
+        "(`x.sum(); y.sum()`). pargist's fixed cost, an empty frame written: "
+        f"{empty:.4f} s.",
+        "",
+    ]
+    text += benchlib.table(
+        ["points", "Gist marker", "matplotlib marker", "pargist s", "matplotlib s", "speed-up",
+         "pargist / floor", "pargist beyond the empty frame / floor"], "r l l r r r r r",
+        [(f"{n:.0e}", name, f"`{mpl}`", f"{ours:.4f}", f"{theirs:.4f}", f"{theirs / ours:.1f}x",
+          f"{ours / floor:.0f}", f"{max(ours - empty, 0) / floor:.0f}") for n, name, mpl, ours, theirs, floor in rows])
+    text += ["", benchlib.machine(matplotlib=matplotlib.__version__, numpy=np.__version__)[:-1] +
+             f". Pictures of the last run: `{out}`."]
+    benchlib.write_results(args.results, "\n".join(text))
 
 
 if __name__ == "__main__":

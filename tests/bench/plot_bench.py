@@ -11,17 +11,17 @@ a machine shared with other jobs).
 """
 import argparse
 import os
-import platform
 import subprocess
 import sys
 import tempfile
-import time
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+
+import benchlib  # noqa: E402
 
 CASES = [
     ("markers_1e5", "1e5 markers (plg type=0 / plot '+')"),
@@ -84,15 +84,6 @@ def mpl_contour():
     return run
 
 
-def best_of(reps, fn, path):
-    best = float("inf")
-    for _ in range(reps):
-        t0 = time.process_time()
-        fn(path)
-        best = min(best, time.process_time() - t0)
-    return best
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--binary", required=True)
@@ -116,7 +107,7 @@ def main():
         "cells_1000": mpl_cells(),
         "contour_200": mpl_contour(),
     }
-    theirs = {key: best_of(args.reps, fn, os.path.join(out, f"mpl_{key}.png")) for key, fn in peers.items()}
+    theirs = {key: benchlib.best_of(args.reps, fn, os.path.join(out, f"mpl_{key}.png")) for key, fn in peers.items()}
 
     lines = [
         "# libplot rendering benchmark",
@@ -125,22 +116,16 @@ def main():
         f"{args.reps} runs each, in CPU seconds (both single-threaded), both "
         "measured in the same invocation (`tests/bench/plot_bench.sh`).",
         "",
-        "| case | pargist (CPU s) | matplotlib Agg (CPU s) | speed-up |",
-        "|---|---:|---:|---:|",
     ]
-    for key, label in CASES:
-        lines.append(f"| {label} | {ours[key]:.4f} | {theirs[key]:.4f} | {theirs[key] / ours[key]:.1f}x |")
+    lines += benchlib.table(["case", "pargist (CPU s)", "matplotlib Agg (CPU s)", "speed-up"], "l r r r",
+                            [(label, f"{ours[key]:.4f}", f"{theirs[key]:.4f}", f"{theirs[key] / ours[key]:.1f}x")
+                             for key, label in CASES])
     lines += [
         "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        f"matplotlib {matplotlib.__version__}, numpy {np.__version__}. "
-        f"Pictures of the last run: `{out}`.",
-        "",
+        benchlib.machine(matplotlib=matplotlib.__version__, numpy=np.__version__) +
+        f" Pictures of the last run: `{out}`.",
     ]
-    os.makedirs(os.path.dirname(args.results), exist_ok=True)
-    with open(args.results, "w") as f:
-        f.write("\n".join(lines))
-    print("\n".join(lines))
+    benchlib.write_results(args.results, "\n".join(lines))
     slow = [key for key, _ in CASES if theirs[key] / ours[key] < 3.0]
     if slow:
         print(f"below the 3x goal: {', '.join(slow)}", file=sys.stderr)

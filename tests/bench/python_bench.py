@@ -27,27 +27,12 @@ import subprocess
 import sys
 import time
 
+from benchlib import reset_peak, status_kb, write_results
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BINS = 200
 SAMPLE = 100000
-
-
-def rss_kb(field):
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
-
-
-def reset_peak():
-    # Linux: writing 5 to clear_refs resets VmHWM to the current RSS.
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-    except OSError:
-        pass
 
 
 def worker(args):
@@ -121,7 +106,7 @@ def worker(args):
     # Warm up on a few particles (fonts, caches, imports), not timed.
     frame("warm", z[:1000].copy(), x[:1000].copy())
     comm.Barrier()
-    base = rss_kb("VmRSS")
+    base = status_kb("VmRSS")
     reset_peak()
     times = []
     nbytes = 0
@@ -131,7 +116,7 @@ def worker(args):
         nbytes = frame(k, z, x)
         comm.Barrier()
         times.append(time.perf_counter() - t0)
-    peak = rss_kb("VmHWM")
+    peak = status_kb("VmHWM")
     if me == 0:
         times.sort()
         print(json.dumps({"case": args.case, "ranks": npes, "n": n, "time": times[len(times) // 2],
@@ -189,11 +174,7 @@ def driver(args):
         lines.append(f"| {ranks} | {n:.0e} | {plot} | {pg['time']:.3f} | {mpl['time']:.3f} | "
                      f"{mpl['time'] / pg['time']:.1f}x | {human_bytes(pg['bytes'])} / {human_bytes(mpl['bytes'])} | "
                      f"{pg['peak_mb']:.1f} / {mpl['peak_mb']:.1f} |")
-    text = "\n".join(lines) + "\n"
-    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    with open(os.path.join(HERE, "results", "python.md"), "w") as f:
-        f.write(text)
-    print(text)
+    write_results(os.path.join(HERE, "results", "python.md"), "\n".join(lines))
 
 
 def main():

@@ -20,34 +20,14 @@ import time
 
 import numpy as np
 
+import benchlib
+
 GRID = 512
 LIM = 4.0
 
 
 def best_of(reps, fn):
-    best = float("inf")
-    for _ in range(reps):
-        t0 = time.thread_time()
-        fn()
-        best = min(best, time.thread_time() - t0)
-    return best
-
-
-def status_kb(key):
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(key):
-                return int(line.split()[1])
-    return -1
-
-
-def peak_growth(fn):
-    """Peak RSS growth (bytes) while fn runs, from the current RSS."""
-    base = status_kb("VmRSS:")
-    with open("/proc/self/clear_refs", "w") as f:
-        f.write("5")
-    fn()
-    return (status_kb("VmHWM:") - base) * 1024
+    return benchlib.best_of(reps, fn, clock=time.thread_time)
 
 
 def numpy_peers(n, reps):
@@ -90,7 +70,7 @@ def numpy_peers(n, reps):
         "np_bincount_s": best_of(reps, bincount_ngp),
         "np_bincount_cic_s": best_of(max(1, reps - 1), bincount_cic),
         "np_histogram2d_s": best_of(1, histogram2d),
-        "np_bincount_rss": peak_growth(bincount_ngp),
+        "np_bincount_rss": benchlib.peak_growth(bincount_ngp),
     }
     # The bincount way counts what histogram2d counts (up to the rare particle
     # within rounding of a bin edge, which a flat index may put next door).
@@ -214,12 +194,7 @@ def main():
     for ranks, n, b in traffic:
         lines.append(f"| {ranks} | {n:.0e} | {b:.0f} | {b / grid_bytes:.2f} |")
     lines.append("")
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    tmp = args.out + ".tmp"
-    with open(tmp, "w") as f:
-        f.write("\n".join(lines))
-    os.replace(tmp, args.out)
-    print("\n".join(lines))
+    benchlib.write_results(args.out, "\n".join(lines))
 
 
 if __name__ == "__main__":

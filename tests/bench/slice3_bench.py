@@ -21,6 +21,8 @@ import subprocess
 import sys
 import time
 
+from benchlib import median, write_results
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 LEVEL = 0.3
@@ -106,11 +108,6 @@ def worker(args):
         print(json.dumps(rows))
 
 
-def median(values):
-    v = sorted(values)
-    return v[len(v) // 2]
-
-
 def driver(args):
     cmd = ["mpiexec", "-n", "4", "--oversubscribe", sys.executable, os.path.abspath(__file__), "--worker",
            "--n", str(args.n), "--steps", str(args.steps), "--out", args.out]
@@ -160,10 +157,7 @@ def driver(args):
                      f"{r['cpumax']:.3f} | {r['cut']:.3f} | {r['draw']:.3f} | {r['frame']:.3f} | "
                      f"{g['frame'] / r['frame']:.1f}x |")
     lines.append("")
-    text = "\n".join(lines)
-    with open(os.path.join(HERE, "results", "slice3.md"), "w") as f:
-        f.write(text)
-    print(text)
+    write_results(os.path.join(HERE, "results", "slice3.md"), "\n".join(lines))
 
 
 def main():
