@@ -65,26 +65,21 @@ std::vector<std::uint8_t> cell_indices(const Cells& c, const Palette& palette) {
   return bytes;
 }
 
-// The pieces of a polyline inside a box (NDC), in order.
-std::vector<std::pair<std::vector<double>, std::vector<double>>> clip_polyline(const std::vector<double>& x,
-                                                                              const std::vector<double>& y,
-                                                                              bool closed, const Box& b) {
-  std::vector<std::pair<std::vector<double>, std::vector<double>>> pieces;
+// The pieces of a polyline inside a box (NDC), in order, streamed:
+// piece() starts each piece, point(x, y) gives its points.
+template <class Piece, class Point>
+void clip_polyline(const std::vector<double>& x, const std::vector<double>& y, bool closed, const Box& b,
+                   Piece&& piece, Point&& point) {
   const double x0 = std::min(b.xmin, b.xmax), x1 = std::max(b.xmin, b.xmax);
   const double y0 = std::min(b.ymin, b.ymax), y1 = std::max(b.ymin, b.ymax);
   const std::size_t n = x.size();
-  if (n == 0) return pieces;
+  if (n == 0) return;
   auto inside = [&](double px, double py) { return px >= x0 && px <= x1 && py >= y0 && py <= y1; };
-  std::vector<double> px, py;
-  auto close_piece = [&] {
-    if (!px.empty()) pieces.emplace_back(std::move(px), std::move(py));
-    px.clear();
-    py.clear();
-  };
   if (n == 1) {
-    if (inside(x[0], y[0])) pieces.push_back({{x[0]}, {y[0]}});
-    return pieces;
+    if (inside(x[0], y[0])) piece(), point(x[0], y[0]);
+    return;
   }
+  bool open = false;  // a piece is under way
   const std::size_t segments = closed ? n : n - 1;
   for (std::size_t k = 0; k < segments; ++k) {
     const double ax = x[k], ay = y[k], bx = x[(k + 1) % n], by = y[(k + 1) % n];
@@ -107,21 +102,16 @@ std::vector<std::pair<std::vector<double>, std::vector<double>>> clip_polyline(c
       }
     }
     if (!visible) {
-      close_piece();
+      open = false;
       continue;
     }
-    const double sx = ax + t0 * dx, sy = ay + t0 * dy, ex = ax + t1 * dx, ey = ay + t1 * dy;
-    if (px.empty() || t0 > 0) {
-      close_piece();
-      px.push_back(sx);
-      py.push_back(sy);
+    if (!open || t0 > 0) {
+      piece();
+      point(ax + t0 * dx, ay + t0 * dy);
     }
-    px.push_back(ex);
-    py.push_back(ey);
-    if (t1 < 1) close_piece();
+    point(ax + t1 * dx, ay + t1 * dy);
+    open = t1 >= 1;
   }
-  close_piece();
-  return pieces;
 }
 
 // Gist's smoothing: each point becomes the middle of three on the bisector
@@ -218,8 +208,10 @@ class ElementPainter {
       if (!tf_) {
         marks_along(px, py, l);
       } else {
-        for (const auto& piece : clip_polyline(px, py, l.closed, tf_->viewport))
-          marks_along(piece.first, piece.second, l, false);
+        Decorations d(r_, l);
+        clip_polyline(px, py, l.closed, tf_->viewport, [&] { d.start_piece(); },
+                      [&](double x, double y) { d.point(x, y); });
+        d.finish();
       }
     }
   }
@@ -438,50 +430,79 @@ class ElementPainter {
   // rspace along the curve, its length measured with Gist's octagonal norm
   // in NDC. The phase grows with the length; each time it reaches the
   // spacing a mark goes there (so the first one is spacing - phase along).
-  void marks_along(const std::vector<double>& x, const std::vector<double>& y, const Lines& l,
-                   bool closed_curve = true) {
-    if (x.empty()) return;
-    std::vector<double> mx, my, rx, ry;
-    std::vector<std::size_t> rays;
-    double mark_phase = l.mphase, ray_phase = l.rphase;
-    const double arrow_l = l.arrowl * 10.0 / kPointsPerNdc, arrow_w = l.arroww * 4.0 / kPointsPerNdc;
-    const bool closed = l.closed && closed_curve;
-    const std::size_t n = x.size(), segments = closed ? n : n - 1;
-    for (std::size_t s = 0; s < segments; ++s) {
-      const std::size_t a = s, b = (s + 1) % n;
-      const double dx = x[b] - x[a], dy = y[b] - y[a];
+  // Fed one piece of the curve at a time, point by point; each piece starts
+  // from the phases and is drawn when the next starts, or at finish().
+  class Decorations {
+   public:
+    Decorations(Renderer& r, const Lines& l) : r_(r), l_(l) {}
+    ~Decorations() = default;
+    void start_piece() {
+      finish();
+      mark_phase_ = l_.mphase, ray_phase_ = l_.rphase;
+      have_ = false;
+    }
+    void point(double x, double y) {
+      if (have_) segment(x_, y_, x, y);
+      x_ = x, y_ = y, have_ = true;
+    }
+    void finish() {
+      if (!rays_.empty()) {
+        LineStyle solid = l_.line;  // Gist: dashed ray arrows would confuse
+        solid.type = LineType::solid;
+        for (std::size_t k = 0; k < rays_.size(); ++k) r_.polyline(&rx_[3 * k], &ry_[3 * k], 3, solid, false);
+      }
+      if (!mx_.empty()) r_.markers(mx_.data(), my_.data(), mx_.size(), l_.marker);
+      mx_.clear(), my_.clear(), rx_.clear(), ry_.clear(), rays_.clear();
+    }
+
+   private:
+    void segment(double ax, double ay, double bx, double by) {
+      const double dx = bx - ax, dy = by - ay;
       const double len = octagonal_norm(dx, dy);
-      if (!(len > 0) || !std::isfinite(len)) continue;
-      if (l.marks && !l.markers_at_points && l.mspace > 0) {
-        mark_phase += len;
-        while (mark_phase >= l.mspace && mx.size() <= 100000) {
-          mark_phase -= l.mspace;
-          const double f = mark_phase / len;
-          mx.push_back(x[b] - dx * f);
-          my.push_back(y[b] - dy * f);
+      if (!(len > 0) || !std::isfinite(len)) return;
+      if (l_.marks && !l_.markers_at_points && l_.mspace > 0) {
+        mark_phase_ += len;
+        while (mark_phase_ >= l_.mspace && mx_.size() <= 100000) {
+          mark_phase_ -= l_.mspace;
+          const double f = mark_phase_ / len;
+          mx_.push_back(bx - dx * f);
+          my_.push_back(by - dy * f);
         }
       }
-      if (l.rays && l.rspace > 0) {
-        ray_phase += len;
+      if (l_.rays && l_.rspace > 0) {
+        const double arrow_l = l_.arrowl * 10.0 / kPointsPerNdc, arrow_w = l_.arroww * 4.0 / kPointsPerNdc;
+        ray_phase_ += len;
         const double t = std::hypot(dx, dy), ux = dx / t, uy = dy / t;
-        while (ray_phase >= l.rspace && rays.size() <= 100000) {
-          ray_phase -= l.rspace;
-          const double f = ray_phase / len;
-          const double tx = x[b] - dx * f, ty = y[b] - dy * f;
-          const double ax[3] = {tx - arrow_l * ux + arrow_w * uy, tx, tx - arrow_l * ux - arrow_w * uy};
-          const double ay[3] = {ty - arrow_l * uy - arrow_w * ux, ty, ty - arrow_l * uy + arrow_w * ux};
-          rx.insert(rx.end(), ax, ax + 3);
-          ry.insert(ry.end(), ay, ay + 3);
-          rays.push_back(3);
+        while (ray_phase_ >= l_.rspace && rays_.size() <= 100000) {
+          ray_phase_ -= l_.rspace;
+          const double f = ray_phase_ / len;
+          const double tx = bx - dx * f, ty = by - dy * f;
+          const double ax3[3] = {tx - arrow_l * ux + arrow_w * uy, tx, tx - arrow_l * ux - arrow_w * uy};
+          const double ay3[3] = {ty - arrow_l * uy - arrow_w * ux, ty, ty - arrow_l * uy + arrow_w * ux};
+          rx_.insert(rx_.end(), ax3, ax3 + 3);
+          ry_.insert(ry_.end(), ay3, ay3 + 3);
+          rays_.push_back(3);
         }
       }
     }
-    if (!rays.empty()) {
-      LineStyle solid = l.line;  // Gist: dashed ray arrows would confuse
-      solid.type = LineType::solid;
-      for (std::size_t k = 0; k < rays.size(); ++k) r_.polyline(&rx[3 * k], &ry[3 * k], 3, solid, false);
-    }
-    if (!mx.empty()) r_.markers(mx.data(), my.data(), mx.size(), l.marker);
+
+    Renderer& r_;
+    const Lines& l_;
+    double mark_phase_ = 0, ray_phase_ = 0;
+    bool have_ = false;
+    double x_ = 0, y_ = 0;
+    std::vector<double> mx_, my_, rx_, ry_;
+    std::vector<std::size_t> rays_;
+  };
+
+  // The decorations of a whole curve (closed: its closing segment too).
+  void marks_along(const std::vector<double>& x, const std::vector<double>& y, const Lines& l) {
+    if (x.empty()) return;
+    Decorations d(r_, l);
+    d.start_piece();
+    for (std::size_t i = 0; i < x.size(); ++i) d.point(x[i], y[i]);
+    if (l.closed) d.point(x[0], y[0]);
+    d.finish();
   }
 
   static double octagonal_norm(double dx, double dy) {
