@@ -42,7 +42,8 @@ row() {  # our case, label[, Gist's case]
   echo "- *drag*: the middle button held and the pointer moved 4 pixels a step; pargist's page"
   echo "  follows the pointer with a draft (no antialiasing, as Gist draws) per step, and draws the"
   echo "  exact, antialiased picture once at the release (*release* row)."
-  echo "- *re-render*: a new page of the same frame handed over (what fma() costs the window)."
+  echo "- *new frame*: a new page of the frame handed over, as after fma(): its first render, which"
+  echo "  also prepares the page for later zooms (cell values scaled to colours once)."
   echo
   echo "Yorick's Gist window (\`tests/bench/viewer_bench.i\`) redraws its display list for each: expose"
   echo "= \`redraw\`; zoom = \`limits\` 1.5x in about the middle / back out then \`redraw\`; drag ="
@@ -61,7 +62,7 @@ row() {  # our case, label[, Gist's case]
     row "${local_case}_zoom" "zoom: $label"
     row "${local_case}_drag" "drag step: $label"
     row "${local_case}_release" "drag release (exact): $label" "${local_case}_zoom"
-    row "$local_case" "re-render: $label"
+    row "$local_case" "new frame: $label"
   done
 } > "$PARGIST_ROOT/tests/bench/results/viewer.md"
 cat "$PARGIST_ROOT/tests/bench/results/viewer.md"
