@@ -25,7 +25,7 @@ row() {  # our case, label[, Gist's case]
   t=$(echo "$theirs" | grep "^${3:-$1} ")
   awk -v l="$2" -v om="$(echo "$o" | awk '{print $2}')" -v tm="$(echo "$t" | awk '{print $2}')" \
       -v omin="$(echo "$o" | awk '{print $3}')" -v tmin="$(echo "$t" | awk '{print $3}')" 'BEGIN {
-    printf "| %s | %.1f | %.1f | %.1f | %.1f | %.2fx |\n", l, om, omin, tm, tmin, tm / om }'
+    printf "| %s | %.1f | %.1f | %.1f | %.1f | %.2fx | %.2fx |\n", l, om, omin, tm, tmin, tm / om, tmin / omin }'
 }
 {
   echo "# Live window redraw benchmark"
@@ -50,11 +50,12 @@ row() {  # our case, label[, Gist's case]
   echo "\`limits\` moved by 4 pixels' worth then \`redraw\` (Gist's window does not follow a drag, so"
   echo "this is what each step would cost it); each followed by \`rgb_read\` (the pixels back, so the"
   echo "drawing is done), minus the median \`rgb_read\` alone. Same X server, same invocation"
-  echo "(\`tests/bench/viewer_bench.sh\`). Speedup > 1 means pargist is faster. $(nproc) shared cores:"
-  echo "times are noisy."
+  echo "(\`tests/bench/viewer_bench.sh\`). Speedup > 1 means pargist is faster (Yorick's time / pargist's)."
+  echo "On $(nproc) cores shared with other jobs (load average $(cut -d' ' -f1 /proc/loadavg) as the table was written): the"
+  echo "minima are the steadier figures."
   echo
-  echo "| frame | pargist median ms | pargist min ms | Yorick Gist median ms | Yorick Gist min ms | speedup (Yorick/pargist) |"
-  echo "|---|---|---|---|---|---|"
+  echo "| frame | pargist median ms | pargist min ms | Yorick Gist median ms | Yorick Gist min ms | speedup of medians | speedup of minima |"
+  echo "|---|---|---|---|---|---|---|"
   for c in "curve1e5:plg, one smooth curve of 1e5 points" "scatter1e5:plg type=0, 1e5 point markers" \
            "cells1e6:pli, 1000x1000 cells"; do
     local_case=${c%%:*} label=${c#*:}

@@ -183,9 +183,15 @@ void Window::Impl::handle(XEvent& e) {
       on_release(e.xbutton);
       break;
     case MotionNotify: {
-      // Only the newest position matters.
-      while (XCheckTypedWindowEvent(x_->display(), x_->window(), MotionNotify, &e)) {
-      }
+      // Only the newest position matters, of the motions queued right
+      // behind this one: a motion after a press or a release must stay
+      // after it (a busy window would otherwise see a drag's motions before
+      // its press).
+      Display* dpy = x_->display();
+      XEvent next;
+      while (XPending(dpy) > 0 && (XPeekEvent(dpy, &next), next.type == MotionNotify) &&
+             next.xmotion.window == e.xmotion.window)
+        XNextEvent(dpy, &e);
       on_motion(e.xmotion.x, e.xmotion.y);
       break;
     }
