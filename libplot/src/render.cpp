@@ -175,7 +175,12 @@ class ElementPainter {
     }
     // Every drawable point, mapped; a NaN/Inf (or non-positive on a log
     // axis) point breaks the curve: pieces [start, end) of these arrays.
-    std::vector<double> px, py;
+    // Kept from curve to curve on this thread (up to 2^20 points): a window
+    // re-renders the same long curves at every zoom, and fresh memory costs
+    // a page fault per 4 kB.
+    thread_local std::vector<double> px, py;
+    px.clear();
+    py.clear();
     px.reserve(l.x.size());
     py.reserve(l.x.size());
     std::size_t start = 0;
@@ -214,6 +219,7 @@ class ElementPainter {
         d.finish();
       }
     }
+    if (px.capacity() > (std::size_t(1) << 20)) px = {}, py = {};
   }
 
   void operator()(const Disjoint& d) {
