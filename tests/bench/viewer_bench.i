@@ -54,7 +54,7 @@ func zoom_step(k) {
 // 4 pixels of the 436-pixel-wide viewport (work.gs: 0.41 NDC at 100 dpi)
 func drag_step(k) {
   extern home, at;
-  at += (((k - 1) / 10) % 2 ? -4. : 4.) / 436. * (home(2) - home(1));
+  at += (((k - 1) / 4) % 2 ? -4. : 4.) / 436. * (home(2) - home(1));
   limits, home(1) - at, home(2) - at, home(3), home(4);
 }
 

@@ -39,7 +39,7 @@ row() {  # our case, label[, Gist's case]
   echo "  kept picture, Gist redraws its display list."
   echo "- *zoom*: a left click (zoom in 1.5x about the pointer), then a right click (back out),"
   echo "  alternately, sent as X events; a full antialiased re-render at the new limits."
-  echo "- *drag*: the middle button held and the pointer moved 4 pixels a step; pargist's page"
+  echo "- *drag*: the middle button held and the pointer moved 4 pixels a step (five drags); pargist's page"
   echo "  follows the pointer with a draft (no antialiasing, as Gist draws) per step, and draws the"
   echo "  exact, antialiased picture once at the release (*release* row)."
   echo "- *new frame*: a new page of the frame handed over, as after fma(): its first render, which"
