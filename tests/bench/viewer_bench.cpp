@@ -113,31 +113,31 @@ void time_exposes(pv::Window& w, Display* other, const char* name, int repeats) 
 
 // A mouse event as the server would deliver it, sent from the second
 // connection (the window does not tell sent events from real ones).
+// XButtonEvent and XMotionEvent name the same fields (laid out apart).
+template <class Pointer>
+void send_pointer(Display* other, ::Window xw, XEvent& e, Pointer& p, int type, long mask, unsigned state,
+                  int x, int y) {
+  p.type = type;
+  p.display = other;
+  p.window = xw;
+  p.root = DefaultRootWindow(other);
+  p.state = state;
+  p.x = x;
+  p.y = y;
+  p.same_screen = True;
+  XSendEvent(other, xw, False, mask, &e);
+}
+
 void send_button(Display* other, ::Window xw, int type, unsigned button, unsigned state, int x, int y) {
   XEvent e{};
-  e.xbutton.type = type;
-  e.xbutton.display = other;
-  e.xbutton.window = xw;
-  e.xbutton.root = DefaultRootWindow(other);
   e.xbutton.button = button;
-  e.xbutton.state = state;
-  e.xbutton.x = x;
-  e.xbutton.y = y;
-  e.xbutton.same_screen = True;
-  XSendEvent(other, xw, False, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask, &e);
+  send_pointer(other, xw, e, e.xbutton, type, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask, state,
+               x, y);
 }
 
 void send_motion(Display* other, ::Window xw, unsigned state, int x, int y) {
   XEvent e{};
-  e.xmotion.type = MotionNotify;
-  e.xmotion.display = other;
-  e.xmotion.window = xw;
-  e.xmotion.root = DefaultRootWindow(other);
-  e.xmotion.state = state;
-  e.xmotion.x = x;
-  e.xmotion.y = y;
-  e.xmotion.same_screen = True;
-  XSendEvent(other, xw, False, PointerMotionMask, &e);
+  send_pointer(other, xw, e, e.xmotion, MotionNotify, PointerMotionMask, state, x, y);
 }
 
 // Waits for the redraw that `act` causes; its time from the act in ms.
