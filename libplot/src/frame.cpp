@@ -7,27 +7,6 @@
 
 namespace pargist::plot {
 
-Color Color::from_code(int code) {
-  if (code >= -10 && code <= -1) return Color(static_cast<NamedColor>(256 + code));
-  if (code >= 246 && code <= 255) return Color(static_cast<NamedColor>(code));
-  if (code >= 0 && code < 246) return Color::palette(static_cast<std::uint8_t>(code));
-  throw std::invalid_argument("pargist: colour code " + std::to_string(code) +
-                              " is not a Gist colour (-10..-1 named, 0..255 palette index)");
-}
-
-Color Color::from_name(const std::string& name) {
-  static const struct { const char* name; NamedColor color; } table[] = {
-      {"bg", NamedColor::bg},       {"fg", NamedColor::fg},       {"black", NamedColor::black},
-      {"white", NamedColor::white}, {"red", NamedColor::red},     {"green", NamedColor::green},
-      {"blue", NamedColor::blue},   {"cyan", NamedColor::cyan},   {"magenta", NamedColor::magenta},
-      {"yellow", NamedColor::yellow},
-  };
-  for (const auto& entry : table)
-    if (name == entry.name) return Color(entry.color);
-  throw std::invalid_argument("pargist: unknown colour name \"" + name +
-                              "\" (fg, bg, black, white, red, green, blue, cyan, magenta, yellow)");
-}
-
 const ElementInfo& element_info(const Element& e) {
   return std::visit([](const auto& el) -> const ElementInfo& { return el.info; }, e);
 }

@@ -43,20 +43,20 @@ class Editor {
 
   void operator()(Lines& l) {
     line(l.line, true);
-    if (e_.color && !e_.mcolor) l.marker.color = *e_.color;
+    if (e_.line.color && !e_.line.mcolor) l.marker.color = *e_.line.color;
     marks(l.marks, l.marker, l.mspace, l.mphase);
-    if (e_.rays) l.rays = *e_.rays;
-    set(e_.arrowl, l.arrowl, "arrowl", 0);
-    set(e_.arroww, l.arroww, "arroww", 0);
-    set(e_.rspace, l.rspace, "rspace", 0, true);
-    set(e_.rphase, l.rphase, "rphase", 0);
+    if (e_.line.rays) l.rays = *e_.line.rays;
+    set(e_.line.arrowl, l.arrowl, "arrowl", 0);
+    set(e_.line.arroww, l.arroww, "arroww", 0);
+    set(e_.line.rspace, l.rspace, "rspace", 0, true);
+    set(e_.line.rphase, l.rphase, "rphase", 0);
     if (e_.closed) l.closed = *e_.closed;
     if (e_.smooth) l.smooth = *e_.smooth;
     l.markers_at_points = l.line.type == LineType::none;
   }
   void operator()(Disjoint& d) { line(d.line, true); }
   void operator()(Text& t) {
-    if (e_.color) t.style.color = *e_.color;
+    if (e_.line.color) t.style.color = *e_.line.color;
     if (e_.font) t.style.font = *e_.font;
     set(e_.height, t.style.height, "height", 0, true);
     if (e_.angle) t.style.angle = *e_.angle;
@@ -80,7 +80,7 @@ class Editor {
   }
   void operator()(Contours& c) {
     line(c.line, true);
-    if (e_.color && !e_.mcolor) c.marker.color = *e_.color;
+    if (e_.line.color && !e_.line.mcolor) c.marker.color = *e_.line.color;
     marks(c.marks, c.marker, c.mspace, c.mphase);
     if (e_.region) c.region = *e_.region;
     if (e_.smooth) c.smooth = *e_.smooth;
@@ -108,17 +108,17 @@ class Editor {
 
  private:
   void line(LineStyle& l, bool with_type) {
-    if (e_.color) l.color = *e_.color;
-    if (with_type && e_.type) l.type = *e_.type;
-    set(e_.width, l.width, "width", 0);
+    if (e_.line.color) l.color = *e_.line.color;
+    if (with_type && e_.line.type) l.type = *e_.line.type;
+    set(e_.line.width, l.width, "width", 0);
   }
   void marks(bool& on, MarkerStyle& m, double& mspace, double& mphase) {
-    if (e_.marks) on = *e_.marks;
-    if (e_.mcolor) m.color = *e_.mcolor;
-    if (e_.marker) m.marker = *e_.marker;
-    set(e_.msize, m.size, "msize", 0, true);
-    set(e_.mspace, mspace, "mspace", 0, true);
-    set(e_.mphase, mphase, "mphase", 0);
+    if (e_.line.marks) on = *e_.line.marks;
+    if (e_.line.mcolor) m.color = *e_.line.mcolor;
+    if (e_.line.marker) m.marker = *e_.line.marker;
+    set(e_.line.msize, m.size, "msize", 0, true);
+    set(e_.line.mspace, mspace, "mspace", 0, true);
+    set(e_.line.mphase, mphase, "mphase", 0);
   }
   void edges(bool& on, LineStyle& style) {
     if (e_.edges) on = *e_.edges;
@@ -140,14 +140,14 @@ std::vector<std::pair<const char*, const char*>> given_keywords(const ElementEdi
   constexpr const char* kLines = "plg pldj plm plc plv";
   constexpr const char* kMarked = "plg plc";
   const std::pair<bool, std::pair<const char*, const char*>> all[] = {
-      {bool(e.color), {"color", "plg pldj plt plm plc plv"}},
-      {bool(e.type), {"type", "plg pldj plm plc"}},
-      {bool(e.width), {"width", kLines}},
-      {bool(e.marks), {"marks", kMarked}}, {bool(e.mcolor), {"mcolor", kMarked}},
-      {bool(e.marker), {"marker", kMarked}}, {bool(e.msize), {"msize", kMarked}},
-      {bool(e.mspace), {"mspace", kMarked}}, {bool(e.mphase), {"mphase", kMarked}},
-      {bool(e.rays), {"rays", "plg"}}, {bool(e.arrowl), {"arrowl", "plg"}}, {bool(e.arroww), {"arroww", "plg"}},
-      {bool(e.rspace), {"rspace", "plg"}}, {bool(e.rphase), {"rphase", "plg"}},
+      {bool(e.line.color), {"color", "plg pldj plt plm plc plv"}},
+      {bool(e.line.type), {"type", "plg pldj plm plc"}},
+      {bool(e.line.width), {"width", kLines}},
+      {bool(e.line.marks), {"marks", kMarked}}, {bool(e.line.mcolor), {"mcolor", kMarked}},
+      {bool(e.line.marker), {"marker", kMarked}}, {bool(e.line.msize), {"msize", kMarked}},
+      {bool(e.line.mspace), {"mspace", kMarked}}, {bool(e.line.mphase), {"mphase", kMarked}},
+      {bool(e.line.rays), {"rays", "plg"}}, {bool(e.line.arrowl), {"arrowl", "plg"}}, {bool(e.line.arroww), {"arroww", "plg"}},
+      {bool(e.line.rspace), {"rspace", "plg"}}, {bool(e.line.rphase), {"rphase", "plg"}},
       {bool(e.closed), {"closed", "plg"}}, {bool(e.smooth), {"smooth", kMarked}},
       {bool(e.font), {"font", "plt"}}, {bool(e.height), {"height", "plt"}}, {bool(e.angle), {"orient", "plt"}},
       {bool(e.justify), {"justify", "plt"}}, {bool(e.opaque), {"opaque", "plt"}},

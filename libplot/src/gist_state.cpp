@@ -77,56 +77,6 @@ using detail::gist_state;
 using detail::GistState;
 using detail::WindowState;
 
-// ---------------------------------------------------------------- names
-
-LineType line_type_from_name(const std::string& name) {
-  static const struct { const char* name; LineType type; } table[] = {
-      {"none", LineType::none}, {"solid", LineType::solid}, {"dash", LineType::dash},
-      {"dot", LineType::dot}, {"dashdot", LineType::dashdot}, {"dashdotdot", LineType::dashdotdot},
-  };
-  for (const auto& e : table)
-    if (name == e.name) return e.type;
-  bad_argument("unknown line type \"" + name + "\" (none, solid, dash, dot, dashdot, dashdotdot)");
-}
-
-int font_from_name(const std::string& name) {
-  static const struct { const char* name; int font; } families[] = {
-      {"courier", font_courier}, {"times", font_times}, {"helvetica", font_helvetica},
-      {"symbol", font_symbol}, {"schoolbook", font_schoolbook},
-  };
-  for (const auto& f : families) {
-    const std::string base = f.name;
-    if (name.compare(0, base.size(), base) != 0) continue;
-    const std::string suffix = name.substr(base.size());
-    if (suffix.empty()) return f.font;
-    if (suffix == "B") return f.font | font_bold;
-    if (suffix == "I") return f.font | font_italic;
-    if (suffix == "BI") return f.font | font_bold | font_italic;
-  }
-  bad_argument("unknown font \"" + name + "\" (courier, times, helvetica, symbol, schoolbook, + B, I or BI)");
-}
-
-void justify_from_name(const std::string& name, HAlign& h, VAlign& v) {
-  if (name.empty() || name.size() > 2) bad_argument("justify must be one or two letters (\"NN\", \"CH\", \"LT\"...)");
-  switch (std::toupper(static_cast<unsigned char>(name[0]))) {
-    case 'N': h = HAlign::normal; break;
-    case 'L': h = HAlign::left; break;
-    case 'C': h = HAlign::center; break;
-    case 'R': h = HAlign::right; break;
-    default: bad_argument("justify: the first letter must be N, L, C or R (got \"" + name + "\")");
-  }
-  v = VAlign::normal;
-  if (name.size() == 2) switch (std::toupper(static_cast<unsigned char>(name[1]))) {
-      case 'N': v = VAlign::normal; break;
-      case 'T': v = VAlign::top; break;
-      case 'C': v = VAlign::cap; break;
-      case 'H': v = VAlign::half; break;
-      case 'A': v = VAlign::base; break;
-      case 'B': v = VAlign::bottom; break;
-      default: bad_argument("justify: the second letter must be N, T, C, H, A or B (got \"" + name + "\")");
-    }
-}
-
 // ------------------------------------------------------------- defaults
 
 namespace {
@@ -142,20 +92,20 @@ double checked(double v, const char* what, double lo, bool lo_open = false) {
 
 void pldefault(const DefaultsUpdate& u) {
   Defaults d = gist_state().defaults;
-  if (u.color) d.line.color = *u.color;
-  if (u.type) d.line.type = *u.type;
-  if (u.width) d.line.width = checked(*u.width, "width", 0);
-  if (u.marks) d.marks = *u.marks;
-  if (u.mcolor) d.marker.color = *u.mcolor;
-  if (u.marker) d.marker.marker = *u.marker;
-  if (u.msize) d.marker.size = checked(*u.msize, "msize", 0, true);
-  if (u.mspace) d.mspace = checked(*u.mspace, "mspace", 0, true);
-  if (u.mphase) d.mphase = checked(*u.mphase, "mphase", 0);
-  if (u.rays) d.rays = *u.rays;
-  if (u.arrowl) d.arrowl = checked(*u.arrowl, "arrowl", 0);
-  if (u.arroww) d.arroww = checked(*u.arroww, "arroww", 0);
-  if (u.rspace) d.rspace = checked(*u.rspace, "rspace", 0, true);
-  if (u.rphase) d.rphase = checked(*u.rphase, "rphase", 0);
+  if (u.line.color) d.line.color = *u.line.color;
+  if (u.line.type) d.line.type = *u.line.type;
+  if (u.line.width) d.line.width = checked(*u.line.width, "width", 0);
+  if (u.line.marks) d.marks = *u.line.marks;
+  if (u.line.mcolor) d.marker.color = *u.line.mcolor;
+  if (u.line.marker) d.marker.marker = *u.line.marker;
+  if (u.line.msize) d.marker.size = checked(*u.line.msize, "msize", 0, true);
+  if (u.line.mspace) d.mspace = checked(*u.line.mspace, "mspace", 0, true);
+  if (u.line.mphase) d.mphase = checked(*u.line.mphase, "mphase", 0);
+  if (u.line.rays) d.rays = *u.line.rays;
+  if (u.line.arrowl) d.arrowl = checked(*u.line.arrowl, "arrowl", 0);
+  if (u.line.arroww) d.arroww = checked(*u.line.arroww, "arroww", 0);
+  if (u.line.rspace) d.rspace = checked(*u.line.rspace, "rspace", 0, true);
+  if (u.line.rphase) d.rphase = checked(*u.line.rphase, "rphase", 0);
   if (u.font) d.text.font = *u.font;
   if (u.height) d.text.height = checked(*u.height, "height", 0, true);
   if (u.angle) d.text.angle = *u.angle;

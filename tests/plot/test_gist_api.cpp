@@ -141,6 +141,16 @@ TEST_CASE("gist: bad input throws a clear error and leaves the frame as it was",
   CHECK_THROWS_AS(Color::from_code(300), std::invalid_argument);
   CHECK_THROWS_AS(line_type_from_name("wavy"), std::invalid_argument);
   CHECK_THROWS_AS(font_from_name("comic"), std::invalid_argument);
+  // Gist's vocabulary, the one the Python module uses too: both bold-italic
+  // spellings (as Yorick's gist), names in any case, colours as #rrggbb.
+  CHECK(font_from_name("helveticaIB") == (font_helvetica | font_bold | font_italic));
+  CHECK(font_from_name("helveticaIB") == font_from_name("helveticaBI"));
+  CHECK(Color::from_name(" Red") == Color(NamedColor::red));
+  CHECK(Color::from_name("#ff8000") == Color::from_rgb(255, 128, 0));
+  CHECK(line_type_from_name("Dash") == LineType::dash);
+  CHECK(marker_from_name("circle") == marker_circle);
+  CHECK(marker_from_name("A") == 'A');
+  CHECK(justify_name("ct") == "CT");
   HAlign h;
   VAlign v;
   CHECK_THROWS_AS(justify_from_name("XX", h, v), std::invalid_argument);

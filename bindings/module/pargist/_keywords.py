@@ -6,19 +6,9 @@ ignored, because a silently ignored ``cmin=`` produces a plausible but wrong
 picture.
 """
 
-_MISSING = object()
-
 
 def check_keywords(func_name, given, allowed):
     """Raise TypeError naming the first keyword of ``given`` not in ``allowed``."""
     for name in given:
         if name not in allowed:
             raise TypeError(f"{func_name}() got an unexpected keyword argument {name!r}")
-
-
-def pop(kw, name, default=None):
-    """Pop ``name`` from the keyword dict, treating an explicit None as absent."""
-    value = kw.pop(name, _MISSING)
-    if value is _MISSING or value is None:
-        return default
-    return value

@@ -65,8 +65,7 @@ def contour(level, z, *mesh, **kw):
     plmesh's."""
     check_keywords("contour", kw, {"triangle", "region"})
     if kw.get("triangle") is not None:
-        from .gist import _no_triangulation
-        _no_triangulation(kw["triangle"], "contour")
+        _core.check_triangle(kw["triangle"], "contour")
     region = int(kw.get("region") or 0)
     y, x, ireg = _mesh("contour", mesh)
     z = numpy.ascontiguousarray(z, dtype=float)

@@ -3,9 +3,10 @@ the current system, or the properties of one element as the keywords that
 would set them. Lines are at most 79 characters; a longer one continues on
 the next with a trailing backslash, as pygist's printer does."""
 
-_LINE_TYPES = ("none", "solid", "dash", "dot", "dashdot", "dashdotdot")
-_NAMED = {255: "bg", 254: "fg", 253: "black", 252: "white", 251: "red", 250: "green",
-          249: "blue", 248: "cyan", 247: "magenta", 246: "yellow"}
+from ._style import LINE_TYPES, NAMED_COLORS
+
+_LINE_TYPES = {code: name for name, code in LINE_TYPES.items()}
+_NAMED = {256 + code: name for name, code in NAMED_COLORS.items()}  # Gist's codes as bytes
 _SHAPES = ".+*ox"  # Gist's markers 1..5 as plq shows them
 _WIDTH = 79
 
@@ -82,6 +83,13 @@ def _type_width(printer, props, suffix):
     _suffix(printer, suffix)
 
 
+def _marked_line(printer, props):
+    """A curve's colour, type, width and marks (plg and plc print them alike)."""
+    _color(printer, props["color"], 1)
+    _type_width(printer, props, 3)
+    _marks(printer, props, 3)
+
+
 def _marks(printer, props, suffix):
     mcolor = props["mcolor"]
     code = mcolor if isinstance(mcolor, int) else 0
@@ -142,9 +150,7 @@ def print_element(n, contour, props):
         printer.newline()
     _hide_legend(printer, props)
     if kind == "plg":
-        _color(printer, props["color"], 1)
-        _type_width(printer, props, 3)
-        _marks(printer, props, 3)
+        _marked_line(printer, props)
         printer.put("rays= %d," % props["rays"])
         printer.newline()
         printer.put("  arrowl= %.2f, arroww= %.2f, rspace= %.5f, rphase= %.5f,"
@@ -182,9 +188,7 @@ def print_element(n, contour, props):
         printer.put("scale= %g" % props["scale"])
         printer.newline()
     elif kind == "plc":
-        _color(printer, props["color"], 1)
-        _type_width(printer, props, 3)
-        _marks(printer, props, 3)
+        _marked_line(printer, props)
         printer.put("smooth= %d," % props["smooth"])
         printer.newline()
         _region(printer, props, 2)

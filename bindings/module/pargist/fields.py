@@ -128,7 +128,7 @@ def plslice1d(field, lo, hi, axis="z", index=None, shape=None, origin=None, spac
     Returns the line on rank 0, None elsewhere."""
     c = parallel.get_comm(comm)
     with agreement(c):
-        allowed = set(gist._KEYWORDS["plg"]) | {"titles"}
+        allowed = set(_core.options_keywords("plg")) | {"titles"}
         check_keywords("plslice1d", kw, allowed)
         titles = kw.pop("titles", 1)
         opts = gist._options("plg", kw)

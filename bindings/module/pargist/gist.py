@@ -25,11 +25,9 @@ import numpy
 
 from . import _core, parallel
 from ._collective import agreement
-from ._keywords import check_keywords
 from ._state import is_root
 from ._plq import print_element, print_legends
-from ._style import (parse_color, parse_justify, parse_line_type, parse_marker,
-                     positive_number)
+from ._style import parse_color
 
 __all__ = ["window", "current_window", "winkill", "fma", "redraw", "animate", "plsys",
            "limits", "ylimits", "logxy", "gridxy", "palette", "pldefault", "unzoom",
@@ -41,29 +39,6 @@ __all__ = ["window", "current_window", "winkill", "fma", "redraw", "animate", "p
            "eps", "svg", "current_frame", "Frame"]
 
 # ----------------------------------------------------------------- helpers
-
-_FONT_FAMILIES = {"courier": 0, "times": 4, "helvetica": 8, "symbol": 12, "schoolbook": 16}
-
-
-def _font(value):
-    if isinstance(value, int) and not isinstance(value, bool):
-        if 0 <= value < 20:
-            return value
-        raise ValueError(f"font: code {value} outside 0..19")
-    if not isinstance(value, str):
-        raise TypeError(f"font: expected a name like 'helvetica' or 'timesB', got {value!r}")
-    name = value.lower()
-    code = None
-    for family, base in _FONT_FAMILIES.items():
-        if name.startswith(family):
-            code, rest = base, value[len(family):]
-            break
-    if code is None:
-        raise ValueError(f"font: unknown font {value!r} (courier, times, helvetica, symbol, schoolbook)")
-    if rest.upper() not in ("", "B", "I", "BI", "IB"):
-        raise ValueError(f"font: unknown style {rest!r} in {value!r} (B, I, BI)")
-    return code + (1 if "B" in rest.upper() else 0) + (2 if "I" in rest.upper() else 0)
-
 
 def _flag(value, what):
     try:
@@ -88,125 +63,16 @@ def _int(value, what):
     return int(value)
 
 
-def _orient(value):
-    """Gist's orient: 0..3 quarter turns, as degrees."""
-    k = _int(value, "orient")
-    if not 0 <= k <= 3:
-        raise ValueError(f"orient: must be 0, 1, 2 or 3, got {k}")
-    return 90.0 * k
-
-
-def _smooth(value):
-    k = 1 if value is True else 0 if value is False else _int(value, "smooth")
-    if not 0 <= k <= 4:
-        raise ValueError(f"smooth: must be 0..4, got {k}")
-    return k
-
-
-def _levels(value):
-    levs = numpy.atleast_1d(numpy.asarray(value, dtype=float)).ravel()
-    if not numpy.all(numpy.isfinite(levs)):
-        raise ValueError("levs: contour levels must be finite")
-    return levs
-
-
-def _no_triangulation(value, func):
-    """Gist's triangle= arrays pick how saddle zones are cut; all zeros (as
-    pygist's plfc passes) lets Gist choose, which is what pargist does."""
-    tri = numpy.asarray(value)
-    if tri.size and numpy.any(tri != 0):
-        raise NotImplementedError(f"{func}: triangle= with non-zero entries (a fixed triangulation of saddle "
-                                  "zones) is not supported yet; pargist resolves saddles by the zone's mean")
-    return None
-
-
-# How each Gist keyword becomes the value the core takes (pygist's keyword
-# lists are in _KEYWORDS). Every keyword here changes the picture as it does
-# in Gist; the few that pargist cannot honour raise NotImplementedError.
-_CONVERT = {
-    "color": lambda v: parse_color(v, "color"),
-    "mcolor": lambda v: parse_color(v, "mcolor"),
-    "ecolor": lambda v: parse_color(v, "ecolor"),
-    "type": parse_line_type,
-    "width": lambda v: _non_negative(v, "width"),
-    "ewidth": lambda v: _non_negative(v, "ewidth"),
-    "msize": lambda v: positive_number(v, "msize"),
-    "mspace": lambda v: positive_number(v, "mspace"),
-    "mphase": lambda v: _non_negative(v, "mphase"),
-    "rspace": lambda v: positive_number(v, "rspace"),
-    "rphase": lambda v: _non_negative(v, "rphase"),
-    "arrowl": lambda v: _non_negative(v, "arrowl"),
-    "arroww": lambda v: _non_negative(v, "arroww"),
-    "height": lambda v: positive_number(v, "height"),
-    "marker": parse_marker,
-    "marks": lambda v: _flag(v, "marks"),
-    "closed": lambda v: _flag(v, "closed"),
-    "rays": lambda v: _flag(v, "rays"),
-    "smooth": _smooth,
-    "hide": lambda v: _flag(v, "hide"),
-    "legend": str,
-    "edges": lambda v: _flag(v, "edges"),
-    "cmin": float, "cmax": float,
-    "top": lambda v: _int(v, "top"),
-    "region": lambda v: _int(v, "region"),
-    "boundary": lambda v: _flag(v, "boundary"),
-    "inhibit": lambda v: _int(v, "inhibit"),
-    "levs": _levels,
-    "font": _font,
-    "justify": parse_justify,
-    "opaque": lambda v: _flag(v, "opaque"),
-    "tosys": lambda v: _flag(v, "tosys"),
-    "scale": lambda v: _non_negative(v, "scale"),
-    "scalem": lambda v: _non_negative(v, "scalem"),
-    "dx": float, "dy": float,
-    "hollow": lambda v: _flag(v, "hollow"),
-    "aspect": lambda v: _non_negative(v, "aspect"),
-    "legends": lambda v: _flag(v, "legends"),
-    "style": str,
-    "dpi": float,
-    "palette": str,
-    "maxcolors": lambda v: _int(v, "maxcolors"),
-    "cgmfilesize": lambda v: positive_number(v, "cgmfilesize"),
-}
-
-# pygist 2.2's keyword lists (gistCmodule.c), one per primitive.
-_LINE = ("legend", "hide", "color", "type", "width")
-_MARKS = ("marks", "mcolor", "marker", "msize", "mspace", "mphase")
-_RAYS = ("rays", "arrowl", "arroww", "rspace", "rphase")
-_KEYWORDS = {
-    "plg": _LINE + _MARKS + _RAYS + ("closed", "smooth", "n"),
-    "pldj": _LINE,
-    "plm": _LINE + ("region", "boundary", "inhibit"),
-    "plc": ("legend", "hide", "region", "color", "type", "width") + _MARKS + ("smooth", "triangle", "levs"),
-    "plf": ("legend", "hide", "region", "top", "cmin", "cmax", "edges", "ecolor", "ewidth"),
-    "plfp": ("legend", "hide", "top", "cmin", "cmax", "edges", "ecolor", "ewidth"),
-    "pli": ("legend", "hide", "top", "cmin", "cmax"),
-    "plv": ("legend", "hide", "region", "color", "hollow", "width", "aspect", "scale"),
-    "plt": ("legend", "hide", "color", "font", "height", "orient", "justify", "opaque", "tosys"),
-    "pldefault": ("color", "type", "width") + _MARKS + _RAYS +
-                 ("font", "height", "orient", "justify", "opaque", "hollow", "aspect", "dpi", "style",
-                  "legends", "palette", "maxcolors", "edges", "ecolor", "ewidth", "cgmfilesize"),
-    "pledit": ("legend", "hide", "color", "type", "width") + _MARKS + _RAYS +
-              ("closed", "smooth", "font", "height", "orient", "justify", "opaque", "hollow", "aspect",
-               "region", "boundary", "levs", "scale", "scalem", "dx", "dy", "edges", "ecolor", "ewidth",
-               "inhibit"),
-}
-
-
-def _options(func, kw):
-    """Check keywords against pygist's list for func and convert their values."""
-    check_keywords(func, kw, set(_KEYWORDS[func]) | ({"local"} if func not in ("pldefault", "pledit") else set()))
-    out = {}
-    for name, value in kw.items():
-        if name in ("local", "n") or value is None:
-            continue
-        if name == "orient":
-            out["angle"] = _orient(value)
-        elif name == "triangle":
-            _no_triangulation(value, func)
-        else:
-            out[name] = _CONVERT[name](value)
-    return out
+def _options(func, kw, here=("local",)):
+    """The keywords of Gist function func, but those the Python layer takes
+    itself (here: local= of the primitives, plg's n=), checked against the
+    core's table for func (bindings/module/src/keywords.cpp, pygist's
+    keyword lists): an unknown keyword is a TypeError, a bad value a
+    TypeError or ValueError, here on every rank before anything moves, and
+    again by the core that reads them. Values of None count as absent."""
+    opts = {name: value for name, value in kw.items() if name not in here and value is not None}
+    _core.check_options(func, opts)
+    return opts
 
 
 def _checked(local):
@@ -317,6 +183,7 @@ def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, du
     for name in ("width", "height"):  # Gist: 30 pixels or less means the default size
         if opts[name] is not None and opts[name] <= 30:
             opts[name] = None
+    opts = _options("window", opts)
     if not is_root():
         return None
     if n is None:
@@ -327,7 +194,7 @@ def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, du
         warnings.warn("pargist: built without the live viewer; windows draw offscreen "
                       "(hardcopy and png() still work)", RuntimeWarning, stacklevel=2)
         _viewer_warned = True
-    _core.window(n, {k: v for k, v in opts.items() if v is not None})
+    _core.window(n, opts)
     return _core.current_window()
 
 
@@ -418,8 +285,7 @@ def limits(xmin=None, xmax=None, ymin=None, ymax=None, square=None, nice=None, r
     restores a value returned before; square=, nice=, restrict= Gist's
     flags. Returns the previous limits as Gist's (xmin, xmax, ymin, ymax,
     flags)."""
-    opts = {k: _flag(v, k) for k, v in (("square", square), ("nice", nice), ("restrict", restrict))
-            if v is not None}
+    opts = _options("limits", {"square": square, "nice": nice, "restrict": restrict})
     restore = xmin is not None and not isinstance(xmin, str) and numpy.ndim(xmin) == 1
     if not restore:
         xmin, xmax, ymin, ymax = (_bound(v, name) for v, name in
@@ -463,16 +329,8 @@ def gridxy(*flags, color=None, type=None, width=None, base60=None, degrees=None,
     values = [_int(f, "gridxy") for f in flags]
     x = values[0] if values else None
     y = values[1] if len(values) > 1 else x
-    opts = {}
-    if color is not None:
-        opts["color"] = parse_color(color)
-    if type is not None:
-        opts["type"] = parse_line_type(type)
-    if width is not None:
-        opts["width"] = _non_negative(width, "width")
-    for name, v in (("base60", base60), ("degrees", degrees), ("hhmm", hhmm)):
-        if v is not None:
-            opts[name] = _int(v, name)
+    opts = _options("gridxy", {"color": color, "type": type, "width": width, "base60": base60,
+                               "degrees": degrees, "hhmm": hhmm})
     if is_root():
         _core.gridxy(x, y, opts)
 
@@ -530,7 +388,7 @@ def pldefault(**kw):
     marks=1, width=1 (0 is the thinnest line), each curve its own letter,
     dpi=75, style "work.gs", palette "earth.gp" fitted to maxcolors=200,
     cgmfilesize=100. A bad value raises and changes nothing."""
-    opts = _options("pldefault", kw)
+    opts = _options("pldefault", kw, here=())
     if is_root():
         _core.pldefault(opts)
 
@@ -577,7 +435,7 @@ def plmesh(y=None, x=None, ireg=None, triangle=None):
     mesh_loc and contour; plmesh(ireg=...) changes only its regions;
     plmesh() forgets it."""
     if triangle is not None:
-        _no_triangulation(triangle, "plmesh")
+        _core.check_triangle(triangle, "plmesh")
     if y is None and x is None:
         if ireg is None:
             _default_mesh.clear()
@@ -630,7 +488,7 @@ def plg(y, x=None, **kw):
     Yorick); local=0 gathers every rank's curve."""
     local = _local_flag(kw)
     with _checked(local):
-        opts = _options("plg", kw)
+        opts = _options("plg", kw, here=("local", "n"))
         y = _vector(y, "plg y")
         x = None if x is None else _vector(x, "plg x")
         if x is not None:
@@ -833,13 +691,10 @@ def colorbar(cmin, cmax, levs=None, label="", vertical=1, color=None, height=Non
     cmin, cmax = float(cmin), float(cmax)
     if not cmax > cmin:
         raise ValueError(f"colorbar: cmax ({cmax}) must exceed cmin ({cmin})")
-    opts = {"vertical": _flag(vertical, "vertical"), "label": str(label)}
     if levs is not None:
-        opts["levs"] = numpy.atleast_1d(numpy.asarray(levs, dtype=float))
-    if color is not None:
-        opts["color"] = parse_color(color)
-    if height is not None:
-        opts["height"] = positive_number(height, "height")
+        levs = numpy.atleast_1d(numpy.asarray(levs, dtype=float))
+    opts = _options("colorbar", {"vertical": vertical, "label": str(label), "levs": levs, "color": color,
+                                 "height": height})
     if is_root():
         _core.colorbar(cmin, cmax, opts)
 
@@ -881,7 +736,7 @@ def pledit(*args, **kw):
         raise NotImplementedError("pledit: editing one contour level (n_contour) is not supported yet; "
                                   "edit the whole plc element with pledit(n, ...)")
     n = _int(args[0], "pledit") if args else None
-    opts = _options("pledit", kw)
+    opts = _options("pledit", kw, here=())
     if is_root():
         _core.pledit(n, opts)
 

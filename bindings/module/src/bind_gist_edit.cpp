@@ -3,6 +3,7 @@
 // dictionaries (Gist's style vocabulary, converted here once).
 #include "bindings.hpp"
 #include "arrays.hpp"
+#include "keywords.hpp"
 #include "plot_convert.hpp"
 
 #include <pybind11/numpy.h>
@@ -17,7 +18,7 @@ namespace pargist::pybind {
 
 namespace {
 
-// A colour as Gist's plq shows it: the byte code (254 is fg), or (r, g, b).
+// A colour as Gist's plq and get_style show it: the byte code (254 is fg), or (r, g, b).
 py::object color_code(const plot::Color& c) {
   if (c.kind == plot::Color::Kind::rgb) return py::make_tuple(c.rgb.r, c.rgb.g, c.rgb.b);
   return py::int_(c.index);
@@ -108,7 +109,13 @@ py::dict properties(const plot::Element& e) {
 const char* const kAlignH[] = {"normal", "left", "center", "right"};
 const char* const kAlignV[] = {"normal", "top", "cap", "half", "base", "bottom"};
 const char* const kOrient[] = {"right", "up", "left", "down"};
-const char* const kLineTypes[] = {"none", "solid", "dash", "dot", "dashdot", "dashdotdot"};
+
+// Gist's name of a line type (vocabulary.hpp), as pygist's style dictionaries have it.
+const char* line_type_name(plot::LineType t) {
+  for (const auto& e : plot::line_type_names())
+    if (e.code == int(t)) return e.name;
+  return "solid";
+}
 
 template <std::size_t N>
 int index_of(const char* const (&names)[N], py::handle v, const char* what) {
@@ -123,11 +130,6 @@ int index_of(const char* const (&names)[N], py::handle v, const char* what) {
   throw py::value_error(std::string("set_style: bad ") + what + " " + std::string(py::str(v)));
 }
 
-py::object gist_color(const plot::Color& c) {
-  // get_style gives colours as Gist's unsigned codes (254 is fg).
-  if (c.kind == plot::Color::Kind::rgb) return py::make_tuple(c.rgb.r, c.rgb.g, c.rgb.b);
-  return py::int_(c.index);
-}
 plot::Color from_gist_color(py::handle v) {
   if (py::isinstance<py::tuple>(v)) {
     auto t = v.cast<std::tuple<int, int, int>>();
@@ -144,7 +146,7 @@ py::dict text_dict(const plot::TextStyle& t) {
   d["orient"] = kOrient[int(std::lround(t.angle / 90.0)) & 3];
   d["alignH"] = kAlignH[int(t.halign)];
   d["alignV"] = kAlignV[int(t.valign)];
-  d["color"] = gist_color(t.color);
+  d["color"] = color_code(t.color);
   return d;
 }
 void text_from(plot::TextStyle& t, const py::dict& d) {
@@ -159,52 +161,66 @@ void text_from(plot::TextStyle& t, const py::dict& d) {
 py::dict line_dict(const plot::LineStyle& l) {
   py::dict d;
   d["width"] = l.width;
-  d["type"] = kLineTypes[int(l.type)];
-  d["color"] = gist_color(l.color);
+  d["type"] = line_type_name(l.type);
+  d["color"] = color_code(l.color);
   return d;
 }
 void line_from(plot::LineStyle& l, const py::dict& d) {
   if (d.contains("width")) l.width = d["width"].cast<double>();
-  if (d.contains("type")) l.type = plot::LineType(index_of(kLineTypes, d["type"], "line type"));
+  if (d.contains("type")) l.type = to_line_type(d["type"], "set_style: line type");
   if (d.contains("color")) l.color = from_gist_color(d["color"]);
+}
+
+// The plain fields of pygist's style dictionaries: f(key, member) for each,
+// so that reading (get_style) and writing (set_style) name them once.
+template <class B, class F>
+void legend_fields(B& b, F&& f) {
+  f("x", b.x);
+  f("y", b.y);
+  f("dx", b.dx);
+  f("dy", b.dy);
+  f("nchars", b.nchars);
+  f("nlines", b.nlines);
+  f("nwrap", b.nwrap);
+}
+template <class A, class F>
+void axis_fields(A& a, F&& f) {
+  f("nMajor", a.n_major);
+  f("nMinor", a.n_minor);
+  f("logAdjMajor", a.log_adj_major);
+  f("logAdjMinor", a.log_adj_minor);
+  f("nDigits", a.n_digits);
+  f("gridLevel", a.grid_level);
+  f("flags", a.flags);
+  f("tickOff", a.tick_off);
+  f("labelOff", a.label_off);
+  f("xOver", a.x_over);
+  f("yOver", a.y_over);
+}
+// The visitors: into a dict, and from the keys a dict has.
+auto put_into(py::dict& d) {
+  return [&d](const char* key, const auto& member) { d[key] = member; };
+}
+auto take_from(const py::dict& d) {
+  return [&d](const char* key, auto& member) {
+    if (d.contains(key)) member = d[key].cast<std::decay_t<decltype(member)>>();
+  };
 }
 
 py::dict legend_dict(const plot::LegendBox& b) {
   py::dict d;
-  d["x"] = b.x;
-  d["y"] = b.y;
-  d["dx"] = b.dx;
-  d["dy"] = b.dy;
-  d["nchars"] = b.nchars;
-  d["nlines"] = b.nlines;
-  d["nwrap"] = b.nwrap;
+  legend_fields(b, put_into(d));
   d["textStyle"] = text_dict(b.text_style);
   return d;
 }
 void legend_from(plot::LegendBox& b, const py::dict& d) {
-  if (d.contains("x")) b.x = d["x"].cast<double>();
-  if (d.contains("y")) b.y = d["y"].cast<double>();
-  if (d.contains("dx")) b.dx = d["dx"].cast<double>();
-  if (d.contains("dy")) b.dy = d["dy"].cast<double>();
-  if (d.contains("nchars")) b.nchars = d["nchars"].cast<int>();
-  if (d.contains("nlines")) b.nlines = d["nlines"].cast<int>();
-  if (d.contains("nwrap")) b.nwrap = d["nwrap"].cast<int>();
+  legend_fields(b, take_from(d));
   if (d.contains("textStyle")) text_from(b.text_style, d["textStyle"].cast<py::dict>());
 }
 
 py::dict axis_dict(const plot::AxisStyle& a) {
   py::dict d;
-  d["nMajor"] = a.n_major;
-  d["nMinor"] = a.n_minor;
-  d["logAdjMajor"] = a.log_adj_major;
-  d["logAdjMinor"] = a.log_adj_minor;
-  d["nDigits"] = a.n_digits;
-  d["gridLevel"] = a.grid_level;
-  d["flags"] = a.flags;
-  d["tickOff"] = a.tick_off;
-  d["labelOff"] = a.label_off;
-  d["xOver"] = a.x_over;
-  d["yOver"] = a.y_over;
+  axis_fields(a, put_into(d));
   d["tickStyle"] = line_dict(a.tick_style);
   d["gridStyle"] = line_dict(a.grid_style);
   d["textStyle"] = text_dict(a.text_style);
@@ -212,17 +228,8 @@ py::dict axis_dict(const plot::AxisStyle& a) {
   return d;
 }
 void axis_from(plot::AxisStyle& a, const py::dict& d) {
-  if (d.contains("nMajor")) a.n_major = d["nMajor"].cast<double>();
-  if (d.contains("nMinor")) a.n_minor = d["nMinor"].cast<double>();
-  if (d.contains("logAdjMajor")) a.log_adj_major = d["logAdjMajor"].cast<double>();
-  if (d.contains("logAdjMinor")) a.log_adj_minor = d["logAdjMinor"].cast<double>();
-  if (d.contains("nDigits")) a.n_digits = d["nDigits"].cast<int>();
-  if (d.contains("gridLevel")) a.grid_level = d["gridLevel"].cast<int>();
-  if (d.contains("flags")) a.flags = d["flags"].cast<unsigned>() & 0x1ff;
-  if (d.contains("tickOff")) a.tick_off = d["tickOff"].cast<double>();
-  if (d.contains("labelOff")) a.label_off = d["labelOff"].cast<double>();
-  if (d.contains("xOver")) a.x_over = d["xOver"].cast<double>();
-  if (d.contains("yOver")) a.y_over = d["yOver"].cast<double>();
+  axis_fields(a, take_from(d));
+  a.flags &= 0x1ff;  // the tick flags only
   if (d.contains("tickStyle")) line_from(a.tick_style, d["tickStyle"].cast<py::dict>());
   if (d.contains("gridStyle")) line_from(a.grid_style, d["gridStyle"].cast<py::dict>());
   if (d.contains("textStyle")) text_from(a.text_style, d["textStyle"].cast<py::dict>());
@@ -286,51 +293,11 @@ plot::StyleSheet style_from(const py::dict& d) {
   return s;
 }
 
-plot::ElementEdit edit_from(const py::dict& o) {
-  plot::ElementEdit e;
-  e.legend = opt<std::string>(o, "legend");
-  e.hide = opt<bool>(o, "hide");
-  e.color = opt_color(o, "color");
-  if (auto t = opt<int>(o, "type")) e.type = plot::LineType(*t);
-  e.width = opt<double>(o, "width");
-  e.marks = opt<bool>(o, "marks");
-  e.mcolor = opt_color(o, "mcolor");
-  e.marker = opt<int>(o, "marker");
-  e.msize = opt<double>(o, "msize");
-  e.mspace = opt<double>(o, "mspace");
-  e.mphase = opt<double>(o, "mphase");
-  e.rays = opt<bool>(o, "rays");
-  e.arrowl = opt<double>(o, "arrowl");
-  e.arroww = opt<double>(o, "arroww");
-  e.rspace = opt<double>(o, "rspace");
-  e.rphase = opt<double>(o, "rphase");
-  e.closed = opt<bool>(o, "closed");
-  e.smooth = opt<int>(o, "smooth");
-  e.font = opt<int>(o, "font");
-  e.height = opt<double>(o, "height");
-  e.angle = opt<double>(o, "angle");
-  e.justify = opt<std::string>(o, "justify");
-  e.opaque = opt<bool>(o, "opaque");
-  e.hollow = opt<bool>(o, "hollow");
-  e.aspect = opt<double>(o, "aspect");
-  e.region = opt<int>(o, "region");
-  e.boundary = opt<bool>(o, "boundary");
-  if (o.contains("levs") && !o["levs"].is_none()) e.levs = o["levs"].cast<std::vector<double>>();
-  e.scale = opt<double>(o, "scale");
-  e.scalem = opt<double>(o, "scalem");
-  e.dx = opt<double>(o, "dx");
-  e.dy = opt<double>(o, "dy");
-  e.edges = opt<bool>(o, "edges");
-  e.ecolor = opt_color(o, "ecolor");
-  e.ewidth = opt<double>(o, "ewidth");
-  e.inhibit = opt<int>(o, "inhibit");
-  return e;
-}
 
 }  // namespace
 
 void bind_gist_edit(py::module_& m) {
-  m.def("pledit", [](std::optional<int> n, const py::dict& o) { return plot::pledit(n, edit_from(o)); });
+  m.def("pledit", [](std::optional<int> n, const py::dict& o) { return plot::pledit(n, pledit_options(o)); });
   m.def("current_element", &plot::current_element);
   m.def("select_element", &plot::select_element);
   m.def("element_properties", [](int n) {

@@ -4,6 +4,7 @@
 // libplot. They run on the drawing rank only (gist.py decides which).
 #include "arrays.hpp"
 #include "bindings.hpp"
+#include "keywords.hpp"
 #include "plot_convert.hpp"
 
 #include <pybind11/stl.h>
@@ -115,19 +116,7 @@ py::dict describe(const plot::Element& e) {
 
 void add_plot_state(py::module_& m) {
   m.def("window", [](int n, const py::dict& o) {
-    plot::WindowOptions w;
-    w.display = opt<std::string>(o, "display");
-    w.dpi = opt<double>(o, "dpi");
-    w.style = opt<std::string>(o, "style");
-    w.hcp = opt<std::string>(o, "hcp");
-    w.width = opt<int>(o, "width");
-    w.height = opt<int>(o, "height");
-    w.legends = opt<bool>(o, "legends");
-    w.http = opt<std::string>(o, "http");
-    w.dump = opt<bool>(o, "dump");
-    w.xpos = opt<int>(o, "xpos");
-    w.ypos = opt<int>(o, "ypos");
-    return plot::window(n, w);
+    return plot::window(n, window_options(o));
   });
   m.def("current_window", &plot::current_window);
   m.def("winkill", &plot::winkill);
@@ -142,12 +131,8 @@ void add_plot_state(py::module_& m) {
   });
   m.def("limits_reset", [] { return limits_tuple(plot::limits()); });
   m.def("limits_set", [](py::object xmin, py::object xmax, py::object ymin, py::object ymax, const py::dict& o) {
-    plot::LimitsOptions lo;
-    lo.square = opt<bool>(o, "square");
-    lo.nice = opt<bool>(o, "nice");
-    lo.restrict = opt<bool>(o, "restrict");
     return limits_tuple(plot::limits(to_bound(xmin, "xmin"), to_bound(xmax, "xmax"), to_bound(ymin, "ymin"),
-                                     to_bound(ymax, "ymax"), lo));
+                                     to_bound(ymax, "ymax"), limits_options(o)));
   });
   m.def("limits_restore", [](py::object saved) { return limits_tuple(plot::limits(limits_from_tuple(saved))); });
   m.def("current_limits", [] { return limits_tuple(plot::current_limits()); });
@@ -156,14 +141,7 @@ void add_plot_state(py::module_& m) {
   });
   m.def("logxy", [](std::optional<bool> x, std::optional<bool> y) { plot::logxy(x, y); });
   m.def("gridxy", [](std::optional<int> x, std::optional<int> y, const py::dict& o) {
-    plot::GridOptions g;
-    g.color = opt_color(o, "color");
-    if (auto t = opt<int>(o, "type")) g.type = static_cast<plot::LineType>(*t);
-    g.width = opt<double>(o, "width");
-    g.base60 = opt<int>(o, "base60");
-    g.degrees = opt<int>(o, "degrees");
-    g.hhmm = opt<int>(o, "hhmm");
-    plot::gridxy(x, y, g);
+    plot::gridxy(x, y, gridxy_options(o));
   });
   m.def("palette_name", [](const std::string& name) { plot::palette(name); });
   m.def("palette_rgb", [](py::object r, py::object g, py::object b) {
@@ -175,121 +153,37 @@ void add_plot_state(py::module_& m) {
     for (auto& c : plot::current_palette().colors) out.append(py::make_tuple(c.r, c.g, c.b));
     return out;
   });
-  m.def("pldefault", [](const py::dict& o) {
-    plot::DefaultsUpdate u;
-    u.color = opt_color(o, "color");
-    if (auto t = opt<int>(o, "type")) u.type = static_cast<plot::LineType>(*t);
-    u.width = opt<double>(o, "width");
-    u.marks = opt<bool>(o, "marks");
-    u.mcolor = opt_color(o, "mcolor");
-    u.marker = opt<int>(o, "marker");
-    u.msize = opt<double>(o, "msize");
-    u.mspace = opt<double>(o, "mspace");
-    u.mphase = opt<double>(o, "mphase");
-    u.rays = opt<bool>(o, "rays");
-    u.arrowl = opt<double>(o, "arrowl");
-    u.arroww = opt<double>(o, "arroww");
-    u.rspace = opt<double>(o, "rspace");
-    u.rphase = opt<double>(o, "rphase");
-    u.hollow = opt<bool>(o, "hollow");
-    u.aspect = opt<double>(o, "aspect");
-    u.max_colors = opt<int>(o, "maxcolors");
-    u.cgm_file_mb = opt<double>(o, "cgmfilesize");
-    u.font = opt<int>(o, "font");
-    u.height = opt<double>(o, "height");
-    u.angle = opt<double>(o, "angle");
-    u.justify = opt<std::string>(o, "justify");
-    u.opaque = opt<bool>(o, "opaque");
-    u.edges = opt<bool>(o, "edges");
-    u.ecolor = opt_color(o, "ecolor");
-    u.ewidth = opt<double>(o, "ewidth");
-    u.legends = opt<bool>(o, "legends");
-    u.style = opt<std::string>(o, "style");
-    u.dpi = opt<double>(o, "dpi");
-    u.palette = opt<std::string>(o, "palette");
-    plot::pldefault(u);
-  });
+  m.def("pldefault", [](const py::dict& o) { plot::pldefault(pldefault_options(o)); });
   m.def("reset_all", &plot::reset_all);
 }
 
 void add_primitives(py::module_& m) {
   m.def("plg", [](py::object y, py::object x, const py::dict& o) {
-    plot::PlgOptions p;
-    fill_line(p, o);
-    p.marks = opt<bool>(o, "marks");
-    p.marker = opt<int>(o, "marker");
-    p.mcolor = opt_color(o, "mcolor");
-    p.msize = opt<double>(o, "msize");
-    p.mspace = opt<double>(o, "mspace");
-    p.mphase = opt<double>(o, "mphase");
-    p.closed = opt<bool>(o, "closed").value_or(false);
-    p.rays = opt<bool>(o, "rays");
-    p.arrowl = opt<double>(o, "arrowl");
-    p.arroww = opt<double>(o, "arroww");
-    p.rspace = opt<double>(o, "rspace");
-    p.rphase = opt<double>(o, "rphase");
-    p.smooth = opt<int>(o, "smooth").value_or(0);
-    plot::plg(to_doubles(y, "plg y"), x.is_none() ? std::vector<double>{} : to_doubles(x, "plg x"), p);
+    plot::plg(to_doubles(y, "plg y"), x.is_none() ? std::vector<double>{} : to_doubles(x, "plg x"), plg_options(o));
   });
   m.def("pldj", [](py::object x0, py::object y0, py::object x1, py::object y1, const py::dict& o) {
-    plot::LineOptions p;
-    fill_line(p, o);
     plot::pldj(to_doubles(x0, "pldj x0"), to_doubles(y0, "pldj y0"), to_doubles(x1, "pldj x1"),
-               to_doubles(y1, "pldj y1"), p);
+               to_doubles(y1, "pldj y1"), pldj_options(o));
   });
   m.def("plm", [](py::object y, py::object x, const py::dict& o) {
-    plot::MeshOptions p;
-    fill_line(p, o);
-    if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plm ireg");
-    p.region = opt<int>(o, "region").value_or(0);
-    p.boundary = opt<bool>(o, "boundary").value_or(false);
-    p.inhibit = opt<int>(o, "inhibit").value_or(0);
-    plot::plm(to_grid(y, "plm y"), to_grid(x, "plm x"), p);
+    plot::plm(to_grid(y, "plm y"), to_grid(x, "plm x"), plm_options(o));
   });
   m.def("plc", [](py::object z, py::object y, py::object x, const py::dict& o) {
-    plot::PlcOptions p;
-    fill_line(p, o);
-    if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plc ireg");
-    p.region = opt<int>(o, "region").value_or(0);
-    if (o.contains("levs") && !o["levs"].is_none()) p.levs = to_doubles(o["levs"], "plc levs");
-    p.nlevs = opt<int>(o, "nlevs").value_or(8);
-    p.marks = opt<bool>(o, "marks");
-    p.mcolor = opt_color(o, "mcolor");
-    p.marker = opt<int>(o, "marker");
-    p.msize = opt<double>(o, "msize");
-    p.mspace = opt<double>(o, "mspace");
-    p.mphase = opt<double>(o, "mphase");
-    p.smooth = opt<int>(o, "smooth").value_or(0);
-    return as_numpy(plot::plc(to_grid(z, "plc z"), to_grid(y, "plc y"), to_grid(x, "plc x"), p));
+    return as_numpy(plot::plc(to_grid(z, "plc z"), to_grid(y, "plc y"), to_grid(x, "plc x"), plc_options(o)));
   });
   m.def("plf", [](py::object z, py::object y, py::object x, const py::dict& o) {
-    plot::PlfOptions p;
-    fill_scale(p, o);
-    if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plf ireg");
-    p.region = opt<int>(o, "region").value_or(0);
-    p.edges = opt<bool>(o, "edges");
-    p.ecolor = opt_color(o, "ecolor");
-    p.ewidth = opt<double>(o, "ewidth");
-    plot::plf(to_grid(z, "plf z"), to_grid(y, "plf y"), to_grid(x, "plf x"), p);
+    plot::plf(to_grid(z, "plf z"), to_grid(y, "plf y"), to_grid(x, "plf x"), plf_options(o));
   });
   m.def("pli", [](py::object z, std::optional<double> x0, std::optional<double> y0, std::optional<double> x1,
                   std::optional<double> y1, const py::dict& o) {
-    plot::ColorScaleOptions p;
-    fill_scale(p, o);
-    plot::pli(to_grid(z, "pli z"), x0, y0, x1, y1, p);
+    plot::pli(to_grid(z, "pli z"), x0, y0, x1, y1, pli_options(o));
   });
   m.def("pli_colors", [](py::object colors, std::size_t nx, std::size_t ny, int channels, double x0, double y0,
                          double x1, double y1, const py::dict& o) {
-    plot::ColorScaleOptions p;
-    fill_scale(p, o);
-    plot::pli_colors(to_bytes(colors, "pli colours"), nx, ny, channels, x0, y0, x1, y1, p);
+    plot::pli_colors(to_bytes(colors, "pli colours"), nx, ny, channels, x0, y0, x1, y1, pli_options(o));
   });
   m.def("plfp", [](py::object z, py::object y, py::object x, py::object n, const py::dict& o) {
-    plot::PlfpOptions p;
-    fill_scale(p, o);
-    p.edges = opt<bool>(o, "edges");
-    p.ecolor = opt_color(o, "ecolor");
-    p.ewidth = opt<double>(o, "ewidth");
+    const plot::PlfpOptions p = plfp_options(o);
     std::vector<std::size_t> counts;
     for (int k : to_ints(n, "plfp n")) {
       if (k < 1) throw py::value_error("plfp: every polygon needs at least one vertex");
@@ -297,46 +191,23 @@ void add_primitives(py::module_& m) {
     }
     if (py::isinstance<py::list>(z) && py::len(z) > 0 && py::isinstance<py::tuple>(z.cast<py::list>()[0])) {
       std::vector<plot::Color> colors;
-      for (auto c : z) colors.push_back(to_color(c));
+      for (auto c : z) colors.push_back(to_color(c, "plfp colour"));
       plot::plfp_colors(std::move(colors), to_doubles(y, "plfp y"), to_doubles(x, "plfp x"), std::move(counts), p);
     } else {
       plot::plfp(to_doubles(z, "plfp z"), to_doubles(y, "plfp y"), to_doubles(x, "plfp x"), std::move(counts), p);
     }
   });
   m.def("plv", [](py::object vy, py::object vx, py::object y, py::object x, const py::dict& o) {
-    plot::PlvOptions p;
-    fill_line(p, o);
-    p.scale = opt<double>(o, "scale");
-    p.hollow = opt<bool>(o, "hollow");
-    p.aspect = opt<double>(o, "aspect");
-    p.ni = opt<std::size_t>(o, "ni").value_or(0);
-    if (o.contains("ireg") && !o["ireg"].is_none()) p.ireg = to_ints(o["ireg"], "plv ireg");
-    p.region = opt<int>(o, "region").value_or(0);
-    plot::plv(to_doubles(vy, "plv vy"), to_doubles(vx, "plv vx"), to_doubles(y, "plv y"), to_doubles(x, "plv x"), p);
+    plot::plv(to_doubles(vy, "plv vy"), to_doubles(vx, "plv vx"), to_doubles(y, "plv y"), to_doubles(x, "plv x"),
+              plv_options(o));
   });
   m.def("plt", [](const std::string& text, double x, double y, const py::dict& o) {
-    plot::PltOptions p;
-    p.color = opt_color(o, "color");
-    p.font = opt<int>(o, "font");
-    p.height = opt<double>(o, "height");
-    p.angle = opt<double>(o, "angle");
-    p.justify = opt<std::string>(o, "justify");
-    p.opaque = opt<bool>(o, "opaque");
-    p.tosys = opt<bool>(o, "tosys").value_or(false);
-    p.legend = opt<std::string>(o, "legend").value_or("");
-    p.hide = opt<bool>(o, "hide").value_or(false);
-    plot::plt(text, x, y, p);
+    plot::plt(text, x, y, plt_options(o));
   });
   m.def("pltitle", &plot::pltitle);
   m.def("xytitles", &plot::xytitles);
   m.def("colorbar", [](double cmin, double cmax, const py::dict& o) {
-    plot::ColorbarOptions c;
-    c.vertical = opt<bool>(o, "vertical").value_or(true);
-    if (o.contains("levs") && !o["levs"].is_none()) c.levs = to_doubles(o["levs"], "colorbar levs");
-    c.label = opt<std::string>(o, "label").value_or("");
-    c.color = opt_color(o, "color");
-    c.font_height = opt<double>(o, "height");
-    plot::colorbar(cmin, cmax, c);
+    plot::colorbar(cmin, cmax, colorbar_options(o));
   });
   m.def("plq", [] {
     py::list out;

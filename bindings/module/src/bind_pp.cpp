@@ -1,11 +1,12 @@
 // pargist._core.ppgeneric: the collective particle plot (pargist/pp/pp.hpp);
-// pargist/pp.py turns Warp's keywords into the options dict read here.
+// pargist/pp.py turns Warp's keywords into the options dict read here
+// through its keyword table (keywords.cpp).
 // pargist._core.draw_grid: the grid-plot recipe (grid_plot.hpp) that the
 // field slices (pargist/fields.py) share with ppgeneric's densities.
 #include "arrays.hpp"
 #include "bindings.hpp"
 #include "collective.hpp"
-#include "plot_convert.hpp"
+#include "keywords.hpp"
 #include "selection_args.hpp"
 
 #include <pybind11/numpy.h>
@@ -26,43 +27,6 @@ struct PreparedPlot {
   plot::pp::Particles particles;
   plot::pp::PlotOptions options;
 };
-
-plot::pp::PlotOptions read_options(const py::dict& o) {
-  plot::pp::PlotOptions p;
-  if (auto l = opt<std::array<double, 4>>(o, "pplimits")) p.pplimits = *l;
-  p.xmin = opt<double>(o, "xmin").value_or(p.xmin);
-  p.xmax = opt<double>(o, "xmax").value_or(p.xmax);
-  p.ymin = opt<double>(o, "ymin").value_or(p.ymin);
-  p.ymax = opt<double>(o, "ymax").value_or(p.ymax);
-  p.view = opt<int>(o, "view").value_or(0);
-  if (auto c = opt_color(o, "color")) p.color = *c;
-  p.color_density = opt<bool>(o, "color_density").value_or(false);
-  p.contours = opt<int>(o, "contours").value_or(0);
-  p.filled = opt<bool>(o, "filled").value_or(false);
-  p.cellarray = opt<bool>(o, "cellarray").value_or(false);
-  p.nx = opt<std::size_t>(o, "nx").value_or(p.nx);
-  p.ny = opt<std::size_t>(o, "ny").value_or(p.ny);
-  const auto method = opt<std::string>(o, "method").value_or("ngp");
-  if (method != "ngp" && method != "cic") throw py::value_error("pp: method must be 'ngp' or 'cic'");
-  p.method = method == "cic" ? reduce::Method::cic : reduce::Method::ngp;
-  p.cmin = opt<double>(o, "cmin");
-  p.cmax = opt<double>(o, "cmax");
-  p.uselog = opt<bool>(o, "uselog").value_or(false);
-  p.ncolor = opt<int>(o, "ncolor").value_or(0);
-  p.marker = opt<int>(o, "marker").value_or(p.marker);
-  p.msize = opt<double>(o, "msize").value_or(p.msize);
-  p.maxpoints = opt<std::uint64_t>(o, "maxpoints").value_or(p.maxpoints);
-  p.thin_to = opt<std::uint64_t>(o, "thin_to").value_or(0);
-  p.seed = opt<std::uint64_t>(o, "seed").value_or(0);
-  p.colorbar = opt<bool>(o, "lcolorbar").value_or(true);
-  p.titles = opt<bool>(o, "titles").value_or(true);
-  p.titlet = opt<std::string>(o, "titlet").value_or("");
-  p.titleb = opt<std::string>(o, "titleb").value_or("");
-  p.titlel = opt<std::string>(o, "titlel").value_or("");
-  p.titler = opt<std::string>(o, "titler").value_or("");
-  p.root = opt<int>(o, "root").value_or(0);
-  return p;
-}
 
 py::dict result_dict(const plot::pp::PlotResult& r) {
   py::dict d;
@@ -106,7 +70,7 @@ void bind_pp(py::module_& m) {
       p->particles.x = p->x.view;
       p->particles.y = p->y.view;
       p->particles.selection = p->selection.selection;
-      p->options = read_options(options);
+      p->options = ppgeneric_options(options);
       return p;
     });
     auto result = run_collective([&] { return plot::pp::ppgeneric(comm, prepared->particles, prepared->options); });

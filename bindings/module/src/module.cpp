@@ -3,6 +3,7 @@
 // static library pargist_python_core, a builtin module of pargist-python.
 #include "bindings.hpp"
 #include "collective.hpp"
+#include "keywords.hpp"
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "pargist's compiled core: communicator, reductions, Gist state, parallel plots";
@@ -17,4 +18,5 @@ PYBIND11_MODULE(_core, m) {
   pargist::pybind::bind_viewer(m);
   pargist::pybind::bind_slice3(m);
   pargist::pybind::bind_pl3d(m);
+  pargist::pybind::bind_vocabulary(m);
 }

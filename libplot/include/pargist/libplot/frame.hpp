@@ -66,7 +66,8 @@ struct Color {
   /// 0..245 palette indices. Throws std::invalid_argument otherwise.
   static Color from_code(int code);
   /// "fg", "bg", "black", "white", "red", "green", "blue", "cyan", "magenta",
-  /// "yellow". Throws std::invalid_argument for any other name.
+  /// "yellow" (any case) or "#rrggbb". Throws std::invalid_argument for any
+  /// other name. (Gist's vocabulary, vocabulary.hpp, defines both.)
   static Color from_name(const std::string& name);
 
   friend bool operator==(const Color& a, const Color& b) {

@@ -25,6 +25,7 @@
 
 #include "pargist/libplot/frame.hpp"
 #include "pargist/libplot/style.hpp"
+#include "pargist/libplot/vocabulary.hpp"  // Gist's names of colours, line types, markers, fonts
 
 namespace pargist::plot {
 
@@ -45,12 +46,6 @@ struct Bound {
   Bound(double v) : kind(Kind::value), value(v) {}  // NOLINT: implicit on purpose, like Gist
   static Bound automatic() { Bound b; b.kind = Kind::automatic; return b; }
 };
-
-/// Parsers for Gist's keyword values given as names (throw std::invalid_argument).
-LineType line_type_from_name(const std::string& name);  ///< "solid", "dash", "dot", "dashdot", "dashdotdot", "none"
-int font_from_name(const std::string& name);  ///< "courier", "times", "helvetica", "symbol", "schoolbook", +"B"/"I"/"BI"
-/// Gist's justify: one of N,L,C,R then optionally one of N,T,C,H,A,B ("CH", "LT"...).
-void justify_from_name(const std::string& name, HAlign& h, VAlign& v);
 
 // ------------------------------------------------------------- defaults
 
@@ -76,7 +71,9 @@ struct Defaults {
   int max_colors = 200;     ///< palettes read are fitted to this many colours
   double cgm_file_mb = 100; ///< a CGM family's next file starts past this size
 };
-struct DefaultsUpdate {
+/// A curve's line, marks and rays as pldefault and pledit change them: each
+/// set field changes that property (Gist's keywords of the same names).
+struct LineStyleUpdate {
   std::optional<Color> color;
   std::optional<LineType> type;
   std::optional<double> width;
@@ -86,6 +83,9 @@ struct DefaultsUpdate {
   std::optional<double> msize, mspace, mphase;
   std::optional<bool> rays;
   std::optional<double> arrowl, arroww, rspace, rphase;
+};
+struct DefaultsUpdate {
+  LineStyleUpdate line;
   std::optional<int> font;
   std::optional<double> height;
   std::optional<double> angle;  ///< Gist's orient*90 in degrees
@@ -379,15 +379,7 @@ void plremove(std::optional<int> n = std::nullopt);
 struct ElementEdit {
   std::optional<std::string> legend;
   std::optional<bool> hide;
-  std::optional<Color> color;  ///< lines, and the marks and text with them, as Gist
-  std::optional<LineType> type;
-  std::optional<double> width;
-  std::optional<bool> marks;
-  std::optional<Color> mcolor;
-  std::optional<int> marker;
-  std::optional<double> msize, mspace, mphase;
-  std::optional<bool> rays;
-  std::optional<double> arrowl, arroww, rspace, rphase;
+  LineStyleUpdate line;  ///< its color colours the marks and text with the line too, as Gist
   std::optional<bool> closed;
   std::optional<int> smooth;
   std::optional<int> font;
