@@ -13,14 +13,8 @@
 #include "files.hpp"
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/cairo_renderer.hpp"
-#include "pargist/libplot/hardcopy.hpp"
-
-#if __has_include("pargist/libplot/cgm.hpp")
 #include "pargist/libplot/cgm.hpp"
-#define PARGIST_HAVE_CGM 1
-#else
-#define PARGIST_HAVE_CGM 0
-#endif
+#include "pargist/libplot/hardcopy.hpp"
 
 namespace pargist::plot {
 
@@ -267,8 +261,6 @@ void write_svg(const Frame& frame, const std::string& path, const std::optional<
 void write_eps(const Frame& frame, const std::string& path, const std::optional<Box>& region) {
   write_vector_single(frame, path, VectorKind::eps, region);
 }
-
-bool cgm_available() { return PARGIST_HAVE_CGM != 0; }
 
 std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const HardcopyOptions& options) {
   std::string stem, ext;

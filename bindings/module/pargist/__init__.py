@@ -50,7 +50,8 @@ from .session import __all__ as _session_all
 from .sources import *  # noqa: F401,F403
 from .sources import __all__ as _sources_all
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: F401 - written by CMake from project(VERSION)
+
 __all__ = sorted(set(_gist_all) | set(_pp_all) | set(_fields_all) | set(_pc_all) | set(_session_all)
                  | set(_sources_all) | set(_yorick_all) | set(_pl3d_all) | set(_plwf_all) | set(_slice3_all)
                  | set(_movie_all) | {"parallel", "reduce", "sources"})

@@ -5,10 +5,5 @@ primitives cost them nothing."""
 from . import parallel
 
 
-def comm():
-    """The core handle of the default communicator."""
-    return parallel.get_comm()
-
-
 def is_root():
     return parallel.get_comm().rank == 0

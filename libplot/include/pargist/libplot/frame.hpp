@@ -124,10 +124,6 @@ struct TextStyle {
   bool opaque = false;         ///< draw a background box under the text
 };
 
-struct FillStyle {
-  Color color = NamedColor::fg;
-};
-
 // -------------------------------------------------------------- elements
 
 /// What every element carries, whatever its kind.

@@ -92,7 +92,4 @@ struct HardcopyOptions {
 /// std::runtime_error when the folder is not writable.
 std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const HardcopyOptions& options = {});
 
-/// Whether this build can write CGM (the CGM writer is part of the library).
-bool cgm_available();
-
 }  // namespace pargist::plot

@@ -2,14 +2,7 @@
 // collectives that the Python layer (pargist.parallel, pargist-python) needs.
 #pragma once
 
-// The C API only: OpenMPI's deprecated C++ bindings warn under -Wextra.
-#ifndef OMPI_SKIP_MPICXX
-#define OMPI_SKIP_MPICXX 1
-#endif
-#ifndef MPICH_SKIP_MPICXX
-#define MPICH_SKIP_MPICXX 1
-#endif
-#include <mpi.h>
+#include <mpi.h>  // the C API only: pargist::reduce defines OMPI_SKIP_MPICXX
 
 #include <pargist/reduce/agreement.hpp>
 
