@@ -2,7 +2,7 @@
 # The CGM writing benchmark: FRAMES frames (default 1000) of each kind
 # (scatter: a 1e4-point scatter plus a 256x256 cell array; density: a
 # 200x200 cell array of a particle density; curve: a smooth 1e4-point
-# curve), written by pargist to CGM (with and without the world-coordinate
+# curve; contour: 10 levels of a smooth field on a 200x200 mesh), written by pargist to CGM (with and without the world-coordinate
 # record) and to PNG, and by Yorick (Gist's hcp, the peer a Gist user has) to
 # CGM, in the same invocation; writes results/cgm.md. Builds the C++ side
 # (target cgm_bench) in build-bench/ unless BUILD_DIR says otherwise.
@@ -15,24 +15,14 @@ build=${BUILD_DIR:-$PARGIST_ROOT/build-bench}
 cmake -S "$PARGIST_ROOT" -B "$build" -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE="$PARGIST_PYTHON" >/dev/null
 cmake --build "$build" --target cgm_bench -j 2 >/dev/null
 
-# The floor of a lossless record of a frame's coordinates: the best that
-# xz (LZMA, preset 9 extreme) does on their bytes, as stored or as byte
-# planes, whichever is smaller.
+# The floors of a lossless record of a frame's data (tests/bench/cgm_floor.py):
+# xz's best on the coordinates, and the entropy of the process that made them.
 floor_bytes() {
-  "$PARGIST_PYTHON" - "$1" <<'EOF'
-import lzma, sys
-import numpy as np
-data = np.fromfile(sys.argv[1], dtype=np.uint8)
-if data.size == 0:
-    print(0)
-    sys.exit()
-planes = data.reshape(-1, 8).T.copy().tobytes()
-print(min(len(lzma.compress(b, preset=9 | lzma.PRESET_EXTREME)) for b in (data.tobytes(), planes)))
-EOF
+  "$PARGIST_PYTHON" "$PARGIST_ROOT/tests/bench/cgm_floor.py" "$1" "$2"
 }
 
 rows=""
-for kind in scatter density curve; do
+for kind in scatter density curve contour; do
   dir="$out/$kind"
   mkdir -p "$dir/yorick"
   rm -f "$dir"/yorick/*
@@ -40,7 +30,7 @@ for kind in scatter density curve; do
   yorick_line=$(cd "$dir/yorick" && yorick -batch "$PARGIST_ROOT/tests/bench/cgm_bench.i" "$dir/yorick/bench.cgm" "$frames" "$kind" | grep yorick_cgm)
   y_cpu=$(echo "$yorick_line" | awk '{print $2}')
   y_bytes=$(du -cb "$dir"/yorick/*.cgm | tail -1 | awk '{print $1}')
-  floor=$(floor_bytes "$dir/coords.bin")
+  floor=$(floor_bytes "$kind" "$dir/coords.bin" | tr ' ' ,)
   for way in cgm cgm_plain png; do
     line=$(echo "$ours" | grep "^$way ")
     rows+="$kind $way $(echo "$line" | awk '{print $2, $3}') $y_cpu $y_bytes $floor"$'\n'
@@ -54,13 +44,20 @@ done
   echo "(\`hcp\` to CGM, the only file Gist writes without a display). Kinds: *scatter*, a 1e4-point"
   echo "scatter (markers, Gaussian) plus a 256x256 cell array; *density*, a 200x200 cell array of the"
   echo "density of 2e5 particles (as \`ppzx(cellarray=1)\` draws it); *curve*, a smooth 1e4-point curve."
+  echo "*contour*, 10 levels of a smooth field on a 200x200 mesh (\`plc\`; the record holds the mesh and"
+  echo "the field, 3 x 40 000 doubles, Gist's file the level curves only)."
   echo "CPU seconds of each process (both single-threaded), frame data made before the timed loop on"
   echo "both sides (\`tests/bench/cgm_bench.sh\`). The record is lossless: every double as given."
-  echo "Floor: the CGM's Gist part plus the frame's coordinates compressed as hard as xz can (LZMA"
-  echo "preset 9e, as stored or by byte planes): no lossless record of them can be much smaller."
+  echo "Floors of the size ratio, the CGM's Gist part plus the least a lossless record of the frame's"
+  echo "data can take (\`tests/bench/cgm_floor.py\`): *xz*, the coordinates compressed as hard as xz can"
+  echo "(LZMA preset 9e, as stored or by byte planes); *entropy*, the Shannon entropy of the process"
+  echo "that made the data (scatter: 53 random bits a coordinate, each a normal deviate made one-to-one"
+  echo "from 53-bit uniforms; density: the colours are the counts of 2e5 Gaussian particles, a Poisson"
+  echo "law per cell; curve and contour are formulas, no random source): no lossless coder averages"
+  echo "below it."
   echo
-  echo "| frames | pargist output | pargist frames/s | pargist bytes/frame | Yorick CGM frames/s | Yorick bytes/frame | speed ratio (pargist/Yorick) | size ratio (pargist/Yorick) | floor of the size ratio |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| frames | pargist output | pargist frames/s | pargist bytes/frame | Yorick CGM frames/s | Yorick bytes/frame | speed ratio (pargist/Yorick) | size ratio (pargist/Yorick) | floor of the size ratio, xz | floor of the size ratio, entropy |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   plain_bytes=""
   while read -r kind way cpu bytes ycpu ybytes floor; do
     [ -z "$kind" ] && continue
@@ -74,9 +71,11 @@ done
     fi
     awk -v k="$kind" -v w="$way" -v l="$label" -v c="$cpu" -v b="$bytes" -v n="$frames" -v yc="$ycpu" -v yb="$ybytes" \
         -v fl="$floor" -v pb="$plain_bytes" 'BEGIN {
-      f = (w == "cgm" && fl > 0) ? sprintf("%.2fx", (pb / n + fl) / (yb / n)) : "";
-      printf "| %s | %s | %.0f | %.0f | %.0f | %.0f | %.2fx | %.2fx | %s |\n", k, l, n / c, b / n, n / yc, yb / n,
-             (n / c) / (n / yc), (b / n) / (yb / n), f }'
+      split(fl, parts, ",");
+      f = (w == "cgm" && parts[1] > 0) ? sprintf("%.2fx", (pb / n + parts[1]) / (yb / n)) : "";
+      e = (w == "cgm" && parts[2] > 0) ? sprintf("%.2fx", (pb / n + parts[2]) / (yb / n)) : "";
+      printf "| %s | %s | %.0f | %.0f | %.0f | %.0f | %.2fx | %.2fx | %s | %s |\n", k, l, n / c, b / n, n / yc, yb / n,
+             (n / c) / (n / yc), (b / n) / (yb / n), f, e }'
   done <<< "$rows"
   echo
   echo "Machine: $(uname -m), $(nproc) CPUs, yorick $(dpkg-query -W -f='${Version}' yorick 2>/dev/null). Files of the last run: \`$out\`."

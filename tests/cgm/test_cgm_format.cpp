@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <variant>
 
@@ -128,7 +129,7 @@ TEST_CASE("world record: plain records (as files written before deflate) still r
   const plot::Frame f = cgm_test::every_primitive_frame(3);
   const Bytes old = cgm::encode_world_record(f, false), now = cgm::encode_world_record(f);
   REQUIRE(old[4] == 3);  // plain, with pygist's keywords (1: plain, before them)
-  REQUIRE(now[4] == 4);  // deflated, with them (2: deflated, before them)
+  REQUIRE(now[4] == 5);  // deflated and predicted (4: deflated; 2: deflated, before the keywords)
   const plot::Frame back = cgm::decode_world_record(old.data(), old.size(), 0);
   CHECK(cgm::encode_world_record(back) == now);
   CHECK(cgm::encode_world_record(back, false) == old);
@@ -143,6 +144,103 @@ TEST_CASE("world record: deflated, smaller than the plain layout for data that r
   CHECK(now.size() * 5 < old.size());
   const plot::Frame back = cgm::decode_world_record(now.data(), now.size(), 0);
   CHECK(std::get<plot::Lines>(back.systems[1].elements.back()).y == l.y);
+}
+
+namespace {
+// A frame of one curve, for records of chosen arrays.
+plot::Frame curve_frame(std::vector<double> x, std::vector<double> y) {
+  plot::Frame f = cgm_test::every_primitive_frame(2);
+  plot::Lines l;
+  l.x = std::move(x);
+  l.y = std::move(y);
+  f.systems[1].elements.push_back(std::move(l));
+  return f;
+}
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * 8) == 0);
+}
+}  // namespace
+
+TEST_CASE("world record: predicted arrays come back bit for bit, whatever the values") {
+  std::mt19937_64 rng(7);
+  const double nan1 = std::nan("1"), nan2 = -std::nan("123456");
+  std::vector<std::vector<double>> arrays = {
+      {0.0},
+      {-0.0, 0.0, -0.0, 1e-310, -1e-310, 5e-324, -5e-324},
+      {nan1, nan2, 1.0, HUGE_VAL, -HUGE_VAL, 1.7976931348623157e308, -1.7976931348623157e308, 3.4028235677973366e38},
+      {float(0.1), float(-2.5), float(1e-40), -0.0, float(3e38), HUGE_VAL},  // float32 widened, a denormal one too
+  };
+  for (const std::size_t n : {std::size_t(3), std::size_t(4095), std::size_t(4096), std::size_t(20001)}) {
+    std::vector<double> line(n), smooth(n), noise(n), single(n), steps(n), signs(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double t = 10.0 * double(i) / double(n);
+      line[i] = -3.0 + 6.0 * double(i) / double(n);   // crosses zero
+      smooth[i] = std::sin(t) * std::exp(-t / 5);       // crosses zero, changes binade
+      noise[i] = std::ldexp(double(rng() >> 11), -53) * (rng() & 1 ? 1e10 : -1e-10);
+      single[i] = double(float(smooth[i] * 1e20));
+      steps[i] = double(i / 7) * 0.25;                  // repeats, then jumps
+      signs[i] = (i & 1 ? -1.0 : 1.0) * double(rng() % 1000);
+    }
+    for (auto* a : {&line, &smooth, &noise, &single, &steps, &signs}) arrays.push_back(*a);
+  }
+  for (std::size_t k = 0; k < arrays.size(); ++k) {
+    INFO("array " << k << " of " << arrays[k].size() << " values");
+    std::vector<double> y(arrays[k].rbegin(), arrays[k].rend());
+    const plot::Frame f = curve_frame(arrays[k], y);
+    const Bytes once = cgm::encode_world_record(f);
+    REQUIRE(once[4] == 5);
+    const plot::Frame back = cgm::decode_world_record(once.data(), once.size(), 0);
+    const auto& l = std::get<plot::Lines>(back.systems[1].elements.back());
+    CHECK(same_bits(l.x, arrays[k]));
+    CHECK(same_bits(l.y, y));
+    CHECK(cgm::encode_world_record(back) == once);
+  }
+}
+
+TEST_CASE("world record: a curve, a line of abscissas and float32 data take few bytes") {
+  const std::size_t n = 10000;
+  std::vector<double> x(n), y(n), y32(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = 10.0 * double(i) / double(n - 1);
+    y[i] = std::sin(x[i]) * std::exp(-x[i] / 5);
+    y32[i] = double(float(y[i]));
+  }
+  const std::size_t base = cgm::encode_world_record(curve_frame({0.0}, {0.0})).size();
+  const std::size_t curve = cgm::encode_world_record(curve_frame(x, y)).size() - base;
+  const std::size_t curve32 = cgm::encode_world_record(curve_frame(x, y32)).size() - base;
+  // 16 bytes a point as given; the abscissas are a line (next to nothing
+  // left), the ordinates follow a parabola to about 2^-26 of their size.
+  CHECK(curve < n * 6);
+  CHECK(curve32 < n * 3);
+}
+
+TEST_CASE("world record: files of version 4 (deflated, not predicted) still read") {
+  // Written by pargist before version 5: plg(sin(x) exp(-x/5), x) with
+  // x = linspace(0, 10, 4200) from numpy, and a 32x32 pli.
+  const auto doc = cgm::read_cgm(PARGIST_CORPUS_DIR "/pargist_record_v4.cgm", false);
+  REQUIRE_FALSE(doc.error.has_value());
+  REQUIRE(doc.pages.size() == 1);
+  REQUIRE(doc.pages[0].from_world_record);
+  CHECK(doc.warnings.empty());
+  const plot::Lines* curve = nullptr;
+  const plot::Cells* cells = nullptr;
+  for (const auto& s : doc.pages[0].frame.systems)
+    for (const auto& e : s.elements) {
+      if (const auto* l = std::get_if<plot::Lines>(&e)) curve = l;
+      if (const auto* c = std::get_if<plot::Cells>(&e)) cells = c;
+    }
+  REQUIRE(curve);
+  REQUIRE(curve->x.size() == 4200);
+  const double step = 10.0 / 4199;
+  for (std::size_t i = 0; i + 1 < 4200; ++i) {
+    REQUIRE(curve->x[i] == double(i) * step);  // numpy's linspace, exactly
+    REQUIRE(std::fabs(curve->y[i] - std::sin(curve->x[i]) * std::exp(-curve->x[i] / 5)) < 1e-15);
+  }
+  REQUIRE(cells);
+  CHECK(cells->nx == 32);
+  // Read, written again as version 5 and read: the same frame.
+  const Bytes now = cgm::encode_world_record(doc.pages[0].frame);
+  CHECK(cgm::encode_world_record(cgm::decode_world_record(now.data(), now.size(), 0)) == now);
 }
 
 TEST_CASE("world record: corrupt records are errors, never bad frames") {

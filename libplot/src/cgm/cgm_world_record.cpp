@@ -1,6 +1,6 @@
 #include "cgm_world_record.hpp"
 
-#include <array>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -16,78 +16,254 @@ namespace pargist::cgm {
 namespace {
 
 constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
-// Versions 1 and 3: the layout below, as is. Versions 2 and 4 (written now) store the
-// same layout in three parts, deflated (zlib) where that pays:
-//   A  the layout, deflated;
-//   B  byte planes of arrays of doubles, deflated as Huffman codes only;
-//   C  byte planes stored as they are.
-// A large array of doubles is stored plane by plane (all first bytes, then
-// all second bytes...): the sign and exponent bytes of data that share a
-// scale take few values and code in few bits (part B, where deflate does not
-// waste time looking for repeats), while the last mantissa bytes of
-// full-precision data are noise that no coding shrinks (part C, copied).
-//   "PGFR", u16 version 4 (or 2), u32 sizes of A inflated and deflated, u32 sizes
+// Versions 1 and 3: the layout below, as is. Versions 2, 4 and 5 store the
+// same layout in three parts:
+//   A  the layout, deflated (zlib);
+//   B  versions 2 and 4: byte planes of arrays of doubles, deflated as
+//      Huffman codes only; version 5: arrays of bytes (cell colours),
+//      deflated;
+//   C  stored as they are: byte planes of noise (2, 4), packed words (5).
+//   "PGFR", u16 version, u32 sizes of A inflated and deflated, u32 sizes
 //   of B inflated and deflated, A, B, C.
-// In the layout, each plane of an array of doubles is led by a byte: 0 if
-// its bytes follow there (small arrays, planes of repeats), 1 if they are
-// the next ones of C, 2 the next ones of B.
+// Versions 2 and 4 store a large array of doubles plane by plane (all first
+// bytes, then all second bytes...), each plane led in the layout by a byte:
+// 0 if its bytes follow there, 1 if they are the next ones of C, 2 of B.
+// Version 5 (written now) predicts each value of an array of doubles from
+// the ones before it and keeps what the prediction missed: in the layout a
+// transform byte (see predict_words), the first words, and one width byte
+// per block of kBlock words; in C the blocks' words, each in that many bits.
+// Coordinates of curves, meshes and sorted data follow their neighbours, so
+// what is left takes few bits; data the user gave as float32 take 32 bits
+// at most; noise takes what it takes, with no time spent on coding it.
 // The version also tells the layout: versions 1 (plain) and 2 (deflated)
-// have layout 1; versions 3 (plain) and 4 (deflated) have layout 2, which
+// have layout 1; versions 3 (plain), 4 and 5 (deflated) have layout 2, which
 // added pygist's keywords: the rays' spacing and size and the smoothing of
 // curves (Lines, Contours), the marks' spacing of contours, bytscl's top
 // (FillMesh, Cells, Polys) and plf's region, gridxy's base 60 ticks and the
 // mesh of plv's darts (Vectors). All versions read.
-constexpr std::uint16_t kPlainLayout1 = 1, kDeflatedLayout1 = 2, kPlain = 3, kDeflated = 4;
+constexpr std::uint16_t kPlainLayout1 = 1, kDeflatedLayout1 = 2, kPlain = 3, kDeflatedUnpredicted = 4,
+                        kDeflated = 5;
 constexpr int kLayout = 2;
 constexpr std::size_t kHeader = 22;
 // Fast deflate: the record must not slow writing below Gist's own pace.
 constexpr int kDeflateLevel = 1;
+// Version 5's part B holds the bytes of cell colours as differences from
+// their left neighbours: repeating images become runs, which Z_RLE finds
+// faster than deflate's search for repeats at any distance (kept for the
+// layout, part A, whose repeats are farther apart).
+constexpr int kBytesStrategy = Z_RLE;
 // A decoded record larger than this is taken for a corrupt size field.
 constexpr std::size_t kMaxRecordBytes = std::size_t(1) << 31;
-// Arrays shorter than this stay in the layout, planes and all.
-constexpr std::size_t kPlanesApart = 4096;
+// Versions 2 and 4: where each plane of an array is.
 enum PlaneTag : std::uint8_t { kInline = 0, kCopied = 1, kCoded = 2 };
-// Planes of fewer bits a byte than kRepeats stay in the layout, where
-// deflate's search for repeats shrinks runs of equal bytes (zeros of
-// round numbers) below Huffman's floor of one bit a byte; planes above
-// kNoise are copied.
-constexpr double kRepeats = 1.0, kNoise = 6.0;
+// Version 5: the words of an array are packed by blocks of this many, each
+// block in the fewest bits that hold its largest word.
+constexpr std::size_t kBlock = 64;
 
-// Entropy in bits per byte of each of the 8 byte planes of n doubles (the
-// best a Huffman code of single bytes can do), in one pass.
-std::array<double, 8> plane_entropy(const double* v, std::size_t n) {
-  std::vector<std::uint32_t> count(8 * 256, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::uint64_t bits;
-    std::memcpy(&bits, v + i, 8);
-    for (int b = 0; b < 8; ++b) ++count[std::size_t(b) * 256 + ((bits >> (8 * b)) & 0xff)];
-  }
-  std::array<double, 8> out{};
-  for (int b = 0; b < 8; ++b) {
-    double bits = 0;
-    for (int k = 0; k < 256; ++k)
-      if (const std::uint32_t c = count[std::size_t(b) * 256 + std::size_t(k)]) bits -= double(c) * std::log2(double(c) / double(n));
-    out[std::size_t(b)] = bits / double(n);
-  }
-  return out;
+// Adds plane b to n words (zero before the first).
+void add_plane(const std::uint8_t* in, std::size_t n, int b, std::uint64_t* w) {
+  for (std::size_t i = 0; i < n; ++i) w[i] |= std::uint64_t(in[i]) << (8 * b);
 }
 
-// The 8 byte planes of n doubles (little-endian IEEE bits), plane b to to[b].
-void to_planes(const double* v, std::size_t n, std::uint8_t* const to[8]) {
-  for (std::size_t i = 0; i < n; ++i) {
-    std::uint64_t bits;
-    std::memcpy(&bits, v + i, 8);
-    for (int b = 0; b < 8; ++b) to[b][i] = std::uint8_t(bits >> (8 * b));
+// How version 5 turns an array of doubles into words before the planes: the
+// byte before the plane tags. Low bits: the order of the polynomial that
+// predicts each value from the ones before it (0: none, 1: the last one,
+// 2: a straight line through the last two, 3: a parabola through the last
+// three); kSingle: every value is a float32 widened, kept as float32 (4
+// planes). The prediction works on the values' bits taken as ordered
+// integers (doubles in the order of their values), in wrapping integer
+// arithmetic, so decoding is exact on every machine; a word is the
+// difference from the prediction, zigzagged (small either way = small).
+// kSplit: the top 16 bits of every word are apart, as two byte planes in
+// part B, deflated: for noise such as random positions, whose sign and
+// exponent take few values but whose mantissa no prediction follows.
+constexpr std::uint8_t kOrderMask = 3, kSingle = 4, kSplit = 8;
+// Where the top 16 bits of a word start.
+int split_shift(std::uint8_t transform) { return transform & kSingle ? 16 : 48; }
+
+// Doubles as integers in the order of their values (-0 just below +0, NaNs
+// outside), for floats of `bits` bits.
+template <int bits>
+std::uint64_t ordered(std::uint64_t u) {
+  constexpr std::uint64_t sign = std::uint64_t(1) << (bits - 1);
+  constexpr std::uint64_t all = bits == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << bits) - 1;
+  return (u & sign) ? (~u & all) : (u | sign);
+}
+template <int bits>
+std::uint64_t unordered(std::uint64_t k) {
+  constexpr std::uint64_t sign = std::uint64_t(1) << (bits - 1);
+  constexpr std::uint64_t all = bits == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << bits) - 1;
+  return (k & sign) ? (k & ~sign) : (~k & all);
+}
+std::uint64_t zigzag(std::uint64_t r) { return (r << 1) ^ (0 - (r >> 63)); }
+std::uint64_t unzigzag(std::uint64_t z) { return (z >> 1) ^ (0 - (z & 1)); }
+// Prediction of k[i] of the given order from the words before it (fewer at
+// the start), in wrapping arithmetic.
+std::uint64_t predict(const std::uint64_t* k, std::size_t i, int order) {
+  switch (std::min<std::size_t>(std::size_t(order), i)) {
+    case 1: return k[i - 1];
+    case 2: return 2 * k[i - 1] - k[i - 2];
+    case 3: return 3 * k[i - 1] - 3 * k[i - 2] + k[i - 3];
+    default: return 0;
   }
 }
-// Adds plane b to n doubles (zero before the first).
-void add_plane(const std::uint8_t* in, std::size_t n, int b, double* v) {
-  for (std::size_t i = 0; i < n; ++i) {
-    std::uint64_t bits;
-    std::memcpy(&bits, v + i, 8);
-    bits |= std::uint64_t(in[i]) << (8 * b);
-    std::memcpy(v + i, &bits, 8);
+int bit_width(std::uint64_t z) { return z ? 64 - __builtin_clzll(z) : 0; }
+
+// True when the 16 bits of words from `shift` up, a byte at a time, take
+// 12 bits or fewer on average by their entropy (judged on a few thousand
+// words spread over the array): worth deflating apart.
+bool top_bits_repeat(const std::uint64_t* w, std::size_t n, int shift) {
+  const std::size_t step = std::max<std::size_t>(1, n / 4096), m = n / step;
+  std::uint32_t count[2][256] = {};
+  for (std::size_t i = 0; i < m; ++i) {
+    ++count[0][(w[i * step] >> shift) & 0xff];
+    ++count[1][(w[i * step] >> (shift + 8)) & 0xff];
   }
+  double bits = 0;
+  for (auto& plane : count)
+    for (const std::uint32_t c : plane)
+      if (c) bits -= double(c) * std::log2(double(c) / double(m));
+  return bits <= 12.0 * double(m);
+}
+
+// Appends the low `width` bits of m words (low bits first, little-endian)
+// to out: ceil(m * width / 8) bytes.
+void pack_bits(const std::uint64_t* w, std::size_t m, int width, std::vector<std::uint8_t>& out) {
+  if (width == 0) return;
+  const std::size_t at = out.size(), bytes = (m * std::size_t(width) + 7) / 8;
+  out.resize(at + bytes + 8);  // room for the last whole word written
+  std::uint8_t* to = out.data() + at;
+  const std::uint64_t mask = width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;
+  unsigned __int128 acc = 0;
+  int held = 0;
+  for (std::size_t i = 0; i < m; ++i) {
+    acc |= static_cast<unsigned __int128>(w[i] & mask) << held;
+    held += width;
+    if (held >= 64) {
+      const auto low = static_cast<std::uint64_t>(acc);
+      std::memcpy(to, &low, 8);
+      to += 8;
+      acc >>= 64;
+      held -= 64;
+    }
+  }
+  const auto low = static_cast<std::uint64_t>(acc);
+  std::memcpy(to, &low, 8);
+  out.resize(at + bytes);
+}
+// Reads m words of `width` bits each from in (ceil(m * width / 8) bytes).
+void unpack_bits(const std::uint8_t* in, std::size_t m, int width, std::uint64_t* w) {
+  if (width == 0) {
+    std::fill(w, w + m, 0);
+    return;
+  }
+  const std::size_t bytes = (m * std::size_t(width) + 7) / 8;
+  const std::uint64_t mask = width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;
+  std::size_t bit = 0;
+  for (std::size_t i = 0; i < m; ++i, bit += std::size_t(width)) {
+    // The 9 bytes from the word's first byte hold it whole (fewer at the end).
+    std::uint8_t window[16] = {};
+    const std::size_t from = bit / 8;
+    std::memcpy(window, in + from, std::min<std::size_t>(9, bytes - from));
+    unsigned __int128 acc = 0;
+    for (int b = 8; b >= 0; --b) acc = (acc << 8) | window[b];
+    w[i] = static_cast<std::uint64_t>(acc >> (bit % 8)) & mask;
+  }
+}
+
+// True when v is a float32 widened (NaNs excluded: their payload may not survive).
+bool is_single(double v) {
+  if (!(std::fabs(v) <= double(std::numeric_limits<float>::max()))) return std::isinf(v);
+  return double(float(v)) == v;
+}
+// The 32-bit wrap of a difference of float32 keys, sign-extended.
+std::uint64_t wrap32(std::uint64_t r) { return std::uint64_t(std::int64_t(std::int32_t(std::uint32_t(r)))); }
+
+// The leftovers of order `order` over words[] in place (back to front, so
+// that each prediction still sees the values), zigzagged.
+template <int order>
+void leave_residuals(std::uint64_t* k, std::size_t n, bool single) {
+  for (std::size_t i = n; i-- > 0;) {
+    std::uint64_t r;
+    if (i >= std::size_t(order)) {
+      if constexpr (order == 0) r = k[i];
+      else if constexpr (order == 1) r = k[i] - k[i - 1];
+      else if constexpr (order == 2) r = k[i] - 2 * k[i - 1] + k[i - 2];
+      else r = k[i] - 3 * k[i - 1] + 3 * k[i - 2] - k[i - 3];
+    } else {
+      r = k[i] - predict(k, i, order);
+    }
+    k[i] = zigzag(single ? wrap32(r) : r);
+  }
+}
+
+// The words of n doubles as version 5 stores them, and the transform byte.
+std::uint8_t predict_words(const double* v, std::size_t n, std::vector<std::uint64_t>& words) {
+  bool single = true;
+  for (std::size_t i = 0; i < n && single; ++i) single = is_single(v[i]);
+  words.resize(n);
+  std::uint64_t* k = words.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (single) {
+      const float f = float(v[i]);
+      std::uint32_t u;
+      std::memcpy(&u, &f, 4);
+      k[i] = ordered<32>(u);
+    } else {
+      std::uint64_t u;
+      std::memcpy(&u, v + i, 8);
+      k[i] = ordered<64>(u);
+    }
+  }
+  // The order whose leftovers take the fewest significant bits, judged on
+  // runs of values spread over the array (a few thousand at most).
+  constexpr std::size_t kRuns = 64, kRun = 48;
+  std::uint64_t cost[4] = {0, 0, 0, 0};
+  auto judge = [&](std::size_t i) {
+    for (int order = 0; order < 4; ++order) {
+      const std::uint64_t r = k[i] - predict(k, i, order);
+      cost[order] += std::uint64_t(bit_width(zigzag(single ? wrap32(r) : r)));
+    }
+  };
+  if (n <= kRuns * kRun) {
+    for (std::size_t i = 0; i < n; ++i) judge(i);
+  } else {
+    for (std::size_t run = 0; run < kRuns; ++run)
+      for (std::size_t i = run * (n / kRuns), end = i + kRun; i < end; ++i) judge(i);
+  }
+  const int best = int(std::min_element(cost, cost + 4) - cost);
+  switch (best) {
+    case 0: leave_residuals<0>(k, n, single); break;
+    case 1: leave_residuals<1>(k, n, single); break;
+    case 2: leave_residuals<2>(k, n, single); break;
+    default: leave_residuals<3>(k, n, single); break;
+  }
+  return std::uint8_t(best | (single ? kSingle : 0));
+}
+
+// Back from the words to the doubles; false for a transform byte no writer makes.
+bool unpredict_words(std::uint8_t transform, std::vector<std::uint64_t>& words, double* v) {
+  if (transform & ~std::uint8_t(kOrderMask | kSingle | kSplit)) return false;
+  const int order = transform & kOrderMask;
+  const bool single = transform & kSingle;
+  const std::size_t n = words.size();
+  for (std::size_t i = 0; i < n; ++i) {  // words[] becomes the keys in place
+    const std::uint64_t r = single ? wrap32(unzigzag(words[i] & 0xffffffffu)) : unzigzag(words[i]);
+    const std::uint64_t k = predict(words.data(), i, order) + r;
+    words[i] = single ? k & 0xffffffffu : k;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (single) {
+      const auto u = std::uint32_t(unordered<32>(words[i]));
+      float f;
+      std::memcpy(&f, &u, 4);
+      v[i] = double(f);
+    } else {
+      const std::uint64_t u = unordered<64>(words[i]);
+      std::memcpy(v + i, &u, 8);
+    }
+  }
+  return true;
 }
 
 // Arrays of plain numbers are copied whole when the machine is
@@ -104,8 +280,9 @@ class Writer {
   static constexpr bool reading = false;
   int layout = kLayout;  // which fields the record has (see the versions above)
   std::vector<std::uint8_t> out;
-  bool planes = false;                    // large arrays of doubles by byte planes (version 2)
-  std::vector<std::uint8_t> coded, copied;  // parts B and C of version 2
+  bool planes = false;                    // arrays of doubles predicted and packed (version 5)
+  std::vector<std::uint8_t> coded, copied;  // parts B and C of versions 2, 4, 5
+  std::vector<std::uint64_t> words;         // scratch: an array's words before its planes
 
   template <class T>
   void num(T& v) {
@@ -128,30 +305,67 @@ class Writer {
     count(v.size());
     if constexpr (std::is_same_v<T, double>) {
       if (planes) {
-        // Each plane after its tag in the layout, or in part B or C.
+        // The transform byte and the first words (those predicted from
+        // fewer values) in the layout; the rest packed by blocks: in the
+        // layout each block's width, its count of exceptions (wider words)
+        // and their indices and high bits; in part C the low `width` bits
+        // of every word of the block.
         const std::size_t n = v.size();
-        std::array<double, 8> bits{};
-        if (n >= kPlanesApart) bits = plane_entropy(v.data(), n);
-        PlaneTag tags[8];
-        std::size_t grow[3] = {8, 0, 0};  // bytes each part takes: layout (tags too), copied, coded
-        for (int b = 0; b < 8; ++b) {
-          const double h = bits[std::size_t(b)];
-          tags[b] = n < kPlanesApart || h < kRepeats ? kInline : h > kNoise ? kCopied : kCoded;
-          grow[tags[b]] += n;
+        std::uint8_t transform = predict_words(v.data(), n, words);
+        if (n >= kBlock * 4 && top_bits_repeat(words.data(), n, split_shift(transform))) {
+          transform |= kSplit;
+          const int shift = split_shift(transform);
+          const std::size_t at = coded.size();
+          coded.resize(at + 2 * n);
+          const std::uint64_t low = (std::uint64_t(1) << shift) - 1;
+          for (std::size_t i = 0; i < n; ++i) {
+            coded[at + i] = std::uint8_t(words[i] >> shift);
+            coded[at + n + i] = std::uint8_t(words[i] >> (shift + 8));
+            words[i] &= low;
+          }
         }
-        std::vector<std::uint8_t>* parts[3] = {&out, &copied, &coded};
-        std::size_t next[3];
-        for (int k = 0; k < 3; ++k) {
-          next[k] = parts[k]->size();
-          parts[k]->resize(next[k] + grow[k]);
+        out.push_back(transform);
+        const std::size_t first = std::min<std::size_t>(transform & kOrderMask, n);
+        for (std::size_t i = 0; i < first; ++i) put(words[i], 8);
+        for (std::size_t at = first; at < n; at += kBlock) {
+          const std::size_t m = std::min(kBlock, n - at);
+          const std::uint64_t* w = words.data() + at;
+          // The width that costs the fewest bits, counting each word wider
+          // than it as an exception: its index and its high bits (9 bytes).
+          std::uint8_t wide[kBlock];
+          std::size_t count[65] = {};
+          for (std::size_t i = 0; i < m; ++i) ++count[wide[i] = std::uint8_t(bit_width(w[i]))];
+          int width = 64;
+          std::size_t exceptions = 0, best = m * 64;
+          for (int b = 63, above = 0; b >= 0; --b) {
+            above += int(count[b + 1]);
+            if (const std::size_t bits = m * std::size_t(b) + std::size_t(above) * 72; bits < best) {
+              best = bits;
+              width = b;
+              exceptions = std::size_t(above);
+            }
+          }
+          out.push_back(std::uint8_t(width));
+          out.push_back(std::uint8_t(exceptions));
+          for (std::size_t i = 0; i < m && exceptions; ++i)
+            if (wide[i] > width) {
+              out.push_back(std::uint8_t(i));
+              put(w[i] >> width, 8);
+            }
+          pack_bits(w, m, width, copied);
         }
-        std::uint8_t* to[8];
-        for (int b = 0; b < 8; ++b) {
-          out[next[kInline]++] = tags[b];
-          to[b] = parts[tags[b]]->data() + next[tags[b]];
-          next[tags[b]] += n;
+        return;
+      }
+    }
+    if constexpr (std::is_same_v<T, std::uint8_t>) {
+      if (planes) {  // version 5: in part B, each byte as its difference from the one before
+        const std::size_t at = coded.size();
+        coded.resize(at + v.size());
+        std::uint8_t last = 0;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+          coded[at + i] = std::uint8_t(v[i] - last);
+          last = v[i];
         }
-        to_planes(v.data(), n, to);
         return;
       }
     }
@@ -216,8 +430,9 @@ class Reader {
     std::size_t size = 0, pos = 0;
     std::size_t left() const { return size - pos; }
   };
-  Reader(const std::uint8_t* p, std::size_t n, Part coded, Part copied)
-      : p_(p), n_(n), base_(0), planes_(true), coded_(coded), copied_(copied) {}
+  // predicted: version 5, a transform byte before the planes of each array.
+  Reader(const std::uint8_t* p, std::size_t n, Part coded, Part copied, bool predicted)
+      : p_(p), n_(n), base_(0), planes_(true), predicted_(predicted), coded_(coded), copied_(copied) {}
 
   template <class T>
   void num(T& v) {
@@ -242,9 +457,24 @@ class Reader {
     if constexpr (std::is_same_v<T, double>) {
       if (planes_) {
         const std::size_t n = count(0, 0);
+        if (predicted_) {
+          packed_words(n);
+          if (transform_ & kSplit) {
+            if (n > coded_.left() / 2) throw FormatError{base_ + pos_, "world-coordinate record: array past the record's end"};
+            const int shift = split_shift(transform_);
+            const std::uint8_t* top = coded_.data + coded_.pos;
+            for (std::size_t i = 0; i < n; ++i)
+              words_[i] |= std::uint64_t(top[i]) << shift | std::uint64_t(top[n + i]) << (shift + 8);
+            coded_.pos += 2 * n;
+          }
+          v.resize(n);
+          if (!unpredict_words(transform_, words_, v.data()))
+            throw FormatError{base_ + pos_, "world-coordinate record: unknown transform of an array"};
+          return;
+        }
         const std::size_t left = (n_ - pos_) + coded_.left() + copied_.left();
         if (n > left / 8) throw FormatError{base_ + pos_, "world-coordinate record: array past the record's end"};
-        v.assign(n, 0.0);
+        words_.assign(n, 0);
         for (int b = 0; b < 8; ++b) {
           const std::uint8_t tag = std::uint8_t(get(1));
           const std::uint8_t* from = nullptr;
@@ -258,8 +488,21 @@ class Reader {
           } else {
             throw FormatError{base_ + pos_, "world-coordinate record: bad plane of an array"};
           }
-          add_plane(from, n, b, v.data());
+          add_plane(from, n, b, words_.data());
         }
+        v.resize(n);  // versions 2 and 4: the planes are the doubles' bits
+        if (n) std::memcpy(v.data(), words_.data(), n * 8);
+        return;
+      }
+    }
+    if constexpr (std::is_same_v<T, std::uint8_t>) {
+      if (predicted_) {  // version 5: in part B, as differences (see Writer::vec)
+        const std::size_t n = count(0, 0);
+        if (n > coded_.left()) throw FormatError{base_ + pos_, "world-coordinate record: bytes past the record's end"};
+        v.resize(n);
+        std::uint8_t last = 0;
+        for (std::size_t i = 0; i < n; ++i) v[i] = last = std::uint8_t(coded_.data[coded_.pos + i] + last);
+        coded_.pos += n;
         return;
       }
     }
@@ -292,6 +535,32 @@ class Reader {
   std::size_t left() const { return n_ - pos_; }
 
  private:
+  // Version 5: the transform byte and the n words of an array (see Writer::vec).
+  void packed_words(std::size_t n) {
+    transform_ = std::uint8_t(get(1));
+    const std::size_t first = std::min<std::size_t>(transform_ & kOrderMask, n);
+    // Every block takes at least two bytes: a bound on n first.
+    if (n > first + (n_ - pos_) / 2 * kBlock)
+      throw FormatError{base_ + pos_, "world-coordinate record: array past the record's end"};
+    words_.resize(n);
+    for (std::size_t i = 0; i < first; ++i) words_[i] = get(8);
+    for (std::size_t at = first; at < n; at += kBlock) {
+      const std::size_t m = std::min(kBlock, n - at);
+      const auto width = int(get(1));
+      const auto exceptions = std::size_t(get(1));
+      if (width > 64 || exceptions > m || (exceptions && width == 64))
+        throw FormatError{base_ + pos_ - 2, "world-coordinate record: bad block of an array"};
+      const std::size_t bytes = (m * std::size_t(width) + 7) / 8;
+      if (bytes > copied_.left()) throw FormatError{base_ + pos_, "world-coordinate record: array past the record's end"};
+      unpack_bits(copied_.data + copied_.pos, m, width, words_.data() + at);
+      copied_.pos += bytes;
+      for (std::size_t e = 0; e < exceptions; ++e) {
+        const auto i = std::size_t(get(1));
+        if (i >= m) throw FormatError{base_ + pos_ - 1, "world-coordinate record: bad exception in a block"};
+        words_[at + i] |= get(8) << width;
+      }
+    }
+  }
   std::uint64_t get(std::size_t n) {
     if (n > n_ - pos_)
       throw FormatError{base_ + pos_, "world-coordinate record truncated"};
@@ -303,8 +572,10 @@ class Reader {
   const std::uint8_t* p_;
   std::size_t n_;
   std::size_t base_;
-  bool planes_ = false;
+  bool planes_ = false, predicted_ = false;
+  std::uint8_t transform_ = 0;
   Part coded_, copied_;
+  std::vector<std::uint64_t> words_;  // scratch: an array's words from its planes
   std::size_t pos_ = 0;
 };
 
@@ -719,14 +990,70 @@ template <class Ar> void io(Ar& ar, plot::Frame& f) {
 
 }  // namespace
 
+namespace {
+
+// Buffers and zlib streams kept by each thread from one record to the next:
+// a run writes thousands of records of about the same size, and fresh ones
+// cost page faults and zlib's set-up every time.
+struct EncodeScratch {
+  std::vector<std::uint8_t> out, coded, copied, packed;
+  std::vector<std::uint64_t> words;
+  z_stream streams[2]{};  // the layout (part A), the bytes (part B)
+  bool started[2] = {false, false};
+  EncodeScratch() = default;
+  EncodeScratch(const EncodeScratch&) = delete;
+  EncodeScratch& operator=(const EncodeScratch&) = delete;
+  ~EncodeScratch() {
+    for (int k = 0; k < 2; ++k)
+      if (started[k]) deflateEnd(&streams[k]);
+  }
+  // The stream for part A (0) or B (1), reset.
+  z_stream& stream(int part) {
+    z_stream& z = streams[part];
+    if (!started[part]) {
+      if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, 15, 8, part == 0 ? Z_DEFAULT_STRATEGY : kBytesStrategy) != Z_OK)
+        throw std::runtime_error("pargist: zlib could not start compressing a CGM record");
+      started[part] = true;
+    } else if (deflateReset(&z) != Z_OK) {
+      throw std::runtime_error("pargist: zlib could not start compressing a CGM record");
+    }
+    return z;
+  }
+};
+
+// Lends the scratch's buffers to a Writer (emptied, capacity kept) and
+// takes them back when the record is done, even on an error.
+class LentBuffers {
+ public:
+  LentBuffers(EncodeScratch& s, Writer& w) : s_(s), w_(w) { swap(); }
+  ~LentBuffers() { swap(); }
+  LentBuffers(const LentBuffers&) = delete;
+  LentBuffers& operator=(const LentBuffers&) = delete;
+
+ private:
+  void swap() {
+    std::swap(s_.out, w_.out);
+    std::swap(s_.coded, w_.coded);
+    std::swap(s_.copied, w_.copied);
+    std::swap(s_.words, w_.words);
+    w_.out.clear();
+    w_.coded.clear();
+    w_.copied.clear();
+  }
+  EncodeScratch& s_;
+  Writer& w_;
+};
+
+}  // namespace
+
 std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool deflated) {
   // The layout is shared with the reader, which needs mutable references;
   // the writer and the sizer only read through them.
   auto& f = const_cast<plot::Frame&>(frame);
-  Sizer sizer;
-  io(sizer, f);
   Writer w;
   if (!deflated) {
+    Sizer sizer;
+    io(sizer, f);
     w.out.reserve(6 + sizer.size);
     for (char c : kMagic) w.out.push_back(std::uint8_t(c));
     std::uint16_t version = kPlain;
@@ -734,43 +1061,41 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
     io(w, f);
     return std::move(w.out);
   }
+  thread_local EncodeScratch scratch;
+  const LentBuffers lent(scratch, w);
   w.planes = true;
-  w.out.reserve(sizer.size);
   io(w, f);
   for (const auto* part : {&w.out, &w.coded, &w.copied})
     if (part->size() > kMaxRecordBytes) throw std::length_error("pargist: frame too large for a CGM record");
 
-  std::vector<std::uint8_t> record(kHeader + deflateBound(nullptr, uLong(w.out.size())) +
-                                   deflateBound(nullptr, uLong(w.coded.size())) + w.copied.size() + 64);
+  auto& packed = scratch.packed;
+  packed.resize(kHeader + deflateBound(nullptr, uLong(w.out.size())) + deflateBound(nullptr, uLong(w.coded.size())) + 64);
   std::size_t at = kHeader;
-  auto deflate_part = [&](const std::vector<std::uint8_t>& in, int strategy) {
-    z_stream z{};
-    if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, 15, 8, strategy) != Z_OK)
-      throw std::runtime_error("pargist: zlib could not start compressing a CGM record");
+  auto deflate_part = [&](const std::vector<std::uint8_t>& in, int part) {
+    z_stream& z = scratch.stream(part);
     z.next_in = const_cast<Bytef*>(in.data());
     z.avail_in = uInt(in.size());
-    z.next_out = record.data() + at;
-    z.avail_out = uInt(record.size() - at);
-    const int status = deflate(&z, Z_FINISH);
-    const std::size_t packed = z.total_out;
-    deflateEnd(&z);
-    if (status != Z_STREAM_END) throw std::runtime_error("pargist: zlib could not compress a CGM record");
-    at += packed;
-    return packed;
+    z.next_out = packed.data() + at;
+    z.avail_out = uInt(packed.size() - at);
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("pargist: zlib could not compress a CGM record");
+    at += z.total_out;
+    return std::size_t(z.total_out);
   };
-  const std::size_t packed_layout = deflate_part(w.out, Z_DEFAULT_STRATEGY);
-  const std::size_t packed_planes = deflate_part(w.coded, Z_HUFFMAN_ONLY);
-  if (!w.copied.empty()) std::memcpy(record.data() + at, w.copied.data(), w.copied.size());
-  record.resize(at + w.copied.size());
-  std::memcpy(record.data(), kMagic, 4);
+  const std::size_t packed_layout = deflate_part(w.out, 0);
+  const std::size_t packed_planes = deflate_part(w.coded, 1);
+  std::memcpy(packed.data(), kMagic, 4);
   auto put = [&](std::size_t where, std::uint64_t v, int bytes) {
-    for (int i = 0; i < bytes; ++i) record[where + std::size_t(i)] = std::uint8_t(v >> (8 * i));
+    for (int i = 0; i < bytes; ++i) packed[where + std::size_t(i)] = std::uint8_t(v >> (8 * i));
   };
   put(4, kDeflated, 2);
   put(6, w.out.size(), 4);
   put(10, packed_layout, 4);
   put(14, w.coded.size(), 4);
   put(18, packed_planes, 4);
+  std::vector<std::uint8_t> record;
+  record.reserve(at + w.copied.size());
+  record.insert(record.end(), packed.begin(), packed.begin() + std::ptrdiff_t(at));
+  record.insert(record.end(), w.copied.begin(), w.copied.end());
   return record;
 }
 
@@ -786,7 +1111,7 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
     io(r, frame);
     return frame;
   }
-  if (version != kDeflatedLayout1 && version != kDeflated)
+  if (version != kDeflatedLayout1 && version != kDeflatedUnpredicted && version != kDeflated)
     throw FormatError{base + 4, "world-coordinate record of unknown version " + std::to_string(version)};
   if (size < kHeader) throw FormatError{base + 6, "world-coordinate record truncated"};
   auto get = [&](std::size_t at) {
@@ -811,7 +1136,8 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
   std::vector<std::uint8_t> layout, coded;
   inflate_part(6, layout);
   inflate_part(14, coded);
-  Reader r(layout.data(), layout.size(), {coded.data(), coded.size()}, {data + at, size - at});
+  Reader r(layout.data(), layout.size(), {coded.data(), coded.size()}, {data + at, size - at},
+           version == kDeflated);
   r.layout = fields;
   try {
     io(r, frame);

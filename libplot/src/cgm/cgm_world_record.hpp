@@ -4,8 +4,9 @@
 //
 // Layout: "PGFR", a 16-bit format version, then the frame's fields in a fixed
 // order; numbers little-endian (doubles as IEEE-754 bits), vectors and
-// strings led by a 32-bit count. Version 2 deflates the fields (zlib) after
-// a 32-bit size, arrays of doubles by byte planes (see the .cpp). The decoder checks every count against the
+// strings led by a 32-bit count. Versions 2, 4 and 5 deflate the fields
+// (zlib), arrays of doubles by byte planes, version 5 after predicting each
+// value from the ones before it (see the .cpp). The decoder checks every count against the
 // bytes left and every enum and array size against the model, so a corrupt
 // record gives a FormatError, never a bad Frame.
 #pragma once
@@ -18,8 +19,8 @@
 
 namespace pargist::cgm {
 
-// The record as written since it is compressed (version 2), or as written
-// before (version 1, `deflated` false), which readers keep reading.
+// The record as written now (version 5, deflated), or without zlib
+// (version 3, `deflated` false); readers keep reading every version.
 std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool deflated = true);
 
 // base: file offset of data[0], for error messages. Throws FormatError.
