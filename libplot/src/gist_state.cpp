@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
+#include <mutex>
 #include <stdexcept>
 
 #include "pargist/libplot/axes.hpp"
@@ -138,6 +140,35 @@ const Defaults& current_defaults() { return gist_state().defaults; }
 
 // ------------------------------------------------------------------ display
 
+namespace {
+
+struct Notices {
+  std::mutex mutex;
+  NoticeHandler handler;
+};
+
+Notices& notices() {
+  static Notices n;
+  return n;
+}
+
+}  // namespace
+
+void set_notice_handler(NoticeHandler handler) {
+  std::lock_guard<std::mutex> lock(notices().mutex);
+  notices().handler = std::move(handler);
+}
+
+void notice(const std::string& text) {
+  std::lock_guard<std::mutex> lock(notices().mutex);
+  if (notices().handler) {
+    notices().handler(text);
+    return;
+  }
+  std::fprintf(stderr, "pargist: warning: %s\n", text.c_str());
+  std::fflush(stderr);
+}
+
 void set_display_factory(DisplayFactory factory) { gist_state().factory = std::move(factory); }
 void set_browser_factory(DisplayFactory factory) { gist_state().browser_factory = std::move(factory); }
 
@@ -252,16 +283,27 @@ static bool frame_has_elements(const Frame& f) {
 void fma() {
   WindowState& w = current_window_state();
   detail::poll_display_limits(w);
+  // The frame advances even when its hardcopy fails: the error says which
+  // file missed it, and the next frame starts clean (a job that frees disk
+  // space or names another file goes on from there).
+  std::exception_ptr failed;
   if (frame_has_elements(w.frame)) {
     if (w.display) w.display->present(w.frame, true);
     if (w.browser) w.browser->present(w.frame, true);
-    if (gist_state().hcp_on) hcp();
+    if (gist_state().hcp_on) {
+      try {
+        hcp();
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    }
   }
   for (auto& s : w.frame.systems) s.elements.clear();
   w.next_number = 0;
   w.edit_system = -1, w.edit_element = 0;
   w.frame.title.clear();
   ++w.frame.number;
+  if (failed) std::rethrow_exception(failed);
 }
 
 void redraw() {
@@ -534,9 +576,13 @@ static std::unique_ptr<FrameSink> open_sink(const std::string& name, const Windo
 void detail::set_window_hcp(WindowState& w, const std::string& name, bool dump) {
   std::unique_ptr<FrameSink> sink;
   if (!name.empty()) sink = open_sink(name, w, dump);  // throws before closing the old one
-  if (w.hcp) w.hcp->close();
+  // The new file is in place before the old one completes: should that
+  // fail (a multi-page PDF on a full disk), its error is raised, and the
+  // window still writes to the file just named.
+  std::unique_ptr<FrameSink> old = std::move(w.hcp);
   w.hcp = std::move(sink);
   w.hcp_name = name;
+  if (old) old->close();
 }
 
 void hcp_file(const std::string& name, const HcpFileOptions& o) {
@@ -546,9 +592,10 @@ void hcp_file(const std::string& name, const HcpFileOptions& o) {
   if (name.empty() && (o.dump || o.ps)) return;  // Gist: hcp_file(dump=...) alone only sets the mode
   std::unique_ptr<FrameSink> sink;
   if (!name.empty()) sink = open_sink(name, current_window_state(), s.dump);
-  if (s.default_hcp) s.default_hcp->close();
+  std::unique_ptr<FrameSink> old = std::move(s.default_hcp);  // completed after the switch, as above
   s.default_hcp = std::move(sink);
   s.default_hcp_name = name;
+  if (old) old->close();
 }
 
 std::string hcp_name(std::optional<int> n) {

@@ -2,6 +2,7 @@
 // the world <-> NDC transform of a system.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
@@ -107,6 +108,16 @@ void nice_round(double& lo, double& hi, bool auto_lo, bool auto_hi, bool log) {
   hi = log ? std::pow(10.0, b) : b;
 }
 
+void check_span(double lo, double hi, bool log, const char* axis) {
+  if (log || std::isfinite(hi - lo)) return;
+  char text[200];
+  std::snprintf(text, sizeof text,
+                "pargist: the %s limits %.3g .. %.3g are wider apart than the largest double; set limits() "
+                "within it",
+                axis, lo, hi);
+  throw std::invalid_argument(text);
+}
+
 void check_fixed(double v, bool log, const char* name) {
   if (!std::isfinite(v))
     throw std::invalid_argument(std::string("pargist: limit ") + name + " is not finite");
@@ -208,6 +219,10 @@ Limits resolve_limits(const CoordSystem& system) {
     nice_round(out.xmin, out.xmax, in.auto_xmin, in.auto_xmax, in.log_x);
     nice_round(out.ymin, out.ymax, in.auto_ymin, in.auto_ymax, in.log_y);
   }
+  // Numbers near the top of double's range: limits whose width overflows
+  // map every point to one spot (a blank plot); say so instead.
+  check_span(out.xmin, out.xmax, out.log_x, "x");
+  check_span(out.ymin, out.ymax, out.log_y, "y");
   return out;
 }
 

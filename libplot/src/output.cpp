@@ -6,6 +6,7 @@
 #include <cairo.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <stdexcept>
@@ -71,111 +72,117 @@ void render_vector_page(cairo_surface_t* surface, const Frame& frame, const Page
   if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error("pargist: cairo: " + cairo_error(status));
 }
 
-enum class VectorKind { svg, eps };
+enum class VectorKind { svg, eps, pdf, ps };
+
+// Cairo's output goes into a whole file (see files.hpp); Cairo turns a
+// failed write into a sticky surface error, and the file keeps the errno.
+cairo_status_t write_to_whole_file(void* closure, const unsigned char* data, unsigned int length) {
+  return static_cast<detail::WholeFile*>(closure)->write_noexcept(data, length) ? CAIRO_STATUS_SUCCESS
+                                                                                 : CAIRO_STATUS_WRITE_ERROR;
+}
+
+cairo_surface_t* vector_surface(VectorKind kind, detail::WholeFile& file, double width, double height) {
+  switch (kind) {
+    case VectorKind::svg: return cairo_svg_surface_create_for_stream(write_to_whole_file, &file, width, height);
+    case VectorKind::eps: {
+      cairo_surface_t* s = cairo_ps_surface_create_for_stream(write_to_whole_file, &file, width, height);
+      cairo_ps_surface_set_eps(s, 1);
+      return s;
+    }
+    case VectorKind::ps: return cairo_ps_surface_create_for_stream(write_to_whole_file, &file, width, height);
+    case VectorKind::pdf: break;
+  }
+  return cairo_pdf_surface_create_for_stream(write_to_whole_file, &file, width, height);
+}
+
+// Throws when the surface has failed: the file's own error when a write
+// failed (it names the file and errno), else Cairo's.
+void check_surface(cairo_surface_t* surface, const detail::WholeFile& file) {
+  const cairo_status_t status = cairo_surface_status(surface);
+  if (status == CAIRO_STATUS_SUCCESS) return;
+  if (!file.error().empty()) file.throw_error();
+  throw std::runtime_error("pargist: cannot write " + file.path() + ": " + cairo_error(status));
+}
 
 // The view of a vector page: the region when given, else `otherwise`.
 PageView vector_view(const std::optional<Box>& region, const PageView& otherwise) {
   return region ? region_view_at(*region, 72.0, false) : otherwise;
 }
 
+// A vector file of one or more pages, named only once it is whole.
+class VectorFile {
+ public:
+  VectorFile(const std::string& path, VectorKind kind, double width, double height)
+      : file_(path), surface_(vector_surface(kind, file_, width, height)) {
+    try {
+      check_surface(surface_, file_);
+    } catch (...) {
+      cairo_surface_destroy(surface_);
+      throw;
+    }
+  }
+  ~VectorFile() { cairo_surface_destroy(surface_); }
+  VectorFile(const VectorFile&) = delete;
+  VectorFile& operator=(const VectorFile&) = delete;
+
+  void add(const Frame& frame, const PageView& view) {
+    check_surface(surface_, file_);  // an earlier failure stays one
+    if (cairo_surface_get_type(surface_) == CAIRO_SURFACE_TYPE_PDF)
+      cairo_pdf_surface_set_size(surface_, view.width, view.height);
+    else if (cairo_surface_get_type(surface_) == CAIRO_SURFACE_TYPE_PS)
+      cairo_ps_surface_set_size(surface_, view.width, view.height);
+    try {
+      render_vector_page(surface_, frame, view);
+    } catch (...) {
+      if (!file_.error().empty()) file_.throw_error();  // a failed write says why (errno)
+      throw;
+    }
+    check_surface(surface_, file_);
+    ++pages_;
+  }
+  int pages() const { return pages_; }
+  /// Completes the file and names it.
+  void commit() {
+    cairo_surface_finish(surface_);
+    check_surface(surface_, file_);
+    file_.commit();
+  }
+
+ private:
+  detail::WholeFile file_;
+  cairo_surface_t* surface_;
+  int pages_ = 0;
+};
+
 void write_vector_single(const Frame& frame, const std::string& path, VectorKind kind,
                          const std::optional<Box>& region) {
   // A single figure: the window's view (6 inches square), not the page.
   const PageView view = vector_view(region, window_view(72.0, 432));
-  const std::string temp = detail::temp_path_for(path);
-  cairo_surface_t* surface = kind == VectorKind::svg
-                                 ? cairo_svg_surface_create(temp.c_str(), view.width, view.height)
-                                 : cairo_ps_surface_create(temp.c_str(), view.width, view.height);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    const std::string msg = cairo_error(cairo_surface_status(surface));
-    cairo_surface_destroy(surface);
-    detail::discard_file(temp);
-    throw std::runtime_error("pargist: cannot write " + path + ": " + msg);
-  }
-  if (kind == VectorKind::eps) cairo_ps_surface_set_eps(surface, 1);
-  try {
-    render_vector_page(surface, frame, view);
-  } catch (...) {
-    cairo_surface_destroy(surface);
-    detail::discard_file(temp);
-    throw;
-  }
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    detail::discard_file(temp);
-    throw std::runtime_error("pargist: cannot write " + path + ": " + cairo_error(status));
-  }
-  detail::commit_file(temp, path);
+  VectorFile out(path, kind, view.width, view.height);
+  out.add(frame, view);
+  out.commit();
 }
 
-enum class PagedKind { pdf, ps };
-
-// A multi-page PDF or PostScript file kept open until close(); whole files only.
-class PdfWriter {
- public:
-  explicit PdfWriter(const std::string& path, PagedKind kind = PagedKind::pdf)
-      : path_(path), temp_(detail::temp_path_for(path)), kind_(kind) {
-    surface_ = kind == PagedKind::pdf ? cairo_pdf_surface_create(temp_.c_str(), 612, 792)
-                                      : cairo_ps_surface_create(temp_.c_str(), 612, 792);
-    if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) {
-      const std::string msg = cairo_error(cairo_surface_status(surface_));
-      cairo_surface_destroy(surface_);
-      surface_ = nullptr;
-      detail::discard_file(temp_);
-      throw std::runtime_error("pargist: cannot write " + path + ": " + msg);
-    }
-  }
-  ~PdfWriter() {
-    if (surface_) {
-      cairo_surface_destroy(surface_);
-      detail::discard_file(temp_);
-    }
-  }
-  void add(const Frame& frame, const std::optional<Box>& region = std::nullopt) {
-    if (!surface_) throw std::runtime_error("pargist: " + path_ + " is already closed");
-    const PageView view = vector_view(region, page_view(72.0, frame.landscape));
-    if (kind_ == PagedKind::pdf) cairo_pdf_surface_set_size(surface_, view.width, view.height);
-    else cairo_ps_surface_set_size(surface_, view.width, view.height);
-    render_vector_page(surface_, frame, view);
-    ++pages_;
-  }
-  int pages() const { return pages_; }
-  void close() {
-    if (!surface_) return;
-    cairo_surface_finish(surface_);
-    const cairo_status_t status = cairo_surface_status(surface_);
-    cairo_surface_destroy(surface_);
-    surface_ = nullptr;
-    if (status != CAIRO_STATUS_SUCCESS || pages_ == 0) {
-      detail::discard_file(temp_);
-      if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error("pargist: cannot write " + path_ + ": " + cairo_error(status));
-      return;
-    }
-    detail::commit_file(temp_, path_);
-  }
-
- private:
-  std::string path_, temp_;
-  PagedKind kind_;
-  cairo_surface_t* surface_ = nullptr;
-  int pages_ = 0;
-};
-
+// A multi-page PDF or PostScript file kept open until close(); whole files
+// only. A failed page write fails this file for good (Cairo's stream cannot
+// resume): every later page raises the same error until another hcp_file.
 class PdfSink : public FrameSink {
  public:
-  PdfSink(const std::string& path, PagedKind kind) : path_(path), writer_(path, kind) {}
-  void write(const Frame& frame) override { writer_.add(frame); }
+  PdfSink(const std::string& path, VectorKind kind) : path_(path), file_(path, kind, 612, 792) {}
+  void write(const Frame& frame) override { file_.add(frame, page_view(72.0, frame.landscape)); }
   std::string close() override {
-    writer_.close();
-    return writer_.pages() > 0 ? path_ : std::string();
+    if (closed_) return last_;
+    closed_ = true;
+    if (file_.pages() == 0) return "";  // nothing to keep: the unnamed file goes
+    file_.commit();
+    last_ = path_;
+    return last_;
   }
 
  private:
-  std::string path_;
-  PdfWriter writer_;
+  std::string path_, last_;
+  VectorFile file_;
+  bool closed_ = false;
 };
 
 // One file per frame: name0000.png, name0001.png, ...
@@ -183,12 +190,10 @@ class SeriesSink : public FrameSink {
  public:
   SeriesSink(const std::string& path, const ImageOptions& options) : options_(options) {
     detail::split_extension(path, stem_, ext_);
-    detail::check_writable(path);
+    detail::WholeFile::check_writable(name_of(0));
   }
   void write(const Frame& frame) override {
-    char number[16];
-    std::snprintf(number, sizeof number, "%04d", count_);
-    const std::string name = stem_ + number + ext_;
+    const std::string name = name_of(count_);
     if (ext_ == ".png") write_png(frame, name, options_);
     else if (ext_ == ".svg") write_svg(frame, name);
     else write_eps(frame, name);
@@ -198,6 +203,12 @@ class SeriesSink : public FrameSink {
   std::string close() override { return last_; }
 
  private:
+  std::string name_of(int k) const {
+    char number[16];
+    std::snprintf(number, sizeof number, "%04d", k);
+    return stem_ + number + ext_;
+  }
+
   ImageOptions options_;
   std::string stem_, ext_, last_;
   int count_ = 0;
@@ -250,9 +261,9 @@ void write_png(const Frame& frame, const std::string& path, const ImageOptions& 
 
 void write_pdf(const std::vector<Frame>& frames, const std::string& path, const std::optional<Box>& region) {
   if (frames.empty()) throw std::invalid_argument("pargist: pdf: no frames to write");
-  PdfWriter writer(path);
-  for (const auto& f : frames) writer.add(f, region);
-  writer.close();
+  VectorFile out(path, VectorKind::pdf, 612, 792);
+  for (const auto& f : frames) out.add(f, vector_view(region, page_view(72.0, f.landscape)));
+  out.commit();
 }
 
 void write_svg(const Frame& frame, const std::string& path, const std::optional<Box>& region) {
@@ -265,15 +276,18 @@ void write_eps(const Frame& frame, const std::string& path, const std::optional<
 std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const HardcopyOptions& options) {
   std::string stem, ext;
   detail::split_extension(path, stem, ext);
-  if (ext == ".pdf") return std::make_unique<PdfSink>(path, PagedKind::pdf);
-  if (ext == ".ps") return std::make_unique<PdfSink>(path, PagedKind::ps);
+  if (ext == ".pdf") return std::make_unique<PdfSink>(path, VectorKind::pdf);
+  if (ext == ".ps") return std::make_unique<PdfSink>(path, VectorKind::ps);
   if (ext == ".png" || ext == ".svg" || ext == ".eps") return std::make_unique<SeriesSink>(path, options.image);
   if (path.empty()) throw std::invalid_argument("pargist: a hardcopy file needs a name");
-  detail::check_writable(path);
+#if PARGIST_HAVE_CGM
   cgm::CgmOptions cgm;
   cgm.max_file_bytes = options.cgm_file_bytes;
   cgm.dump_palette = options.dump_palette;
-  return cgm::open_cgm_family(path, cgm);
+  return cgm::open_cgm_family(path, cgm);  // throws CgmWriteError when the file cannot be written
+#else
+  throw std::runtime_error("pargist: CGM output is not available in this build (" + path + ")");
+#endif
 }
 
 }  // namespace pargist::plot

@@ -1,5 +1,5 @@
 // PNG through libpng directly: rendered pixels out (fast zlib level, text
-// chunks, temporary name then rename), and back in for tests and tools.
+// chunks, written whole: see files.hpp), and back in for tests and tools.
 #include <png.h>
 
 #include <cerrno>
@@ -29,10 +29,19 @@ void on_png_error(png_structp png, png_const_charp msg) {
 
 void on_png_warning(png_structp, png_const_charp) {}
 
-// Writes to an open FILE; returns "" or the error message.
+// libpng's output goes into the whole file; a failed write ends libpng's
+// work through its error path (no C++ exception crosses its C frames).
+void write_to_whole_file(png_structp png, png_bytep data, png_size_t n) {
+  auto* file = static_cast<detail::WholeFile*>(png_get_io_ptr(png));
+  if (!file->write_noexcept(data, n)) png_error(png, file->error().c_str());
+}
+
+void flush_nothing(png_structp) {}
+
+// Writes into `file`; returns "" or the error message.
 // The row and chunk buffers come from the caller: nothing in this function
 // may need destruction across libpng's longjmp.
-std::string write_png_stream(std::FILE* file, const RasterImage& image,
+std::string write_png_stream(detail::WholeFile& file, const RasterImage& image,
                              const std::vector<std::pair<std::string, std::string>>& text, int compression,
                              std::vector<png_byte>& row, std::vector<png_text>& chunks) {
   PngError err;
@@ -47,7 +56,7 @@ std::string write_png_stream(std::FILE* file, const RasterImage& image,
     png_destroy_write_struct(&png, &info);
     return err.message[0] ? err.message : "libpng error";
   }
-  png_init_io(png, file);
+  png_set_write_fn(png, &file, write_to_whole_file, flush_nothing);
   png_set_compression_level(png, compression);
   // Plots are flat areas and lines: the "sub" filter alone compresses them
   // well at a fraction of the cost of adaptive filtering.
@@ -83,20 +92,17 @@ void write_png_image(const RasterImage& image, const std::string& path,
   if (image.width <= 0 || image.height <= 0 ||
       image.argb.size() != static_cast<std::size_t>(image.width) * image.height)
     throw std::invalid_argument("pargist: png: the image is empty or inconsistent");
-  const std::string temp = detail::temp_path_for(path);
-  std::FILE* file = std::fopen(temp.c_str(), "wb");
-  if (!file) throw std::runtime_error("pargist: cannot write " + path + ": " + std::strerror(errno));
+  detail::WholeFile file(path);
   std::vector<png_byte> row(static_cast<std::size_t>(image.width) * 3);
   std::vector<png_text> chunks(text.size());
-  std::string error =
+  const std::string error =
       write_png_stream(file, image, text, compression < 0 || compression > 9 ? 2 : compression, row, chunks);
-  if (std::fflush(file) != 0 && error.empty()) error = std::strerror(errno);
-  if (std::fclose(file) != 0 && error.empty()) error = std::strerror(errno);
   if (!error.empty()) {
-    detail::discard_file(temp);
+    // libpng's message for a failed write is the file's own ("cannot write ...").
+    if (!file.error().empty()) file.throw_error();
     throw std::runtime_error("pargist: cannot write " + path + ": " + error);
   }
-  detail::commit_file(temp, path);
+  file.commit();
 }
 
 std::vector<std::uint8_t> encode_png(const RasterImage& image, int compression) {

@@ -32,6 +32,11 @@ ErrorReport describe_exception(const std::exception_ptr& e) {
   } catch (const std::overflow_error& x) {
     return {"OverflowError", x.what()};
   } catch (const std::system_error& x) {  // std::ios_base::failure is one
+    // An errno travels in Python's words, "[Errno N] ...": Python rebuilds
+    // the OSError of that errno (FileNotFoundError, PermissionError...).
+    const std::error_category& c = x.code().category();
+    if (x.code().value() != 0 && (c == std::generic_category() || c == std::system_category()))
+      return {"OSError", "[Errno " + std::to_string(x.code().value()) + "] " + x.what()};
     return {"OSError", x.what()};
   } catch (const std::bad_alloc& x) {
     return {"MemoryError", x.what()};

@@ -90,7 +90,8 @@ std::vector<Extent> limits(const Comm& comm, const std::vector<ArrayView>& array
     }
     e.min = -extremes[k];
     e.max = extremes[m + k];
-    const double widen = pad * (e.max - e.min);
+    // No padding asked, none added: 0 * (a span that overflows) would be NaN.
+    const double widen = pad > 0 ? pad * (e.max - e.min) : 0.0;
     e.min -= widen;
     e.max += widen;
   }

@@ -1,6 +1,8 @@
 #include "cgm_test_util.hpp"
 
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -10,12 +12,14 @@
 #include <iterator>
 #include <random>
 #include <stdexcept>
+#include <thread>
 
 #include "pargist/libplot/hardcopy.hpp"
 
 namespace cgm_test {
 
 namespace plot = pargist::plot;
+namespace cgm = pargist::cgm;
 
 plot::Frame every_primitive_frame(int number) {
   plot::Frame f;
@@ -177,6 +181,37 @@ std::string fresh_dir(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+Killed kill_cgm_writer(const std::string& path, const cgm::CgmOptions& options,
+                       const std::function<plot::Frame(int)>& frame, int frames, bool pause,
+                       std::chrono::milliseconds delay) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("kill_cgm_writer: pipe failed");
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("kill_cgm_writer: fork failed");
+  if (pid == 0) {
+    ::close(fds[0]);
+    cgm::CgmFamilyWriter writer(path, options);
+    for (int k = 1;; ++k) {
+      writer.write(frame(k));
+      const char c = 'f';
+      if (::write(fds[1], &c, 1) != 1) ::_exit(3);
+      if (pause && k == frames) ::pause();
+    }
+  }
+  ::close(fds[1]);
+  Killed out;
+  char c;
+  while (out.finished < frames && ::read(fds[0], &c, 1) == 1) ++out.finished;
+  std::this_thread::sleep_for(delay);
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  while (::read(fds[0], &c, 1) == 1) ++out.finished;  // pictures finished before the kill landed
+  ::close(fds[0]);
+  out.by_signal = WIFSIGNALED(status);
+  return out;
 }
 
 int run(const std::string& command, const std::string& log) {

@@ -2,7 +2,9 @@
 // files assembled in memory, files and processes.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,19 @@ ImageDifference compare_images(const std::string& a_png, const std::string& b_pn
 /// Ghostscript: PostScript -> one PNG per page on US letter at `dpi`
 /// (out_pattern holds "%d"). Returns the exit status.
 int ghostscript_png(const std::string& ps, const std::string& out_pattern, int dpi);
+
+/// What a CGM writer killed with SIGKILL got done: the pictures it reported
+/// finished, and whether the signal ended it.
+struct Killed {
+  int finished = 0;
+  bool by_signal = false;
+};
+/// Writes frame(1), frame(2)... to the CGM family `path` in a child process
+/// and kills it with SIGKILL once `frames` are finished: after `delay` while
+/// it goes on writing, or, with `pause`, stopped between two pictures.
+Killed kill_cgm_writer(const std::string& path, const pargist::cgm::CgmOptions& options,
+                       const std::function<pargist::plot::Frame(int)>& frame, int frames, bool pause,
+                       std::chrono::milliseconds delay = std::chrono::milliseconds(0));
 
 /// The path of the pargist-view program built with the tests.
 std::string pargist_view();

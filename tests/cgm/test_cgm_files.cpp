@@ -3,10 +3,6 @@
 // the world-coordinate record at any size, exact zoom, page lists, errors.
 #include <catch2/catch.hpp>
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -30,35 +26,12 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-// Writes `frames` frames in a child process, reporting each on a pipe, and
-// kills it with SIGKILL: after `frames` reports if `pause` (the kill lands
-// between frames), else at once after them while it keeps writing.
+// `frames` frames of every primitive by a writer killed with SIGKILL: stopped
+// between two frames (`pause`), or at once while it goes on writing.
 int killed_writer(const std::string& path, int frames, bool pause) {
-  int fds[2];
-  REQUIRE(::pipe(fds) == 0);
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    ::close(fds[0]);
-    cgm::CgmFamilyWriter writer(path);
-    for (int k = 1;; ++k) {
-      writer.write(cgm_test::every_primitive_frame(k));
-      const char c = 'f';
-      if (::write(fds[1], &c, 1) != 1) ::_exit(3);
-      if (pause && k == frames) ::pause();
-    }
-  }
-  ::close(fds[1]);
-  int done = 0;
-  char c;
-  while (done < frames && ::read(fds[0], &c, 1) == 1) ++done;
-  ::kill(pid, SIGKILL);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  while (::read(fds[0], &c, 1) == 1) ++done;  // frames finished before the kill landed
-  ::close(fds[0]);
-  CHECK(WIFSIGNALED(status));
-  return done;
+  const auto killed = cgm_test::kill_cgm_writer(path, {}, cgm_test::every_primitive_frame, frames, pause);
+  CHECK(killed.by_signal);
+  return killed.finished;
 }
 
 // The colour of pixel (x, y) of a PNG.
@@ -158,10 +131,10 @@ TEST_CASE("crash: kill -9 while writing keeps the frames reported finished") {
   const std::string dir = cgm_test::fresh_dir("crash_busy");
   const int done = killed_writer(dir + "/busy00.cgm", 3, false);
   const auto doc = cgm::read_cgm(dir + "/busy00.cgm");
-  // The kill may cut the next picture short: then the reader says where,
-  // and every frame reported finished is there.
+  // A picture cut short by the kill lies past the END METAFILE, where no
+  // reader looks: the file is complete, with every frame reported finished.
+  CHECK_FALSE(doc.error);
   CHECK(doc.pages.size() >= std::size_t(std::min(done, 3)));
-  if (doc.error) CHECK_THAT(*doc.error, Catch::Contains("byte offset"));
 }
 
 TEST_CASE("pargist-view: the world record re-renders sharp at 4x and zooms exactly") {

@@ -39,7 +39,7 @@ def fresh_gist_state():
     """Every test starts with no windows and default settings (rank 0 draws)."""
     if parallel.me == 0:
         pargist._core.reset_all()
-        pargist.window(0, display="")
+        pargist._core.window(0, {"display": ""})  # rank 0's state only: no collective
     parallel.barrier()
     yield
     parallel.barrier()

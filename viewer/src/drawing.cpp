@@ -4,7 +4,10 @@
 #include <cairo.h>
 
 #include <cstdio>
+#include <cstring>
 #include <exception>
+
+#include "pargist/libplot/hardcopy.hpp"
 
 #include "status_strip.hpp"
 #include "window_impl.hpp"
@@ -104,17 +107,27 @@ void Window::Impl::save_png() {
   char name[64];
   std::snprintf(name, sizeof name, "pargist-w%d-%04d.png", number_,
                 shown_ ? shown_->number() : 0);
-  // Written under a temporary name, renamed when whole.
-  const std::string final_name = name, temp = final_name + ".part";
+  // Through libplot's PNG writer: the file appears whole or not at all.
   cairo_surface_flush(page_image_);
-  const cairo_status_t st = cairo_surface_write_to_png(page_image_, temp.c_str());
-  if (st != CAIRO_STATUS_SUCCESS || std::rename(temp.c_str(), final_name.c_str()) != 0) {
-    std::remove(temp.c_str());
-    message_ = "cannot save " + final_name;
-  } else {
-    message_ = "saved " + final_name;
+  plot::RasterImage image;
+  image.width = cairo_image_surface_get_width(page_image_);
+  image.height = cairo_image_surface_get_height(page_image_);
+  image.argb.resize(static_cast<std::size_t>(image.width) * image.height);
+  const unsigned char* data = cairo_image_surface_get_data(page_image_);
+  const int stride = cairo_image_surface_get_stride(page_image_);
+  for (int y = 0; y < image.height; ++y)
+    std::memcpy(&image.argb[static_cast<std::size_t>(y) * image.width], data + static_cast<std::size_t>(y) * stride,
+                static_cast<std::size_t>(image.width) * 4);
+  try {
+    plot::write_png_image(image, name, {{"Software", "pargist"}});
+    message_ = std::string("saved ") + name;
     std::lock_guard<std::mutex> lock(mutex_);
-    saved_png_ = final_name;
+    saved_png_ = name;
+  } catch (const std::exception& err) {
+    // Asked for on this thread, not by a call of the plotting side: a
+    // notice, never an exception in the simulation.
+    message_ = std::string("cannot save ") + name;
+    notify(std::string("the snapshot ('s') failed: ") + err.what());
   }
   need_compose_ = true;
 }

@@ -18,11 +18,6 @@ namespace pargist::viewer {
 
 namespace {
 
-void warn(int number, const std::string& text) {
-  std::fprintf(stderr, "pargist: warning: window %d: %s\n", number, text.c_str());
-  std::fflush(stderr);
-}
-
 int default_area(int dpi) { return 6 * dpi; }  // Gist: a 6-inch square
 
 }  // namespace
@@ -45,8 +40,7 @@ Window::Impl::Impl(int number, const plot::WindowOptions& options, const Browsin
     static std::atomic<bool> warned{false};
     status_ = x_->error();
     if (!warned.exchange(true))
-      warn(number_, "no live window (" + status_ +
-                                "); plotting goes on to the hardcopy files");
+      notify("no live window (" + status_ + "); plotting goes on to the hardcopy files");
     x_.reset();
     return;
   }
@@ -78,12 +72,18 @@ void Window::Impl::wake() {
   if (x_) x_->wake();
 }
 
+void Window::Impl::notify(const std::string& what) const {
+  // libplot passes it on: once on stderr, or to the Python module, which
+  // warns every rank at the next collective output call.
+  plot::notice("window " + std::to_string(number_) + ": " + what);
+}
+
 void Window::Impl::close_locked(const std::string& why) {
   if (!open_) return;
   open_ = false;
   status_ = why;
   served_ = requested_;
-  if (!browsing_.enabled) warn(number_, why + "; plotting goes on to the hardcopy files");
+  if (!browsing_.enabled) notify(why + "; plotting goes on to the hardcopy files");
   changed_.notify_all();
 }
 

@@ -76,6 +76,8 @@ class Window::Impl {
   void wake();
   /// Mark the window unusable with a reason; warns once. Holds mutex_.
   void close_locked(const std::string& why);
+  /// Tells what happened to the window, unasked (plot::notice).
+  void notify(const std::string& what) const;
 
  private:
   // ---- event thread only ----

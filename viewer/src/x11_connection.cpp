@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -36,12 +37,21 @@ void io_error_exit(Display*, void* self) {
   static_cast<X11Connection*>(self)->connection_lost("the connection to the X server was lost");
 }
 
+// Our displays, whose loss the window reports itself (once, as a notice).
+std::mutex our_displays_mutex;
+std::set<Display*> our_displays;
+
+bool is_ours(Display* display) {
+  std::lock_guard<std::mutex> lock(our_displays_mutex);
+  return our_displays.count(display) != 0;
+}
+
 // Xlib's default I/O error handler calls exit() before the per-display exit
 // handler is reached, so it is replaced process-wide by one that returns.
 // Displays other than ours keep Xlib's default exit handler, which still
 // exits: their behaviour does not change.
 int report_io_error(Display* display) {
-  std::fprintf(stderr, "pargist: X connection to %s broken\n", DisplayString(display));
+  if (!is_ours(display)) std::fprintf(stderr, "pargist: X connection to %s broken\n", DisplayString(display));
   return 0;
 }
 
@@ -77,6 +87,10 @@ X11Connection::X11Connection(const std::string& display_name, int width, int hei
     return;
   }
   XSetIOErrorExitHandler(display_, io_error_exit, this);
+  {
+    std::lock_guard<std::mutex> lock(our_displays_mutex);
+    our_displays.insert(display_);
+  }
   if (pipe2(wake_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) {
     error_ = "cannot create the wake-up pipe";
     return;
@@ -113,6 +127,10 @@ X11Connection::X11Connection(const std::string& display_name, int width, int hei
 }
 
 X11Connection::~X11Connection() {
+  if (display_ && !lost_) {
+    std::lock_guard<std::mutex> lock(our_displays_mutex);
+    our_displays.erase(display_);
+  }
   if (display_ && lost_) {
     // After an I/O error Xlib's locks are left in an unknown state: any
     // further call on this Display (freeing a picture, closing it) can block

@@ -31,6 +31,7 @@ from .gist import range  # noqa: F401,A004 - Gist's range; not star-exported (it
 from .gist import __all__ as _gist_all
 from .pcplots import *  # noqa: F401,F403
 from .pcplots import __all__ as _pc_all
+from ._output import OutputWarning  # noqa: F401 - rank 0's windows reporting, on every rank
 from .pp import *  # noqa: F401,F403
 from .pp import __all__ as _pp_all
 from .yorick import *  # noqa: F401,F403

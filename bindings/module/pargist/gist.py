@@ -3,9 +3,13 @@ primitives, palettes, hardcopy. Scripts written for pygist port by changing
 their import line.
 
 Every rank may call these functions (SPMD scripts do); only rank 0 of the
-default communicator keeps the Gist state and draws, the others return at
-once. Functions that return a value (limits, plsys, window...) return it on
-rank 0 and None elsewhere.
+default communicator keeps the Gist state and draws. The calls in which rank
+0 writes files or works a window for everybody (fma, redraw, window, winkill,
+palette from a file, hcp_file, hcp, hcp_finish, png, pdf, eps, svg) are
+collective: every rank calls them, and if rank 0's work fails every rank
+raises the same exception (see pargist._output). The others return at once
+on ranks other than 0 and cost them nothing. Functions that return a value
+(limits, plsys, window...) return it on rank 0 and None elsewhere.
 
 Each primitive takes ``local=1`` (the default: this rank's data, drawn only
 when this rank is rank 0) or ``local=0`` (collective: every rank's data is
@@ -23,8 +27,9 @@ import warnings
 
 import numpy
 
-from . import _core, parallel
+from . import _core, _drawable, parallel
 from ._collective import agreement
+from ._output import on_root
 from ._state import is_root
 from ._plq import print_element, print_legends
 from ._style import parse_color
@@ -157,7 +162,6 @@ def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, du
     given; rank 0 prints the address with its token once. http=False stops
     serving. $PARGIST_HTTP does the same for window 0 of unchanged scripts.
     """
-    global _viewer_warned
     if n is not None:
         n = _int(n, "window")
         if not 0 <= n <= 7:
@@ -184,18 +188,23 @@ def window(n=None, display=None, dpi=None, wait=None, private=None, hcp=None, du
         if opts[name] is not None and opts[name] <= 30:
             opts[name] = None
     opts = _options("window", opts)
-    if not is_root():
-        return None
-    if n is None:
-        current = _core.current_window()
-        n = current if current >= 0 else 0
-    wants_screen = display != "" and (display is not None or os.environ.get("DISPLAY"))
-    if wants_screen and not _core.has_viewer and not _viewer_warned:
-        warnings.warn("pargist: built without the live viewer; windows draw offscreen "
-                      "(hardcopy and png() still work)", RuntimeWarning, stacklevel=2)
-        _viewer_warned = True
-    _core.window(n, opts)
-    return _core.current_window()
+
+    def open_window(n):
+        global _viewer_warned
+        if n is None:
+            current = _core.current_window()
+            n = current if current >= 0 else 0
+        wants_screen = display != "" and (display is not None or os.environ.get("DISPLAY"))
+        if wants_screen and not _core.has_viewer and not _viewer_warned:
+            warnings.warn("pargist: built without the live viewer; windows draw offscreen "
+                          "(hardcopy and png() still work)", RuntimeWarning, stacklevel=3)
+            _viewer_warned = True
+        _core.window(n, opts)
+        return _core.current_window()
+
+    # Collective: a style, a display or an hcp= file that rank 0 cannot
+    # open fails on every rank.
+    return on_root(open_window, n)
 
 
 def _http_address(http):
@@ -224,26 +233,33 @@ def current_window():
 
 
 def winkill(n=None):
-    """Delete window n (default: the current one), finishing its hardcopy file."""
-    if not is_root():
-        return
-    if n is None:
-        n = _core.current_window()
-        if n < 0:
-            return
-    _core.winkill(_int(n, "winkill"))
+    """Delete window n (default: the current one), finishing its hardcopy file
+    (collective: a hardcopy file that cannot be completed fails everywhere)."""
+    if n is not None:
+        n = _int(n, "winkill")
+
+    def kill(n):
+        if n is None:
+            n = _core.current_window()
+            if n < 0:
+                return
+        _core.winkill(n)
+
+    on_root(kill, n)
 
 
 def fma():
-    """Finish the frame (to the display, and to hardcopy after hcpon())."""
-    if is_root():
-        _core.fma()
+    """Finish the frame (to the display, and to hardcopy after hcpon()).
+
+    Collective: when the hardcopy file cannot take the frame (a full disk...)
+    every rank raises the same OSError; the frame has advanced all the same,
+    and the file still holds every frame before it, whole."""
+    on_root(_core.fma)
 
 
 def redraw():
-    """Show the frame in progress on the display."""
-    if is_root():
-        _core.redraw()
+    """Show the frame in progress on the display (collective)."""
+    on_root(_core.redraw)
 
 
 def animate(n=None):
@@ -354,18 +370,19 @@ def palette(source=None, green=None, blue=None, gray=None, ntsc=None, query=None
         if isinstance(source, (int, numpy.integer)) and not isinstance(source, bool):
             # Copy the palette of another window.
             n = _int(source, "palette")
-            if not is_root():
-                return None
-            here = _core.current_window()
-            _core.window(n, {})
-            colors = numpy.array(_core.palette_colors(), dtype=numpy.uint8).reshape(-1, 3)
-            _core.window(here, {})
-            _core.palette_rgb(colors[:, 0].copy(), colors[:, 1].copy(), colors[:, 2].copy())
+
+            def copy_palette(n):
+                here = _core.current_window()
+                _core.window(n, {})
+                colors = numpy.array(_core.palette_colors(), dtype=numpy.uint8).reshape(-1, 3)
+                _core.window(here, {})
+                _core.palette_rgb(colors[:, 0].copy(), colors[:, 1].copy(), colors[:, 2].copy())
+
+            on_root(copy_palette, n)  # window n may be opened on rank 0: its failure reaches every rank
             return None
         if not isinstance(source, str):
             raise TypeError("palette: expected a palette name or file, a window number, or r, g, b arrays")
-        if is_root():
-            _core.palette_name(source)
+        on_root(_core.palette_name, source)  # a .gp file rank 0 cannot read fails everywhere
         return None
     if green is None or blue is None:
         raise TypeError("palette: needs all of r, g, b")
@@ -389,7 +406,9 @@ def pldefault(**kw):
     dpi=75, style "work.gs", palette "earth.gp" fitted to maxcolors=200,
     cgmfilesize=100. A bad value raises and changes nothing."""
     opts = _options("pldefault", kw, here=())
-    if is_root():
+    if "style" in opts or "palette" in opts:
+        on_root(_core.pldefault, opts)  # style and palette files are read on rank 0
+    elif is_root():
         _core.pldefault(opts)
 
 
@@ -495,6 +514,7 @@ def plg(y, x=None, **kw):
             _same_length("plg", y=y, x=x)
         if y.size == 0:
             raise ValueError("plg: y is empty")
+        _drawable.points("plg", y if x is None else x, y)
         pieces = [(y, x)]
         if kw.get("n") is not None:
             counts = numpy.atleast_1d(numpy.asarray(kw["n"]))
@@ -516,6 +536,7 @@ def plm(y=None, x=None, ireg=None, **kw):
     with _checked(local):
         opts = _options("plm", kw)
         y, x, ireg = _mesh_args("plm", y, x, ireg)
+        _drawable.points("plm", x, y)
         if ireg is not None:
             opts["ireg"] = numpy.asarray(ireg).ravel()
     _emit(local, _core.plm, y, x, opts)
@@ -532,6 +553,8 @@ def plc(z, y=None, x=None, ireg=None, **kw):
         y, x, ireg = _mesh_args("plc", y, x, ireg)
         if z.shape != x.shape:
             raise ValueError(f"plc: z has shape {z.shape} but the mesh has {x.shape}")
+        _drawable.points("plc", x, y)
+        _drawable.values("plc", "z", z)
         if ireg is not None:
             opts["ireg"] = numpy.asarray(ireg).ravel()
     return _emit(local, _core.plc, z, y, x, opts)
@@ -552,6 +575,9 @@ def plf(z, y=None, x=None, ireg=None, **kw):
         if z.shape not in ((nj - 1, ni - 1), (nj, ni)):
             raise ValueError(f"plf: z has shape {z.shape}; the mesh {x.shape} needs "
                              f"{(nj - 1, ni - 1)} or {(nj, ni)}")
+        _drawable.points("plf", x, y)
+        _drawable.values("plf", "z", z)
+        _drawable.color_scale("plf", opts)
         if ireg is not None:
             opts["ireg"] = numpy.asarray(ireg).ravel()
     _emit(local, _core.plf, z, y, x, opts)
@@ -571,9 +597,12 @@ def pli(z, x0=None, y0=None, x1=None, y1=None, **kw):
             rgb = False
             _bytes_as_is(z, opts)
             z = _grid(z, "pli z")
+            _drawable.values("pli", "z", z)
         if x0 is not None and y0 is not None and x1 is None and y1 is None:
             x0, y0, x1, y1 = 0.0, 0.0, x0, y0
         corners = [None if v is None else float(v) for v in (x0, y0, x1, y1)]
+        _drawable.position("pli", *(c for c in corners if c is not None))
+        _drawable.color_scale("pli", opts)
     if rgb:
         ny, nx = z.shape[:2]
         box = [0.0 if c is None else c for c in corners[:2]] + \
@@ -599,6 +628,8 @@ def plfp(z, y, x, n, **kw):
             raise TypeError("plfp: n must be integer vertex counts")
         if int(n.sum()) != x.size:
             raise ValueError(f"plfp: the vertex counts add up to {int(n.sum())} but x has {x.size} points")
+        _drawable.points("plfp", x, y)
+        _drawable.color_scale("plfp", opts)
         if z is None:
             z = [("named", -1)] * n.size  # Gist: no colours, background fills
         elif isinstance(z, (list, tuple)) and z and isinstance(z[0], (str, tuple, list)):
@@ -620,6 +651,8 @@ def pldj(x0, y0, x1, y1, **kw):
         x0, y0, x1, y1 = (_vector(a, "pldj " + n) for a, n in
                           ((x0, "x0"), (y0, "y0"), (x1, "x1"), (y1, "y1")))
         _same_length("pldj", x0=x0, y0=y0, x1=x1, y1=y1)
+        _drawable.not_empty("pldj", "x0", x0)
+        _drawable.points("pldj", x0, y0)
     _emit(local, _core.pldj, x0, y0, x1, y1, opts)
 
 
@@ -648,6 +681,8 @@ def plv(vy, vx, y=None, x=None, ireg=None, **kw):
         vy, vx = _vector(vy, "plv vy"), _vector(vx, "plv vx")
         y, x = _vector(y, "plv y"), _vector(x, "plv x")
         _same_length("plv", vy=vy, vx=vx, y=y, x=x)
+        _drawable.not_empty("plv", "x", x)
+        _drawable.points("plv", x, y)
     _emit(local, _core.plv, vy, vx, y, x, opts)
 
 
@@ -664,6 +699,7 @@ def plt(text, x, y, **kw):
         if not isinstance(text, str):
             raise TypeError(f"plt: text must be a string, got {type(text).__name__}")
         x, y = float(x), float(y)
+        _drawable.position("plt", x, y)
     _emit(local, _core.plt, text, x, y, opts)
 
 
@@ -782,8 +818,7 @@ def pause(milliseconds):
     ms = float(milliseconds)
     if ms < 0:
         raise ValueError("pause: milliseconds must be >= 0")
-    if is_root():
-        _core.redraw()
+    redraw()
     time.sleep(ms / 1000.0)
 
 
@@ -832,8 +867,7 @@ def pyg_register(connector, keyhandler):
 def pyg_idler():
     """pygist: do deferred window operations. pargist's window thread does
     them as they come: this shows the frame in progress (as redraw())."""
-    if is_root():
-        _core.redraw()
+    redraw()
 
 
 def pyg_pending():
@@ -874,14 +908,12 @@ def hcp_file(filename=None, dump=None, ps=None):
     p = None if ps is None else _flag(ps, "ps")
     if filename is None and d is None and p is None:
         return
-    if is_root():
-        _core.hcp_file(filename or "", d, p)
+    on_root(_core.hcp_file, filename or "", d, p)
 
 
 def hcp():
-    """Send the current frame to the hardcopy file now."""
-    if is_root():
-        _core.hcp()
+    """Send the current frame to the hardcopy file now (collective)."""
+    on_root(_core.hcp)
 
 
 def hcpon():
@@ -899,24 +931,23 @@ def hcpoff():
 def hcp_finish(n=None):
     """hcp_finish(n): completes and closes the hardcopy file of window n
     (default the current one; -1: the default file hcp_file opened);
-    returns its name (the last file of a CGM family) on rank 0."""
+    returns its name (the last file of a CGM family) on rank 0 (collective:
+    a file that cannot be completed fails everywhere)."""
     if n is not None:
         n = _int(n, "hcp_finish")
-    return _core.hcp_finish(n) if is_root() else None
+    return on_root(_core.hcp_finish, n)
 
 
 def png(name, dpi=None):
-    """Write the current frame to a PNG file (written whole, then renamed)."""
+    """Write the current frame to a PNG file (written whole; collective)."""
     if not isinstance(name, str):
         raise TypeError("png: name must be a string")
-    if is_root():
-        _core.png(name, None if dpi is None else float(dpi))
+    on_root(_core.png, name, None if dpi is None else float(dpi))
 
 
 def pdf(name):
-    """Write the current frame to a PDF file."""
-    if is_root():
-        _core.pdf(str(name))
+    """Write the current frame to a PDF file (written whole; collective)."""
+    on_root(_core.pdf, str(name))
 
 
 def eps(name):
@@ -926,15 +957,17 @@ def eps(name):
     name = str(name)
     if not (name.endswith(".eps") or name.endswith(".epsi")):
         name += ".epsi"
-    if is_root():
+
+    def write(name):
         _core.window(_core.current_window() if _core.current_window() >= 0 else 0, {"legends": False})
         _core.eps(name)
 
+    on_root(write, name)  # written whole; a failure is raised on every rank
+
 
 def svg(name):
-    """Write the current frame to an SVG file."""
-    if is_root():
-        _core.svg(str(name))
+    """Write the current frame to an SVG file (written whole; collective)."""
+    on_root(_core.svg, str(name))
 
 
 # -------------------------------------------------------------- notebooks

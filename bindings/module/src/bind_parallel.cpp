@@ -56,6 +56,33 @@ py::array allreduce_array(const Comm& comm, py::array values, const std::string&
   return result;
 }
 
+py::bytes share_root_step(const Comm& c, py::function step, int root) {
+  std::string result;
+  std::optional<reduce::ErrorReport> failure;
+  py::object local;
+  if (c.rank() == root) {
+    try {
+      py::object out = step();
+      if (!out.is_none()) result = out.cast<std::string>();
+    } catch (py::error_already_set& e) {
+      // Alone, Ctrl-C and exit() leave as they came (as under python3).
+      if (c.size() == 1 && !e.matches(PyExc_Exception)) throw;
+      failure = describe_python_exception(e.value());
+      local = e.value();
+    } catch (...) {
+      failure = describe_current_exception();
+    }
+  }
+  std::string shared;
+  try {
+    py::gil_scoped_release nogil;
+    shared = c.share_outcome(root, result, failure);
+  } catch (const reduce::CollectiveError& e) {
+    raise_agreed(e.agreement(), local, /*keep_local_type=*/c.size() == 1);
+  }
+  return py::bytes(shared);
+}
+
 }  // namespace
 
 void bind_parallel(py::module_& m) {
@@ -118,7 +145,12 @@ Collective: each rank passes the exception its local step raised, or None.
 When any rank passed one, every rank raises the lowest such rank's error:
 the builtin exception class of that name (else RuntimeError) with the
 message "<message> (rank N)", chained to this rank's own exception. On a
-one-rank communicator the exception keeps its own class.)doc");
+one-rank communicator the exception keeps its own class.)doc")
+      .def("on_root", &share_root_step, py::arg("step"), py::arg("root") = 0, R"doc(
+Collective: root alone calls step() (work only root can do: a file, the
+display) and its outcome reaches every rank in one broadcast: every rank
+returns the bytes step() returned (None on root means b''), or raises the
+exception step() raised on root, as agree() raises it.)doc");
 }
 
 }  // namespace pargist::pybind

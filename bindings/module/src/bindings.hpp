@@ -18,5 +18,6 @@ void bind_pointtopoint(py::module_& m);  // send/recv of bytes between two ranks
 void bind_viewer(py::module_& m);    // the live window, when built (has_viewer)
 void bind_slice3(py::module_& m);    // slice3 on grids and cells, slice2 on polygon lists
 void bind_pl3d(py::module_& m);      // the 3-D layer: view, light, Scene3 elements
+void bind_output(py::module_& m);    // file errors as OSError, the displays' notices
 
 }  // namespace pargist::pybind

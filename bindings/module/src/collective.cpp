@@ -1,8 +1,19 @@
 #include "collective.hpp"
 
+#include <cstdio>
+
 namespace pargist::pybind {
 
 namespace {
+
+// An OSError whose text starts as Python writes one, "[Errno 28] ...",
+// comes back as OSError(28, "..."): the errno picks the class
+// (FileNotFoundError, PermissionError...) and e.errno is there.
+std::optional<py::object> os_error(const std::string& text) {
+  int err = 0, used = 0;
+  if (std::sscanf(text.c_str(), "[Errno %d] %n", &err, &used) != 1 || used == 0) return std::nullopt;
+  return py::reinterpret_borrow<py::object>(PyExc_OSError)(err, text.substr(static_cast<std::size_t>(used)));
+}
 
 // The Python exception object of an agreed failure.
 py::object agreed_exception(const reduce::Agreement& failure, py::handle local, bool keep_local_type) {
@@ -21,6 +32,8 @@ py::object agreed_exception(const reduce::Agreement& failure, py::handle local, 
   }
   if (cls) {
     try {
+      if (PyType_IsSubtype(reinterpret_cast<PyTypeObject*>(cls.ptr()), reinterpret_cast<PyTypeObject*>(PyExc_OSError)))
+        if (auto with_errno = os_error(text)) return *with_errno;
       return cls(text);
     } catch (py::error_already_set&) {  // a class that wants other arguments
     }

@@ -19,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
   pargist::pybind::bind_slice3(m);
   pargist::pybind::bind_pl3d(m);
   pargist::pybind::bind_vocabulary(m);
+  pargist::pybind::bind_output(m);
 }

@@ -33,14 +33,29 @@ GridPlotOptions grid_options(const PlotOptions& o) {
   return g;
 }
 
-}  // namespace
-
-void draw_scatter(const ScatterPoints& points, const PlotOptions& options) {
-  if (points.x.empty()) return;
-  plg(points.y, points.x, marker_options(options, options.color));
+// NaN and Inf particles are skipped, as deposition and limits skip them:
+// all-NaN data is an empty plot, as no particle at all is.
+ScatterPoints drawable(const ScatterPoints& points) {
+  ScatterPoints out;
+  for (std::size_t k = 0; k < points.x.size(); ++k) {
+    if (std::isfinite(points.x[k]) && std::isfinite(points.y[k])) {
+      out.x.push_back(points.x[k]);
+      out.y.push_back(points.y[k]);
+    }
+  }
+  return out;
 }
 
-void draw_density_scatter(const ScatterPoints& points, const reduce::Grid2D& grid, const PlotOptions& options) {
+}  // namespace
+
+void draw_scatter(const ScatterPoints& all, const PlotOptions& options) {
+  ScatterPoints points = drawable(all);
+  if (points.x.empty()) return;
+  plg(std::move(points.y), std::move(points.x), marker_options(options, options.color));
+}
+
+void draw_density_scatter(const ScatterPoints& all, const reduce::Grid2D& grid, const PlotOptions& options) {
+  const ScatterPoints points = drawable(all);
   if (points.x.empty()) return;
   // Each point takes the density of its cell; points are grouped into
   // ncolor bands drawn as one marker element each (palette colours).

@@ -6,6 +6,7 @@
 #include <pargist/reduce/limits.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -65,6 +66,15 @@ View resolve_view(const reduce::Comm& comm, const Particles& particles, const Pl
   for (int axis = 0; axis < 2; ++axis) {
     double& lo = view.limits[2 * axis];
     double& hi = view.limits[2 * axis + 1];
+    // Numbers near the top of double's range: their extent has no finite
+    // width, so no grid or axis can be laid over it (every rank sees the
+    // same extent and refuses alike).
+    if (std::isfinite(lo) && std::isfinite(hi) && !std::isfinite(hi - lo)) {
+      char text[160];
+      std::snprintf(text, sizeof text, "pp: the %s extent %.3g .. %.3g is wider than the largest double",
+                    axis ? "y" : "x", lo, hi);
+      throw std::invalid_argument(std::string(text) + "; give pplimits= or the grid's sides (xmin=...)");
+    }
     if (!(hi > lo)) {
       if (view.fixed[2 * axis] && view.fixed[2 * axis + 1]) {
         throw std::invalid_argument("pp: empty view along " + std::string(axis ? "y" : "x") + " (" +

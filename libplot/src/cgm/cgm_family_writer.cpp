@@ -1,5 +1,6 @@
-// A family of CGM files written picture by picture, crash-safe as Gist's:
-// after every picture each file on disk is a complete metafile.
+// A family of CGM files written picture by picture: at every moment, each
+// file on disk is a complete metafile holding every finished picture, even
+// when a write fails half-way or the process is killed during one.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -7,16 +8,21 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <stdexcept>
 
 #include "cgm_elements.hpp"
+#include "../files.hpp"
 #include "pargist/libplot/cgm.hpp"
 
 namespace pargist::cgm {
 namespace {
 
 constexpr std::uint8_t kEndMetafile[2] = {0x00, 0x40};  // class 0, id 2, no parameters
+constexpr std::uint8_t kNoOp[2] = {0x00, 0x00};         // class 0, id 0, no parameters
+
+CgmWriteError cannot_write(const std::string& name, int err) {
+  return CgmWriteError(err, "pargist: cannot write CGM file " + name, name);
+}
 
 // Writes the pieces one after the other at `at`, in one system call when the
 // kernel takes them whole (pwritev), looping on partial writes.
@@ -26,7 +32,7 @@ void write_all(int fd, std::vector<iovec> pieces, std::uint64_t at, const std::s
     const ssize_t done = ::pwritev(fd, pieces.data() + first, int(pieces.size() - first), off_t(at));
     if (done < 0) {
       if (errno == EINTR) continue;
-      throw CgmWriteError("cannot write CGM file " + name + ": " + std::strerror(errno));
+      throw cannot_write(name, errno);
     }
     at += std::uint64_t(done);
     std::size_t left = std::size_t(done);
@@ -38,11 +44,19 @@ void write_all(int fd, std::vector<iovec> pieces, std::uint64_t at, const std::s
   }
 }
 
+iovec piece(const std::uint8_t* p, std::size_t n) { return iovec{const_cast<std::uint8_t*>(p), n}; }
+
 }  // namespace
 
 CgmFamilyWriter::CgmFamilyWriter(const std::string& path, const CgmOptions& options)
     : options_(options), renderer_(options), next_name_(path) {
   if (path.empty()) throw CgmWriteError("CGM file name is empty");
+  // A name that cannot be written fails here, when the file is named.
+  try {
+    plot::detail::WholeFile::check_writable(next_name_);
+  } catch (const plot::FileError& e) {
+    throw CgmWriteError(e);
+  }
   // A request left by a viewer of an earlier run of the same name is not
   // meant for this one.
   request_path_ = view_request_path(next_name_);
@@ -60,60 +74,58 @@ void CgmFamilyWriter::write(const plot::Frame& frame, const plot::RenderOptions&
   ++pictures_;
 }
 
-void CgmFamilyWriter::append(const std::vector<std::uint8_t>& picture) {
-  // The picture and a fresh END METAFILE go down in one write over the
-  // previous END METAFILE: the file is a complete metafile before and after.
-  const bool new_file = fd_ < 0;
-  std::vector<std::uint8_t> header;
-  if (new_file) header = renderer_.metafile_header("pargist " + next_name_);
-  auto piece = [](const std::uint8_t* p, std::size_t n) {
-    return iovec{const_cast<std::uint8_t*>(p), n};
-  };
-  const std::vector<iovec> block = {piece(header.data(), header.size()),
-                                    piece(picture.data(), picture.size()),
-                                    piece(kEndMetafile, 2)};
-  const std::size_t block_size = header.size() + picture.size() + 2;
-
-  if (new_file) {
-    // A new file appears under its final name only once it holds a picture.
-    const std::string& name = next_name_;
-    const std::string tmp = name + ".tmp" + std::to_string(::getpid());
-    fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw CgmWriteError("cannot create CGM file " + tmp + ": " + std::strerror(errno));
-    try {
-      write_all(fd_, block, 0, tmp);
-    } catch (...) {
-      ::close(fd_);
-      fd_ = -1;
-      ::unlink(tmp.c_str());
-      throw;
-    }
-    if (::rename(tmp.c_str(), name.c_str()) != 0) {
-      const int err = errno;
-      ::close(fd_);
-      fd_ = -1;
-      ::unlink(tmp.c_str());
-      throw CgmWriteError("cannot rename " + tmp + " to " + name + ": " + std::strerror(err));
-    }
-    files_.push_back(name);
-    end_ = block_size - 2;
-  } else {
-    write_all(fd_, block, end_, files_.back());
-    end_ += block_size - 2;
+void CgmFamilyWriter::start_file(const std::vector<std::uint8_t>& picture) {
+  // A new file appears under its name only once it holds a whole picture.
+  const std::vector<std::uint8_t> header = renderer_.metafile_header("pargist " + next_name_);
+  auto file = std::make_unique<plot::detail::WholeFile>(next_name_);
+  try {
+    file->write(header.data(), header.size());
+    file->write(picture.data(), picture.size());
+    file->write(kEndMetafile, 2);
+    file->commit();
+  } catch (const plot::FileError& e) {
+    throw CgmWriteError(e);
   }
+  current_ = std::move(file);
+  files_.push_back(next_name_);
+  end_ = header.size() + picture.size();
+}
+
+void CgmFamilyWriter::add_picture(const std::vector<std::uint8_t>& picture) {
+  // Whatever happens, the file on disk stays a complete metafile:
+  //  1. the picture and a new END METAFILE go after the current END METAFILE,
+  //     where readers (Gist's and ours) never look: a write cut short by a
+  //     full disk or a killed process is invisible;
+  //  2. one 2-byte write turns the old END METAFILE into a NO-OP, and the
+  //     picture is in the metafile.
+  // A failure truncates the file back to what it was.
+  const int fd = current_->fd();
+  const std::string& name = files_.back();
+  try {
+    write_all(fd, {piece(picture.data(), picture.size()), piece(kEndMetafile, 2)}, end_ + 2, name);
+    write_all(fd, {piece(kNoOp, 2)}, end_, name);
+  } catch (...) {
+    while (::ftruncate(fd, off_t(end_ + 2)) != 0 && errno == EINTR) {
+    }
+    throw;
+  }
+  end_ += 2 + picture.size();
+}
+
+void CgmFamilyWriter::append(const std::vector<std::uint8_t>& picture) {
+  if (!current_) start_file(picture);
+  else add_picture(picture);
   // Past the size limit the next picture starts the next file (Gist's rule:
   // checked after a picture, so a picture is never split).
   if (end_ + 2 >= options_.max_file_bytes) {
-    ::close(fd_);
-    fd_ = -1;
+    current_.reset();
     next_name_ = next_family_name(files_.back());
   }
 }
 
 std::string CgmFamilyWriter::close() {
-  if (fd_ >= 0) {
-    ::close(fd_);
-    fd_ = -1;
+  if (current_) {
+    current_.reset();
     next_name_ = next_family_name(files_.back());
   }
   return files_.empty() ? std::string() : files_.back();

@@ -23,6 +23,10 @@
 #include "pargist/libplot/hardcopy.hpp"
 #include "pargist/libplot/renderer.hpp"
 
+namespace pargist::plot::detail {
+class WholeFile;
+}
+
 namespace pargist::cgm {
 
 struct CgmOptions {
@@ -78,29 +82,35 @@ class CgmRenderer : public plot::Renderer {
 };
 
 /// Thrown when a CGM file cannot be written (the message names the file).
-class CgmWriteError : public std::runtime_error {
+class CgmWriteError : public plot::FileError {
  public:
-  using std::runtime_error::runtime_error;
+  using plot::FileError::FileError;
+  explicit CgmWriteError(const plot::FileError& e) : plot::FileError(e) {}
 };
 
 /// A family of CGM files written picture by picture.
 ///
-/// The first file is created under a temporary name and renamed once its
-/// header and first picture are on disk. Each later picture is written, in
-/// one write, over the previous END METAFILE together with a new END
-/// METAFILE, and flushed: a process killed between frames leaves complete
-/// files holding every finished frame.
+/// Each file appears under its name only once its header and first picture
+/// are written. Each later picture goes after the file's END METAFILE with
+/// a new END METAFILE, and only then does the old END METAFILE become a
+/// NO-OP (one 2-byte write): at every moment the file is a complete metafile
+/// holding every finished picture, whether a write fails (a full disk: the
+/// file is truncated back, the error names it, and the next picture tries
+/// again) or the process is killed in the middle of one.
 class CgmFamilyWriter : public plot::FrameSink {
  public:
   /// `path` names the first file, exactly as given (Gist's rule); past the
   /// size limit the next file is named by next_family_name: run00.cgm ->
-  /// run01.cgm, and run.cgm -> ruo.cgm as in Gist.
+  /// run01.cgm, and run.cgm -> ruo.cgm as in Gist. Throws CgmWriteError
+  /// when no file can be written there (no such folder...).
   CgmFamilyWriter(const std::string& path, const CgmOptions& options = {});
   ~CgmFamilyWriter() override;  // closes
   CgmFamilyWriter(const CgmFamilyWriter&) = delete;
   CgmFamilyWriter& operator=(const CgmFamilyWriter&) = delete;
 
-  /// Renders `frame` and appends it as one picture. Throws CgmWriteError.
+  /// Renders `frame` and appends it as one picture. Throws CgmWriteError
+  /// ("pargist: cannot write CGM file NAME: <reason>"); the writer stays
+  /// usable (a later picture goes to the same file once there is room).
   void write(const plot::Frame& frame) override;
   void write(const plot::Frame& frame, const plot::RenderOptions& options);
   /// Closes the current file (it is already complete on disk); returns the
@@ -118,6 +128,8 @@ class CgmFamilyWriter : public plot::FrameSink {
 
  private:
   void append(const std::vector<std::uint8_t>& picture);
+  void start_file(const std::vector<std::uint8_t>& picture);
+  void add_picture(const std::vector<std::uint8_t>& picture);
 
   // The request file, and what was last seen of it.
   std::string request_path_;
@@ -135,7 +147,7 @@ class CgmFamilyWriter : public plot::FrameSink {
   CgmRenderer renderer_;
   std::string next_name_;
   std::vector<std::string> files_;
-  int fd_ = -1;
+  std::unique_ptr<plot::detail::WholeFile> current_;  // the file pictures go to, open
   std::uint64_t end_ = 0;  // offset of the current file's END METAFILE
   std::size_t pictures_ = 0;
 };

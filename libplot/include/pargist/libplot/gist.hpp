@@ -138,6 +138,16 @@ struct WindowOptions {
   std::optional<std::string> http;
 };
 
+/// What the displays report on their own, never as an error of a plotting
+/// call: a window closed by the user, a display that could not be opened
+/// or went away, a snapshot ('s' key) that could not be saved. By default
+/// each is printed once on stderr ("pargist: warning: window 0: ...") when
+/// it happens; a handler replaces that (the Python module queues them and
+/// warns on every rank at the next collective output call). Any thread.
+using NoticeHandler = std::function<void(const std::string& text)>;
+void set_notice_handler(NoticeHandler handler);
+void notice(const std::string& text);
+
 /// Registers how windows open their display (the viewer calls this at load).
 using DisplayFactory =
     std::function<std::shared_ptr<DisplaySink>(int window, const std::string& display, const WindowOptions&)>;

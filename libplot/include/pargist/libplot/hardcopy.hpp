@@ -2,15 +2,18 @@
 // (multi-page), SVG and EPS (Cairo surfaces), and the FrameSink interface a
 // hardcopy file implements (the CGM family implements it in cgm.hpp).
 //
-// Every file is written under a temporary name in the same folder and
-// renamed when complete: an error or a crash never leaves a truncated file
-// under the final name.
+// Every file is written whole or not at all: its bytes go to an unnamed
+// file in the same folder, which takes its name only when complete. An
+// error, a full disk or a killed process never leaves a truncated file, nor
+// a temporary one.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -18,6 +21,22 @@
 #include "pargist/libplot/frame.hpp"
 
 namespace pargist::plot {
+
+/// An output file could not be written: a std::system_error whose what()
+/// reads "pargist: cannot write PATH: <reason>" and whose code() is the
+/// errno (ENOSPC, ENOENT, EACCES...), so that the collective error rule and
+/// the bindings raise their file error (Python: OSError with that errno).
+class FileError : public std::system_error {
+ public:
+  /// `what` without the reason (", <strerror>" is appended), e.g.
+  /// "pargist: cannot write run00.cgm".
+  FileError(int err, const std::string& what, std::string path)
+      : std::system_error(err, std::generic_category(), what), path_(std::move(path)) {}
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
 
 struct ImageOptions {
   double dpi = 100;         ///< pixels per inch (Gist's windows: 75 or 100)

@@ -21,7 +21,8 @@ struct ErrorReport {
 
 // The report of a C++ exception: std::invalid_argument is a "ValueError",
 // std::out_of_range an "IndexError", std::overflow_error an "OverflowError",
-// std::system_error and std::ios_base::failure an "OSError", std::bad_alloc a
+// std::system_error and std::ios_base::failure an "OSError" (an errno leads
+// the message as Python writes it: "[Errno 28] ..."), std::bad_alloc a
 // "MemoryError", any other exception a "RuntimeError".
 ErrorReport describe_exception(const std::exception_ptr& e);
 

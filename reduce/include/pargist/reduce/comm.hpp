@@ -58,6 +58,11 @@ class Comm {
   // f() returned, or throws root's exception as a CollectiveError.
   template <class F>
   std::string on_root(int root, F&& f) const;
+  // The second half of on_root, for a caller that ran root's step itself
+  // (the Python binding: root's errors are Python exceptions): root passes
+  // its result or its failure; every rank returns root's result or throws
+  // root's failure as a CollectiveError. One broadcast.
+  std::string share_outcome(int root, const std::string& result, const std::optional<ErrorReport>& failure) const;
 
   // Bytes from root to every rank; returns what root passed, on every rank.
   // broadcast() and gather() throw std::invalid_argument for a root outside
@@ -87,8 +92,6 @@ class Comm {
   void check_root(int root) const;
   // The second half of agree_on: failure is set on the ranks that failed.
   void agree_or_throw(const std::optional<ErrorReport>& failure) const;
-  // The second half of on_root: root's result or failure to every rank.
-  std::string share_outcome(int root, const std::string& result, const std::optional<ErrorReport>& failure) const;
 
   MPI_Comm comm_;
   int rank_ = 0;

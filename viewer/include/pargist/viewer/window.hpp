@@ -4,9 +4,10 @@
 // simulation. The event thread never calls MPI or Python.
 //
 // A Window never throws for display problems: with no $DISPLAY, a display
-// that cannot be opened, or after the user closed the window, it prints one
-// warning to stderr and is_open() turns false; show() then does nothing, so
-// hardcopy output and the simulation go on.
+// that cannot be opened, after the user closed the window or when the X
+// server went away, it gives one notice (plot::notice: a line on stderr, or
+// a warning on every rank from Python) and is_open() turns false; show()
+// then does nothing, so hardcopy output and the simulation go on.
 #pragma once
 
 #include <array>
