@@ -508,11 +508,11 @@ def draw3(called_as_idler=0, lims=None):
     global _draw3_changes
     if not _draw3_changes:
         return None
+    if called_as_idler:
+        gist.fma()  # collective: every rank, before rank 0 draws alone
     if not is_root():
         _draw3_changes = None
         return None
-    if called_as_idler:
-        gist.fma()
     set_draw3_(1)
     try:
         items = _draw3_list[_draw3_n:]

@@ -102,11 +102,16 @@ def setup(makepsfile=0, prefix=None, cgmlog=1, runcomments="", cgmfilesize=10000
     pname, pnumb_used = parallel.broadcast((pname, pnumb_used))
     setup.pname, setup.pnumb = pname, pnumb_used
     _session.update(active=True, pname=pname, pnumb=pnumb_used)
-    if not is_root():
-        return pname
+    # window() is collective (a file rank 0 cannot open fails everywhere).
     gist.window(0, display="", hcp=pname, style=_gist_style(style))
-    _apply_style(0, style)
     gist.hcpon()
+    if lversiontext:
+        text = time.ctime() + "\n# pargist " + _version() + "\n" + str(runcomments)
+    if not is_root():
+        if lversiontext:
+            fma()
+        return pname
+    _apply_style(0, style)
     print("Plot file name", pname)
     if cgmlog:
         log = open(pname + "log", "w")
@@ -114,7 +119,6 @@ def setup(makepsfile=0, prefix=None, cgmlog=1, runcomments="", cgmfilesize=10000
         log.flush()
         _session["cgmlog"] = log
     if lversiontext:
-        text = time.ctime() + "\n# pargist " + _version() + "\n" + str(runcomments)
         gist.plt(text, 0.15, 0.88, justify="LT")
         fma()
     return pname
@@ -133,8 +137,8 @@ def winon(winnum=None, dpi=100, prefix=None, suffix=None, xon=1, style="work.gs"
     display = os.environ.get("DISPLAY", "") if xon else ""
     if prefix is None and suffix is None:
         n = 0 if winnum is None else int(winnum)
+        gist.window(n, dpi=dpi, display=display, style=_gist_style(style))  # collective
         if is_root():
-            gist.window(n, dpi=dpi, display=display, style=_gist_style(style))
             _apply_style(n, style)
         return n
     if _session["pname"] is None:
@@ -147,10 +151,10 @@ def winon(winnum=None, dpi=100, prefix=None, suffix=None, xon=1, style="work.gs"
     if suffix is not None:
         base = base + "_" + suffix
     pname = f"{base}.{_session['pnumb']}.cgm"
+    gist.window(n, dpi=dpi, display=display, hcp=pname, style=_gist_style(style))  # collective
+    gist.hcpon()
     if is_root():
-        gist.window(n, dpi=dpi, display=display, hcp=pname, style=_gist_style(style))
         _apply_style(n, style)
-        gist.hcpon()
     return n
 
 

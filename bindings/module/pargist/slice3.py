@@ -897,7 +897,7 @@ def split_palette(*name):
         return
     r, g, b = gist.palette(query=1)
     if len(r) < 100:
-        gist.palette("earth.gp")
+        _core.palette_name("earth.gp")  # rank 0's state; built in: cannot fail (palette() is collective)
         r, g, b = gist.palette(query=1)
     n = len(r)
     at = numpy.linspace(0, n - 1, 100)

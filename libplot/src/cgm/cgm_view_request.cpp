@@ -60,18 +60,10 @@ void write_view_request(const std::string& path, const ViewRequest& request) {
          << side_text(l.xmax, l.auto_xmax) << ' ' << side_text(l.ymin, l.auto_ymin) << ' '
          << side_text(l.ymax, l.auto_ymax) << '\n';
   const std::string bytes = text.str();
-  const std::string temp = plot::detail::temp_path_for(path);
-  std::FILE* f = std::fopen(temp.c_str(), "wb");
-  if (!f) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  ok = std::fflush(f) == 0 && ok;
-  const int err = errno;
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok) {
-    plot::detail::discard_file(temp);
-    throw std::runtime_error("cannot write " + path + ": " + std::strerror(err));
-  }
-  plot::detail::commit_file(temp, path);
+  // Whole or absent: the follower never reads half a request.
+  plot::detail::WholeFile file(path);
+  file.write(bytes.data(), bytes.size());
+  file.commit();
 }
 
 std::optional<ViewRequest> read_view_request(const std::string& path) {
