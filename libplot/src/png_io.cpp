@@ -36,12 +36,19 @@ void write_to_whole_file(png_structp png, png_bytep data, png_size_t n) {
   if (!file->write_noexcept(data, n)) png_error(png, file->error().c_str());
 }
 
+// encode_png's output: a memory stream (open_memstream), which fails only
+// when memory runs out.
+void write_to_stream(png_structp png, png_bytep data, png_size_t n) {
+  auto* stream = static_cast<std::FILE*>(png_get_io_ptr(png));
+  if (std::fwrite(data, 1, n, stream) != n) png_error(png, std::strerror(errno));
+}
+
 void flush_nothing(png_structp) {}
 
-// Writes into `file`; returns "" or the error message.
+// Writes through `write(io, ...)`; returns "" or the error message.
 // The row and chunk buffers come from the caller: nothing in this function
 // may need destruction across libpng's longjmp.
-std::string write_png_stream(detail::WholeFile& file, const RasterImage& image,
+std::string write_png_stream(png_rw_ptr write, void* io, const RasterImage& image,
                              const std::vector<std::pair<std::string, std::string>>& text, int compression,
                              std::vector<png_byte>& row, std::vector<png_text>& chunks) {
   PngError err;
@@ -56,7 +63,7 @@ std::string write_png_stream(detail::WholeFile& file, const RasterImage& image,
     png_destroy_write_struct(&png, &info);
     return err.message[0] ? err.message : "libpng error";
   }
-  png_set_write_fn(png, &file, write_to_whole_file, flush_nothing);
+  png_set_write_fn(png, io, write, flush_nothing);
   png_set_compression_level(png, compression);
   // Plots are flat areas and lines: the "sub" filter alone compresses them
   // well at a fraction of the cost of adaptive filtering.
@@ -96,7 +103,7 @@ void write_png_image(const RasterImage& image, const std::string& path,
   std::vector<png_byte> row(static_cast<std::size_t>(image.width) * 3);
   std::vector<png_text> chunks(text.size());
   const std::string error =
-      write_png_stream(file, image, text, compression < 0 || compression > 9 ? 2 : compression, row, chunks);
+      write_png_stream(write_to_whole_file, &file, image, text, compression < 0 || compression > 9 ? 2 : compression, row, chunks);
   if (!error.empty()) {
     // libpng's message for a failed write is the file's own ("cannot write ...").
     if (!file.error().empty()) file.throw_error();
@@ -116,7 +123,7 @@ std::vector<std::uint8_t> encode_png(const RasterImage& image, int compression) 
   std::vector<png_byte> row(static_cast<std::size_t>(image.width) * 3);
   std::vector<png_text> chunks;
   std::string error =
-      write_png_stream(memory, image, {}, compression < 0 || compression > 9 ? 2 : compression, row, chunks);
+      write_png_stream(write_to_stream, memory, image, {}, compression < 0 || compression > 9 ? 2 : compression, row, chunks);
   if (std::fclose(memory) != 0 && error.empty()) error = std::strerror(errno);
   std::vector<std::uint8_t> out;
   if (error.empty()) out.assign(data, data + size);

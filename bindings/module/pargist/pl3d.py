@@ -506,10 +506,15 @@ def draw3(called_as_idler=0, lims=None):
     limits() takes them: widened by limits_'s factors and made square with
     limits_(square=1) (the default). Only rank 0 draws."""
     global _draw3_changes
-    if not _draw3_changes:
-        return None
     if called_as_idler:
-        gist.fma()  # collective: every rank, before rank 0 draws alone
+        # fma() is collective and only rank 0 holds the display list: its
+        # answer decides for every rank (called on every rank, as fma is).
+        from . import parallel
+        if not parallel.broadcast(bool(_draw3_changes)):
+            return None
+        gist.fma()
+    elif not _draw3_changes:
+        return None
     if not is_root():
         _draw3_changes = None
         return None
