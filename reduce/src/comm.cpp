@@ -4,8 +4,10 @@
 
 #include "mpi_ops.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 
 namespace pargist::reduce {
@@ -79,8 +81,27 @@ void Comm::agree_or_throw(const std::optional<ErrorReport>& failure) const {
 }
 
 std::string Comm::share_outcome(int root, const std::string& result, const std::optional<ErrorReport>& failure) const {
-  // One broadcast: 'R' + root's result, or 'E' + "kind\nmessage".
-  std::string sent = broadcast(failure ? 'E' + failure->kind + '\n' + failure->message : 'R' + result, root);
+  // 'R' + root's result, or 'E' + "kind\nmessage", in one broadcast of a
+  // small block (its length and first bytes): the usual outcome, success
+  // with nothing to report, is one byte. A longer one (an error message,
+  // a window's notices) sends its tail in a second broadcast.
+  check_root(root);
+  std::string sent = failure ? 'E' + failure->kind + '\n' + failure->message : 'R' + result;
+  constexpr std::size_t inline_bytes = 120;
+  struct {
+    unsigned long long size;
+    char head[inline_bytes];
+  } block{};
+  if (rank_ == root) {
+    block.size = sent.size();
+    std::memcpy(block.head, sent.data(), std::min(sent.size(), inline_bytes));
+  }
+  MPI_Bcast(&block, int(sizeof block), MPI_BYTE, root, comm_);
+  if (rank_ != root) {
+    sent.assign(block.head, std::min<std::size_t>(block.size, inline_bytes));
+    sent.resize(block.size);
+  }
+  if (block.size > inline_bytes) detail::bcast_bytes(sent.data() + inline_bytes, block.size - inline_bytes, root, comm_);
   if (!sent.empty() && sent[0] == 'R') return sent.substr(1);
   const auto nl = sent.find('\n');
   Agreement failed;

@@ -51,8 +51,7 @@ def worker(args):
     n = int(float(args.n))
     rng = numpy.random.default_rng(7 + parallel.me)
     z, x = rng.normal(0.0, 1.0, n), rng.normal(0.0, 1e-3, n)
-    if parallel.me == 0:
-        pg.window(0, display="")
+    pg.window(0, display="")  # collective, as fma()
     plots = {"density": dict(cellarray=1, nx=200, ny=200), "default": {}, "subset": dict(iw=-1)}
     repeats = REPEATS if n >= 1e5 else 15 * REPEATS
     sources = {"arrays": None, "ParticleArrays": pg.ParticleArrays(z=z, x=x), "Warp object": WarpLike(z, x)}
@@ -71,8 +70,7 @@ def worker(args):
                     pg.ppzx(**kw)
                 dt = parallel.globalmax(time.perf_counter() - t0)
                 best[(pname, sname)] = min(best[(pname, sname)], dt)
-                if parallel.me == 0:
-                    pg.fma()
+                pg.fma()
     if parallel.me == 0:
         print(json.dumps({f"{p}|{s}": t for (p, s), t in best.items()}))
 

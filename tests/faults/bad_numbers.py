@@ -125,7 +125,9 @@ def primitive_call(name, kind):
         elif func == "plf":
             pg.plf(s(zone), s(y2), s(x2))
         elif func == "plfc":
-            pg.plfc(s(z2), s(y2), s(x2))
+            ireg = numpy.ones(z2.shape, dtype=numpy.int32)  # pygist's: row 0 and column 0 are no zone
+            ireg[0, :] = ireg[:, 0] = 0
+            pg.plfc(s(z2), s(y2), s(x2), ireg)
         elif func == "pli":
             pg.pli(s(z2), **local_kw)
         elif func == "plfp":

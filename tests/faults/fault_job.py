@@ -15,6 +15,7 @@ OUTDIR/outcome-<rank>.json (the harness compares the ranks); rank 0 talks
 to the harness through files in OUTDIR/sync.
 """
 
+import faulthandler
 import json
 import os
 import sys
@@ -122,7 +123,7 @@ def files_group():
     # system (mounted by the harness when it runs as root).
     in_the_way = os.path.join(scratch, "in-the-way.png")
     attempt("unwritable/png over a folder", lambda: pg.png(in_the_way))
-    attempt("unwritable/hcp_file over a folder", lambda: pg.hcp_file(os.path.join(scratch, "in-the-way.cgm")))
+    attempt("unwritable/hcp_file over a folder", lambda: pg.hcp_file(os.path.join(scratch, "in-the-way00.cgm")))
     readonly = os.environ.get("FAULT_READONLY_DIR")
     if readonly:
         attempt("unwritable/png read-only fs", lambda: pg.png(os.path.join(readonly, "x.png")))
@@ -166,7 +167,7 @@ def disk_full(full):
     """Frames into a CGM family, PNGs and a PDF on a small file system until
     it is full; then space is freed and the same files go on."""
     fill(full, 1_500_000)
-    pg.window(2, display="", hcp=os.path.join(full, "run.cgm"))
+    pg.window(2, display="", hcp=os.path.join(full, "run00.cgm"))
     pg.hcpon()
     frames_before = 0
     for k in range(1, 60):  # a heavy frame is ~100 kB of CGM
@@ -199,7 +200,7 @@ def disk_full(full):
     attempt("full/pdf hcp_finish", pg.hcp_finish)
     unfill(full)
     parallel.barrier()
-    attempt("full/then another hcp_file", lambda: pg.hcp_file(os.path.join(full, "again.cgm")))
+    attempt("full/then another hcp_file", lambda: pg.hcp_file(os.path.join(full, "again00.cgm")))
     a_frame(300)
     attempt("full/then fma", pg.fma)
     attempt("full/then hcp_finish", pg.hcp_finish)
@@ -227,7 +228,7 @@ def bad_number_table(scratch):
 def display_group():
     """A live window the user closes, then one whose X server dies; the
     run goes on with its files."""
-    pg.window(0, hcp=os.path.join(OUT, "closed.cgm"))
+    pg.window(0, hcp=os.path.join(OUT, "closed00.cgm"))
     pg.hcpon()
     for k in range(8):
         if k == 3:
@@ -239,7 +240,7 @@ def display_group():
     pg.winkill(0)
 
     # The snapshot key 's' with the file name taken by a folder: a notice.
-    pg.window(1, hcp=os.path.join(OUT, "snapshot.cgm"))
+    pg.window(1, hcp=os.path.join(OUT, "snapshot00.cgm"))
     pg.hcpon()
     a_frame(0)
     attempt("snapshot/fma 0", pg.fma)
@@ -259,7 +260,7 @@ def display_group():
     attempt("lost/png", lambda: pg.png(os.path.join(OUT, "after-lost.png")))
     attempt("lost/hcp_finish", pg.hcp_finish)
     # A new window on the dead display: a notice, not an error.
-    attempt("lost/window again", lambda: pg.window(2, hcp=os.path.join(OUT, "again.cgm")))
+    attempt("lost/window again", lambda: pg.window(2, hcp=os.path.join(OUT, "again00.cgm")))
     a_frame(0)
     attempt("lost/window again fma", pg.fma)
     attempt("lost/window again hcp_finish", pg.hcp_finish)
@@ -276,7 +277,7 @@ def signals_group():
         f.write(str(os.getpid()))
     pg.window(1, display="", hcp=os.path.join(OUT, "pages.pdf"))
     pg.hcpon()
-    pg.window(0, display="", hcp=os.path.join(OUT, "run.cgm"))
+    pg.window(0, display="", hcp=os.path.join(OUT, "run00.cgm"))
     pg.hcpon()
     k = 0
     while True:
@@ -303,10 +304,10 @@ def rss_bytes():
 
 
 def long_group():
-    """10 000 frames to a CGM family with a small size limit
-    (PARGIST_CGM_FILE_BYTES, set by the harness)."""
+    """10 000 frames to a CGM family of 1 MB files (pldefault(cgmfilesize=1))."""
     frames = int(os.environ.get("FAULT_LONG_FRAMES", "10000"))
-    pg.window(0, display="", hcp=os.path.join(OUT, "long.cgm"))
+    pg.pldefault(cgmfilesize=1)
+    pg.window(0, display="", hcp=os.path.join(OUT, "long00.cgm"))
     pg.hcpon()
     rng = numpy.random.default_rng(me)
     z, x = rng.normal(size=200), rng.normal(size=200)
@@ -333,5 +334,8 @@ def long_group():
 
 
 if __name__ == "__main__":
+    # Never a hang, even if this job itself goes wrong: past the harness's
+    # time limit every rank prints where it waits (all threads) and exits.
+    faulthandler.dump_traceback_later(float(os.environ.get("FAULT_JOB_WATCHDOG", "300")), exit=True)
     os.makedirs(SYNC, exist_ok=True)
     {"files": files_group, "display": display_group, "signals": signals_group, "long": long_group}[GROUP]()

@@ -56,9 +56,15 @@ def log(text):
 # ------------------------------------------------------------------ jobs
 
 class Job:
-    """mpirun -n N LAUNCHER fault_job.py GROUP OUT, in its own session."""
+    """mpirun -n N LAUNCHER fault_job.py GROUP OUT, in its own session.
 
-    def __init__(self, group, ranks, launcher, out, env=None, cwd=None):
+    Jobs still running when the harness ends (an exception, ctest's
+    timeout's SIGTERM) are killed with their whole session: no job outlives
+    its harness."""
+
+    running = []
+
+    def __init__(self, group, ranks, launcher, out, env=None, cwd=None, watchdog=300):
         self.out = out
         os.makedirs(os.path.join(out, "sync"), exist_ok=True)
         full_env = dict(os.environ)
@@ -68,6 +74,9 @@ class Job:
         # Ranks waiting in a collective give their core away: the jobs run
         # oversubscribed next to other tests (as on a busy login node).
         full_env.setdefault("OMPI_MCA_mpi_yield_when_idle", "1")
+        # Each rank dumps its stacks and exits past this (seconds): a job
+        # hung by a bug shows where, and never outlives the case.
+        full_env["FAULT_JOB_WATCHDOG"] = str(watchdog)
         full_env.update(env or {})
         cmd = ["mpiexec", "-n", str(ranks), "--oversubscribe"] + LAUNCHERS[launcher] + [JOB, group, out]
         self.log_path = os.path.join(out, "job.log")
@@ -78,18 +87,33 @@ class Job:
         self.proc = subprocess.Popen(cmd, env=full_env, cwd=cwd or out, stdout=self.log_file,
                                      stderr=subprocess.STDOUT, start_new_session=True,
                                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        Job.running.append(self)
 
     def wait(self, timeout):
         """The exit status, or None after killing a job that hung."""
         try:
             return self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+            self.kill()
             return None
         finally:
             self.log_file.close()
             self.seconds = time.monotonic() - self.started
+            if self in Job.running:
+                Job.running.remove(self)
+
+    def kill(self):
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+
+    @staticmethod
+    def kill_all():
+        for job in list(Job.running):
+            job.kill()
+        Job.running.clear()
 
     def output(self):
         with open(self.log_path) as f:
@@ -114,7 +138,8 @@ class Job:
 
 
 def run_job(group, ranks, launcher, out, timeout, env=None):
-    job = Job(group, ranks, launcher, out, env)
+    # Just before the timeout, a hung job dumps its stacks into its log.
+    job = Job(group, ranks, launcher, out, env, watchdog=max(timeout - 15, 30))
     status = job.wait(timeout)
     ok = check(status is not None, f"{launcher} -n {ranks} {group}: no hang (ended within {timeout} s)")
     ok = check(status == 0, f"{launcher} -n {ranks} {group}: exit status 0 (got {status})") and ok
@@ -127,7 +152,10 @@ def run_job(group, ranks, launcher, out, timeout, env=None):
 def outcomes(out, ranks):
     per_rank = []
     for r in range(ranks):
-        with open(os.path.join(out, f"outcome-{r}.json")) as f:
+        path = os.path.join(out, f"outcome-{r}.json")
+        # A job that failed before the end wrote none: that failure is checked already.
+        assert os.path.exists(path), f"rank {r} recorded no outcome (the job did not finish)"
+        with open(path) as f:
             per_rank.append(json.load(f))
     return per_rank
 
@@ -504,7 +532,7 @@ def alive(pids):
 
 def long_group(ranks, launcher, out):
     frames = int(os.environ.get("FAULT_LONG_FRAMES", "10000"))
-    env = {"PARGIST_CGM_FILE_BYTES": "1000000", "FAULT_LONG_FRAMES": str(frames)}
+    env = {"FAULT_LONG_FRAMES": str(frames)}
     run_job("long", ranks, launcher, out, timeout=600, env=env)
     result = outcomes(out, 1)[0]["long"]
     cpu, wall, rss = result["fma_cpu"], result["wall"], result["rss"]
@@ -536,6 +564,8 @@ def main():
     out = tempfile.mkdtemp(prefix=f"pargist-faults-{args.group}-np{args.ranks}-")
     os.chmod(out, 0o755)
     started = time.monotonic()
+    # ctest's timeout ends this harness with SIGTERM: its jobs end with it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
         if args.group == "signals":
             signals_group(args.ranks, out)
@@ -545,6 +575,7 @@ def main():
     except AssertionError as e:
         check(False, str(e))
     finally:
+        Job.kill_all()
         log(f"{args.group} np{args.ranks}: {time.monotonic() - started:.1f} s, "
             f"{'output kept in ' + out if args.keep or failures else 'ok'}")
         if not args.keep and not failures:

@@ -145,7 +145,7 @@ TEST_CASE("whole files: a full disk fails every writer with ENOSPC, each file st
   // A CGM family until the disk is full: the error names the file and says
   // why; the file holds every picture before it, readable by both readers.
   disk.fill("ballast", 1'500'000);
-  cgm::CgmFamilyWriter writer(dir + "/run.cgm");
+  cgm::CgmFamilyWriter writer(dir + "/run00.cgm");
   int written = 0, err = 0;
   for (int k = 1; k < 100 && err == 0; ++k) {
     err = error_of([&] { writer.write(cgm_test::scatter_cells_frame(3000, 200, unsigned(k))); });
@@ -194,7 +194,7 @@ TEST_CASE("whole files: CGM writers killed in the middle of pictures leave compl
     cgm::CgmOptions o;
     o.max_file_bytes = 12'000'000;  // a new file now and then: the first picture is a case too
     const auto killed = cgm_test::kill_cgm_writer(
-        dir + "/big.cgm", o, [](int k) { return cgm_test::scatter_cells_frame(1000, 512, unsigned(k)); }, 1,
+        dir + "/big00.cgm", o, [](int k) { return cgm_test::scatter_cells_frame(1000, 512, unsigned(k)); }, 1,
         false, std::chrono::milliseconds(delay_ms(rng)));
     CHECK(killed.by_signal);
     const int finished = killed.finished;

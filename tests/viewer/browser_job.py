@@ -35,7 +35,7 @@ for frame in range(1, max_frames + 1):
     x = 0.5 * rng.normal(size=n) + 0.3 * z
     result = pg.ppzx(z=z, x=x, cellarray=1, nx=100, ny=100)
     png_ms = 0.0
-    if png_dir and parallel.me == 0:
+    if png_dir:  # png() is collective: every rank calls it, rank 0 writes
         t0 = time.perf_counter()
         pg.png(os.path.join(png_dir, "frame.png"))
         png_ms = 1000 * (time.perf_counter() - t0)

@@ -5,7 +5,7 @@ pargist.gist, so they are rank-0 drawing calls like the primitives."""
 
 import numpy
 
-from . import gist
+from . import _drawable, gist, parallel
 from ._mesh_tools import bytscl, contour, mesh_loc
 from ._state import is_root
 from ._style import color_name, parse_color
@@ -67,8 +67,19 @@ def plfc(z, y, x, ireg, contours=8, colors=None, region=0, triangle=None, scale=
     over the next by that fraction. Sets the default mesh (plmesh).
     local=0 (pargist's, as the other primitives): every rank's piece is
     drawn; give the levels then, or each piece spaces its own."""
-    gist._emit(gist._local_flag({"local": local}), _plfc, z, y, x, ireg, contours, colors, region, triangle,
-               scale, leveloverlap)
+    local = gist._local_flag({"local": local})
+    # The contours are computed on rank 0 (from rank 0's arrays with
+    # local=1): every rank checks its own arrays by the same rules first,
+    # so bad numbers raise the same error everywhere.
+    with gist._checked(local):
+        zc = gist._grid(z, "plfc z")
+        if y is not None or x is not None:
+            yc, xc, _ = gist._mesh_args("plfc", y, x, ireg)
+            if zc.shape != xc.shape:
+                raise ValueError(f"plfc: z has shape {zc.shape} but the mesh has {xc.shape}")
+            _drawable.points("plfc", xc, yc)
+        _drawable.values("plfc", "z", zc)
+    gist._emit(local, _plfc, z, y, x, ireg, contours, colors, region, triangle, scale, leveloverlap)
 
 
 def _plfc(z, y, x, ireg, contours, colors, region, triangle, scale, leveloverlap):
@@ -172,15 +183,19 @@ def plh(y, x=None, width=1, hide=0, color=None, labels=None, height=None):
     if labels is not None:
         if len(labels) != n:
             raise ValueError(f"plh: {len(labels)} labels for {n} bars")
-        if is_root() and gist.current_window() < 0:
+        # window() is collective, and only rank 0 knows its windows and
+        # their style: its answers decide for every rank (labels= only; a
+        # plain plh sends nothing).
+        if parallel.broadcast(is_root() and gist.current_window() < 0):
             gist.window(style="boxed.gs", legends=0)
         style = gist.get_style()
-        if style is not None and style["systems"][0]["ticks"]["horizontal"]["flags"] & 99:
+        if parallel.broadcast(style is not None and bool(style["systems"][0]["ticks"]["horizontal"]["flags"] & 99)):
             # No x ticks or labels under the bars: the labels go there.
             gist.window(style="boxed.gs", legends=0)
             style = gist.get_style()
-            style["systems"][0]["ticks"]["horizontal"]["flags"] &= ~99
-            gist.set_style(style)
+            if style is not None:
+                style["systems"][0]["ticks"]["horizontal"]["flags"] &= ~99
+                gist.set_style(style)
     if color is not None:
         for bx, by, c in zip(barx, bary, _bar_colors(color, n)):
             gist.plfp(c, by, bx, [4])

@@ -77,9 +77,13 @@ def _view(comm, o):
     """The fixed sides of the view (they also select the particles): rank
     0's current limits, overridden by lframe's pplimits (scaled). NaN where
     automatic."""
-    sides = numpy.array(_root_view(o), dtype=float)
+    # Rank 0's limits can fail alone (a frame of numbers near 1e308 whose
+    # span overflows): its outcome, sides or error, reaches every rank.
     if comm.size > 1:
-        sides = numpy.frombuffer(comm.bcast_bytes(sides.tobytes() if comm.rank == 0 else b"", 0), dtype=float).copy()
+        sides = numpy.frombuffer(comm.on_root(lambda: numpy.array(_root_view(o), dtype=float).tobytes()),
+                                 dtype=float).copy()
+    else:
+        sides = numpy.array(_root_view(o), dtype=float)
     scales = (o["xscale"], o["xscale"], o["yscale"], o["yscale"])
     if o["lframe"]:
         for k, s in enumerate(o["pplimits"]):

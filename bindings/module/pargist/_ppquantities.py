@@ -69,13 +69,15 @@ class Quantities:
                             f"get{missing.args[0].split()[0]}()") from None
 
     def need(self, *names):
-        """The quantities, or _Missing naming the first one unavailable."""
+        """The quantities a derived one is computed from, as float64 (a
+        float32 particle array gives the numbers float64 gives, as Warp's
+        own arrays do), or _Missing naming the first one unavailable."""
         out = []
         for n in names:
             if not self.has(n) and n not in _DERIVED:
                 raise _Missing(" and ".join(names))
             try:
-                out.append(self.get(n))
+                out.append(numpy.asarray(self.get(n), dtype=numpy.float64))
             except TypeError:
                 raise _Missing(" and ".join(names)) from None
         return out

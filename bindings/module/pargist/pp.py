@@ -486,8 +486,10 @@ def _radial_plot(name, call, a, comm, spec, scale, auto):
         m = _core.moments(comm, [a["x"], a["y"], qx, qy], spec)
         rms = numpy.sqrt(numpy.asarray(m["rms"], dtype=float) ** 2) if "rms" in m else None
         sx, sy, sqx, sqy = (2.0 * float(r) if r > 0 else 1.0 for r in rms)
-    x, y = a["x"] / sx, a["y"] / sy
-    qx, qy = qx / sqx, qy / sqy
+    # Derived quantities in float64, as Warp's arrays are: float32 particles
+    # give the numbers float64 ones give.
+    x, y = numpy.asarray(a["x"], dtype=float) / sx, numpy.asarray(a["y"], dtype=float) / sy
+    qx, qy = numpy.asarray(qx, dtype=float) / sqx, numpy.asarray(qy, dtype=float) / sqy
     rr = numpy.hypot(x, y)
     tt = numpy.arctan2(y, x)
     if name == "pprtp":

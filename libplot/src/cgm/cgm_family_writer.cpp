@@ -50,7 +50,7 @@ iovec piece(const std::uint8_t* p, std::size_t n) { return iovec{const_cast<std:
 
 CgmFamilyWriter::CgmFamilyWriter(const std::string& path, const CgmOptions& options)
     : options_(options), renderer_(options), next_name_(path) {
-  if (path.empty()) throw CgmWriteError("CGM file name is empty");
+  if (path.empty()) throw std::invalid_argument("pargist: the CGM file name is empty");
   // A name that cannot be written fails here, when the file is named.
   try {
     plot::detail::WholeFile::check_writable(next_name_);
