@@ -26,6 +26,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import benchlib  # noqa: E402
 
 
 def worker(frames, rounds):
@@ -107,7 +109,7 @@ def driver(args):
         "",
         "- *rank 0 alone*: the frame as before this change (no collective; a failed write raised on",
         "  rank 0 only and the other ranks waited forever in their next collective);",
-        "- *pargist*: `fma()` as now: one allreduce of one integer when nothing failed;",
+        "- *pargist*: `fma()` as now: one broadcast of a 128-byte block from rank 0 (its outcome);",
         "- *mpi4py guard*: what a user would write around rank 0's work with mpi4py: try/except on",
         "  rank 0, then `comm.bcast` of the outcome;",
         "- *agreement alone*: the collective step with no work (`pargist._output.on_root`).",
@@ -124,11 +126,8 @@ def driver(args):
         lines.append(f"| {ranks} | {base * 1e6:.0f} µs | {r['agreed'] * 1e6:.0f} µs | {ours * 1e6:.0f} µs "
                      f"| {r['mpi4py_guard'] * 1e6:.0f} µs | {peer * 1e6:.0f} µs | {ratio} "
                      f"| {r['agreement_alone'] * 1e6:.1f} µs |")
-    text = "\n".join(lines) + "\n"
-    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    with open(os.path.join(HERE, "results", "agreement.md"), "w") as f:
-        f.write(text)
-    print(text)
+    lines += ["", benchlib.machine()]
+    benchlib.write_results(os.path.join(HERE, "results", "agreement.md"), "\n".join(lines))
 
 
 def main():

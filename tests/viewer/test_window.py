@@ -3,8 +3,10 @@ serially and under mpirun -n 2: real clicks from xdotool, limits() read back
 after them, and a ppzx density plot re-reduced over the zoomed view at full
 resolution, checked against numpy on the gathered particles."""
 
+import faulthandler
 import os
 import subprocess
+import sys
 import time
 
 import numpy
@@ -54,6 +56,15 @@ def open_window():
 
 
 @pytest.fixture(autouse=True)
+def watchdog():
+    """A test that hangs in a collective (a call made on rank 0 alone) ends
+    in 150 s with every rank's stack, not at ctest's timeout."""
+    faulthandler.dump_traceback_later(150, exit=True, file=sys.stderr)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
 def no_window_left():
     yield
     pg.winkill(WINDOW)
@@ -87,16 +98,16 @@ def test_click_zoom_then_limits_and_unzoom():
         assert now[2] + 0.8 * (now[3] - now[2]) == pytest.approx(8, abs=0.03)
     # The zoom persists across fma (collective: every rank), as Gist's mouse limits do.
     pg.fma()
-    if not root:
-        return
-    again = pg.limits()
-    assert tuple(again[:4]) == pytest.approx(tuple(now[:4]))
-    # Gist: limits() ends a series of mouse zooms; unzoom() then undoes
-    # nothing (unzoom's own restoring is in viewer_logic_test).
-    pg.limits(again)
-    pg.unzoom()
-    pg.redraw()
-    assert tuple(pg.limits()[:4]) == pytest.approx(tuple(now[:4]))
+    if root:
+        again = pg.limits()
+        assert tuple(again[:4]) == pytest.approx(tuple(now[:4]))
+        # Gist: limits() ends a series of mouse zooms; unzoom() then undoes
+        # nothing (unzoom's own restoring is in viewer_logic_test).
+        pg.limits(again)
+        pg.unzoom()
+    pg.redraw()  # collective: every rank
+    if root:
+        assert tuple(pg.limits()[:4]) == pytest.approx(tuple(now[:4]))
 
 
 def gathered(a):
