@@ -53,7 +53,7 @@ def test_the_first_file_is_the_name_given(tmp_path):
 
 @needs_gist
 def test_roll_over_by_gists_rule_and_gist_follows(tmp_path):
-    pg.pldefault(cgmfilesize=0.1)  # MB: two of these frames (85 kB each) a file
+    pg.pldefault(cgmfilesize=0.06)  # MB: two of these frames (37 kB each, record version 5) a file
     pg.hcp_file("x.cgm")
     pg.hcpon()
     frames(10, points=4000)
