@@ -280,14 +280,10 @@ std::unique_ptr<FrameSink> open_hardcopy(const std::string& path, const Hardcopy
   if (ext == ".ps") return std::make_unique<PdfSink>(path, VectorKind::ps);
   if (ext == ".png" || ext == ".svg" || ext == ".eps") return std::make_unique<SeriesSink>(path, options.image);
   if (path.empty()) throw std::invalid_argument("pargist: a hardcopy file needs a name");
-#if PARGIST_HAVE_CGM
   cgm::CgmOptions cgm;
   cgm.max_file_bytes = options.cgm_file_bytes;
   cgm.dump_palette = options.dump_palette;
   return cgm::open_cgm_family(path, cgm);  // throws CgmWriteError when the file cannot be written
-#else
-  throw std::runtime_error("pargist: CGM output is not available in this build (" + path + ")");
-#endif
 }
 
 }  // namespace pargist::plot
