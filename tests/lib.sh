@@ -13,7 +13,8 @@ PARGIST_BUILD_PACKAGES="cmake g++ make pkg-config libcairo2-dev libpng-dev zlib1
   python3-mpi4py catch2 libcivetweb-dev"
 PARGIST_TEST_PACKAGES="python3-pytest python3-matplotlib python3-pil xvfb xdotool
   x11-apps x11-utils imagemagick yorick ghostscript strace tmux
-  libclang-rt-14-dev clang-14 libxtst-dev chromium chromium-driver python3-selenium"
+  libclang-rt-14-dev clang-14 libxtst-dev chromium chromium-driver python3-selenium
+  python3-venv python3-pip"
 
 # OpenMPI refuses to run as root unless told; containers and CI run as root.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1

@@ -135,7 +135,7 @@ pip-venv)
   rm -rf "$venv"
   "$python" -m venv --system-site-packages "$venv"
   # The build tree's artefacts (-C build-dir): pip packs what is built.
-  "$venv/bin/python" -m pip install --no-index --no-cache-dir -C "build-dir=$build" "$src" \
+  "$venv/bin/python" -m pip install --no-index --no-cache-dir --config-settings "build-dir=$build" "$src" \
     >"$out/pip.log" 2>&1 || { cat "$out/pip.log"; fail "pip install"; }
   report=$(draw_with_python "$out/pip-venv.png" "$venv/bin/python")
   echo "$report"; expect_under "$report" "$venv/lib"

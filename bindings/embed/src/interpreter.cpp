@@ -53,26 +53,42 @@ void append_wide(PyConfig* config, PyWideStringList* list, const std::string& s)
   PyMem_RawFree(w);
 }
 
-// The directory holding this executable (not on any module path).
-std::string executable_dir() {
+// This executable's path, and the directory holding it (not on any module path).
+std::string executable_path() {
   char buf[4096];
   ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
   if (n <= 0) return {};
-  std::string path(buf, static_cast<size_t>(n));
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+std::string executable_dir() {
+  const std::string path = executable_path();
   return path.substr(0, path.rfind('/'));
 }
 
 // Where the pure-Python part of pargist lives: the build tree when this is
-// the build tree's program, else the install location. Put after PYTHONPATH.
+// the build tree's program, else the installed package's directory, found
+// from this program's own (installs may be moved). Put after PYTHONPATH;
+// nothing when it does not exist (pip put the package on sys.path itself).
 std::string pargist_python_dir() {
+  const std::string here = executable_dir();
 #if defined(PARGIST_BUILD_BIN_DIR) && defined(PARGIST_BUILD_PYTHON_DIR)
-  if (executable_dir() == PARGIST_BUILD_BIN_DIR) return PARGIST_BUILD_PYTHON_DIR;
+  if (here == PARGIST_BUILD_BIN_DIR) return PARGIST_BUILD_PYTHON_DIR;
 #endif
-#ifdef PARGIST_INSTALL_PYTHON_DIR
-  return PARGIST_INSTALL_PYTHON_DIR;
-#else
+#ifdef PARGIST_INSTALL_PYTHON_DIR_FROM_BIN
+  const std::string installed = here + "/" + PARGIST_INSTALL_PYTHON_DIR_FROM_BIN;
+  if (::access(installed.c_str(), F_OK) == 0) return installed;
+#endif
   return {};
-#endif
+}
+
+// A virtual environment's program (pip puts it in <venv>/bin, beside
+// pyvenv.cfg's folder): Python then finds its home and the environment's
+// packages from pyvenv.cfg, as the environment's python3 does.
+bool in_virtual_environment() {
+  const std::string here = executable_dir();
+  return !here.empty() && (::access((here + "/../pyvenv.cfg").c_str(), F_OK) == 0 ||
+                           ::access((here + "/pyvenv.cfg").c_str(), F_OK) == 0);
 }
 
 void configure(PyConfig* config, const CommandLine& cl, const char* program) {
@@ -102,11 +118,17 @@ void configure(PyConfig* config, const CommandLine& cl, const char* program) {
   // The program lives in build/bin or <prefix>/bin, not next to a Python
   // installation: point `home` at the interpreter it was built against so
   // sys.path is plain python3's (and getpath skips its landmark search).
+  // In a virtual environment, Python's own search (from the executable,
+  // through pyvenv.cfg) does it.
   const char* env_home = cl.ignore_environment ? nullptr : std::getenv("PYTHONHOME");
+  if (in_virtual_environment()) {
+    check(PyConfig_SetBytesString(config, &config->executable, executable_path().c_str()), config);
+  } else {
 #ifdef PARGIST_PYTHON_HOME
-  if (!env_home || !*env_home)
-    check(PyConfig_SetBytesString(config, &config->home, PARGIST_PYTHON_HOME), config);
+    if (!env_home || !*env_home)
+      check(PyConfig_SetBytesString(config, &config->home, PARGIST_PYTHON_HOME), config);
 #endif
+  }
 
   std::string pythonpath;
   if (const char* env = cl.ignore_environment ? nullptr : std::getenv("PYTHONPATH"))
