@@ -178,17 +178,18 @@ class ElementPainter {
     // Kept from curve to curve on this thread (up to 2^20 points): a window
     // re-renders the same long curves at every zoom, and fresh memory costs
     // a page fault per 4 kB.
+    // The buffers only grow (no clearing per curve); [0, end) holds this
+    // curve's points, written through plain pointers.
     thread_local std::vector<double> px, py;
-    px.clear();
-    py.clear();
-    px.reserve(l.x.size());
-    py.reserve(l.x.size());
-    std::size_t start = 0;
+    const std::size_t n = l.x.size();
+    if (px.size() < n) px.resize(n), py.resize(n);
+    double *const ox = px.data(), *const oy = py.data();
+    std::size_t start = 0, end = 0;
     // Gist smooths only undecorated curves.
     const bool smooth = l.smooth > 0 && !l.marks && !l.rays && !l.markers_at_points;
     auto flush = [&] {
-      const std::size_t m = px.size() - start;
-      const double *x = px.data() + start, *y = py.data() + start;
+      const std::size_t m = end - start;
+      const double *x = ox + start, *y = oy + start;
       const bool closed = l.closed && m == l.x.size();
       if (smooth && m >= 2) {
         std::vector<double> sx, sy;
@@ -198,16 +199,32 @@ class ElementPainter {
         r_.polyline(x, y, m, l.line, closed);
       }
       if (l.markers_at_points && m) r_.markers(x, y, m, l.marker);
-      start = px.size();
+      start = end;
     };
-    for (std::size_t i = 0; i < l.x.size(); ++i) {
-      double x, y;
-      if (!map(l.x[i], l.y[i], x, y)) { flush(); continue; }
-      px.push_back(x);
-      py.push_back(y);
+    const double *const wx = l.x.data(), *const wy = l.y.data();
+    if (tf_ && !tf_->limits.log_x && !tf_->limits.log_y) {  // linear axes: map() inline
+      const LinearAxis ax = linear_x_, ay = linear_y_;
+      for (std::size_t i = 0; i < n; ++i) {
+        const double x = ax(wx[i]), y = ay(wy[i]);
+        if (!(std::isfinite(wx[i]) && std::isfinite(wy[i]) && std::isfinite(x) && std::isfinite(y))) {
+          flush();
+          continue;
+        }
+        ox[end] = x;
+        oy[end++] = y;
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        double x, y;
+        if (!map(wx[i], wy[i], x, y)) { flush(); continue; }
+        ox[end] = x;
+        oy[end++] = y;
+      }
     }
     flush();
     if ((l.marks && !l.markers_at_points) || l.rays) {
+      px.resize(end);
+      py.resize(end);
       // Gist decorates the curve as clipped to the viewport, each visible
       // piece from the start of its phases.
       if (!tf_) {

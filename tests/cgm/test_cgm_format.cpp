@@ -129,7 +129,8 @@ TEST_CASE("world record: plain records (as files written before deflate) still r
   const plot::Frame f = cgm_test::every_primitive_frame(3);
   const Bytes old = cgm::encode_world_record(f, false), now = cgm::encode_world_record(f);
   REQUIRE(old[4] == 3);  // plain, with pygist's keywords (1: plain, before them)
-  REQUIRE(now[4] == 5);  // deflated and predicted (4: deflated; 2: deflated, before the keywords)
+  REQUIRE(now[4] == 6);  // deflated, predicted, cells named in the body (5: not named; 4: not predicted;
+                         // 2: deflated, before the keywords)
   const plot::Frame back = cgm::decode_world_record(old.data(), old.size(), 0);
   CHECK(cgm::encode_world_record(back) == now);
   CHECK(cgm::encode_world_record(back, false) == old);
@@ -188,7 +189,7 @@ TEST_CASE("world record: predicted arrays come back bit for bit, whatever the va
     std::vector<double> y(arrays[k].rbegin(), arrays[k].rend());
     const plot::Frame f = curve_frame(arrays[k], y);
     const Bytes once = cgm::encode_world_record(f);
-    REQUIRE(once[4] == 5);
+    REQUIRE(once[4] == 6);
     const plot::Frame back = cgm::decode_world_record(once.data(), once.size(), 0);
     const auto& l = std::get<plot::Lines>(back.systems[1].elements.back());
     CHECK(same_bits(l.x, arrays[k]));
@@ -241,6 +242,101 @@ TEST_CASE("world record: files of version 4 (deflated, not predicted) still read
   // Read, written again as version 5 and read: the same frame.
   const Bytes now = cgm::encode_world_record(doc.pages[0].frame);
   CHECK(cgm::encode_world_record(cgm::decode_world_record(now.data(), now.size(), 0)) == now);
+}
+
+TEST_CASE("world record: files of version 5 (cell colours in the record) still read") {
+  // Written by pargist before version 6: a 4200-point curve y = sin(x)
+  // exp(-x/5), x = i * 10/4199, and a 32x32 cell array of colours
+  // (7i + 3j) mod 240.
+  const auto doc = cgm::read_cgm(PARGIST_CORPUS_DIR "/pargist_record_v5.cgm", false);
+  REQUIRE_FALSE(doc.error.has_value());
+  REQUIRE(doc.pages.size() == 1);
+  REQUIRE(doc.pages[0].from_world_record);
+  CHECK(doc.warnings.empty());
+  const plot::Lines* curve = nullptr;
+  const plot::Cells* cells = nullptr;
+  for (const auto& s : doc.pages[0].frame.systems)
+    for (const auto& e : s.elements) {
+      if (const auto* l = std::get_if<plot::Lines>(&e)) curve = l;
+      if (const auto* c = std::get_if<plot::Cells>(&e)) cells = c;
+    }
+  REQUIRE(curve);
+  REQUIRE(curve->x.size() == 4200);
+  const double step = 10.0 / 4199;
+  for (std::size_t i = 0; i < 4200; ++i) {
+    REQUIRE(curve->x[i] == double(i) * step);
+    REQUIRE(curve->y[i] == std::sin(curve->x[i]) * std::exp(-curve->x[i] / 5));
+  }
+  REQUIRE(cells);
+  REQUIRE(cells->colors.size() == 32 * 32);
+  for (std::size_t j = 0; j < 32; ++j)
+    for (std::size_t i = 0; i < 32; ++i) REQUIRE(cells->colors[j * 32 + i] == (i * 7 + j * 3) % 240);
+  // Read, written again as version 6 and read: the same frame.
+  const Bytes now = cgm::encode_world_record(doc.pages[0].frame);
+  CHECK(now[4] == 6);
+  CHECK(cgm::encode_world_record(cgm::decode_world_record(now.data(), now.size(), 0)) == now);
+}
+
+TEST_CASE("world record: cell colours the body holds exactly are named, not stored twice") {
+  // Palette colours (< the palette's length) and Gist's fixed colours
+  // (246..255) come back from the body's indices; a colour past the
+  // palette does not, and its cells stay in the record.
+  plot::Frame f;
+  for (int i = 0; i < 200; ++i) f.palette.colors.push_back({std::uint8_t(i), 0, std::uint8_t(255 - i)});
+  f.systems.resize(2);
+  std::mt19937 rng(3);
+  auto cells = [&](std::size_t nx, std::size_t ny, bool past_palette) {
+    plot::Cells c;
+    c.nx = nx;
+    c.ny = ny;
+    c.x0 = c.y0 = 0;
+    c.x1 = c.y1 = 1;
+    for (std::size_t k = 0; k < nx * ny; ++k) c.colors.push_back(std::uint8_t(k % 5 == 0 ? 246 + rng() % 10 : rng() % 200));
+    if (past_palette) c.colors[nx + 1] = 220;
+    return c;
+  };
+  const plot::Cells named = cells(301, 77, false), kept = cells(64, 33, true);
+  f.systems[1].elements.push_back(named);
+  f.systems[1].elements.push_back(kept);
+  auto one_page = [](const plot::Frame& frame) {
+    cgm::CgmRenderer r;
+    plot::render(frame, r);
+    return cgm_test::assemble_metafile(r, {r.picture()});
+  };
+  const Bytes file = one_page(f);
+  const auto doc = cgm::read_cgm_bytes(file.data(), file.size(), "cells.cgm");
+  REQUIRE_FALSE(doc.error.has_value());
+  REQUIRE(doc.pages.size() == 1);
+  REQUIRE(doc.pages[0].from_world_record);
+  CHECK(doc.warnings.empty());
+  const auto& back = doc.pages[0].frame.systems[1].elements;
+  REQUIRE(back.size() == 2);
+  CHECK(std::get<plot::Cells>(back[0]).colors == named.colors);
+  CHECK(std::get<plot::Cells>(back[1]).colors == kept.colors);
+  CHECK(std::get<plot::Cells>(back[1]).colors[64 + 1] == 220);
+  // The named colours are in the file once: the body's cells plus a record
+  // far smaller than the 301x77 random colours it would otherwise hold.
+  const Bytes alone = cgm::encode_world_record(f);
+  const std::size_t in_body = 301 * 77 + 64 * 33;
+  CHECK(file.size() < in_body + alone.size() - 301 * 77 / 2);
+  // A picture whose CELL ARRAY is not the one the record names (here cut
+  // short by a row): an error, and the page falls back to its NDC primitives.
+  plot::Frame one = f;
+  one.systems[1].elements.pop_back();
+  Bytes cut = one_page(one);
+  cgm::Scanner scan(cut.data(), cut.size());
+  cgm::Element e;
+  std::size_t rows_at = 0;  // the CELL ARRAY's row count: after P, Q, R and the width
+  while (scan.next(e))
+    if (e.cls == cgm::kPrimitive && e.id == 9) rows_at = e.params_offset + 14;
+  REQUIRE(rows_at > 0);
+  REQUIRE(cut[rows_at + 1] == 77);
+  cut[rows_at + 1] = 76;
+  const auto fallback = cgm::read_cgm_bytes(cut.data(), cut.size(), "cut.cgm");
+  REQUIRE(fallback.pages.size() == 1);
+  CHECK_FALSE(fallback.pages[0].from_world_record);
+  REQUIRE(fallback.warnings.size() == 1);
+  CHECK_THAT(fallback.warnings[0], Catch::Contains("names CELL ARRAY 0"));
 }
 
 TEST_CASE("world record: corrupt records are errors, never bad frames") {

@@ -45,6 +45,11 @@ void Params::string(std::string_view text) {
 
 void Params::bytes(const std::uint8_t* data, std::size_t n) { data_.insert(data_.end(), data, data + n); }
 
+std::uint8_t* Params::grow(std::size_t n) {
+  data_.resize(data_.size() + n);
+  return data_.data() + data_.size() - n;
+}
+
 void Params::pad_to_even() {
   if (data_.size() & 1) data_.push_back(0);
 }

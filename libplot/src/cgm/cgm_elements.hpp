@@ -38,6 +38,7 @@ class Params {
   void string(std::string_view text);     // CGM string: short or long form
   void bytes(const std::uint8_t* data, std::size_t n);
   void pad_to_even();                     // for element-internal alignment
+  std::uint8_t* grow(std::size_t n);      // n zero bytes appended, to be filled in place
   const std::vector<std::uint8_t>& data() const { return data_; }
   std::size_t size() const { return data_.size(); }
   void clear() { data_.clear(); }

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 #include "cgm_elements.hpp"
 #include "cgm_gist_dialect.hpp"
@@ -177,9 +178,17 @@ class PictureReader {
   }
 
   void finish() {
-    if (page_.from_world_record) {
-      page_.frame = std::move(world_);
-      return;
+    // The record is read last: it may take cell colours from the body.
+    if (record_) {
+      try {
+        page_.frame = decode_world_record(reinterpret_cast<const std::uint8_t*>(record_->data()), record_->size(),
+                                          record_at_, body_cells_);
+        page_.from_world_record = true;
+        return;
+      } catch (const FormatError& err) {
+        warnings.push_back("byte offset " + std::to_string(err.offset) + ": " + err.message +
+                           " (page shown from its NDC primitives)");
+      }
     }
     auto& f = ndc_;
     f.landscape = landscape_;
@@ -390,6 +399,9 @@ class PictureReader {
   }
 
   void cells(const Element& e) {
+    // Every CELL ARRAY counts for the record's references, in body order;
+    // one not in Gist's packed 8-bit form stays empty.
+    body_cells_.emplace_back();
     ParamReader r(e);
     int pqr[6];
     for (int& v : pqr) v = r.i16();
@@ -417,6 +429,7 @@ class PictureReader {
           const int v = data[j * row + i];
           c.colors[j * c.nx + i] = std::uint8_t(v < 10 ? 255 - v : v - 10);
         }
+      if (record_) body_cells_.back() = c.colors;
     } else {
       c.channels = 3;
       c.colors.resize(c.nx * c.ny * 3);
@@ -446,16 +459,8 @@ class PictureReader {
     if (e.id != 2 || e.size < 3) return;
     ParamReader r(e);
     if (r.i16() != gist::kWorldRecordId) return;
-    const std::size_t at = r.offset();
-    std::string record = r.string();
-    try {
-      world_ = decode_world_record(reinterpret_cast<const std::uint8_t*>(record.data()),
-                                        record.size(), at);
-      page_.from_world_record = true;
-    } catch (const FormatError& err) {
-      warnings.push_back("byte offset " + std::to_string(err.offset) + ": " + err.message +
-                         " (page shown from its NDC primitives)");
-    }
+    record_at_ = r.offset();
+    record_ = r.string();
   }
 
  public:
@@ -465,7 +470,9 @@ class PictureReader {
   Descriptor& d_;
   CgmPage& page_;
   plot::Frame ndc_;    // the page's primitives in NDC
-  plot::Frame world_;  // the frame from the world-coordinate record, if any
+  std::optional<std::string> record_;  // the world-coordinate record, if any
+  std::size_t record_at_ = 0;          // its file offset
+  std::vector<std::vector<std::uint8_t>> body_cells_;  // colours of the body's CELL ARRAYs
   ColourTable table_;
   Attributes a_;
   std::array<int, 4> extent_{};

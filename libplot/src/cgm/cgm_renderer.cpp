@@ -24,11 +24,25 @@ constexpr std::size_t kMaxPointsPerElement = 4050;
 constexpr std::size_t kMaxSegmentsPerElement = 2025;
 constexpr std::size_t kMaxCellSide = 0x7ffe;
 
-int to_vdc(double ndc) {
-  const double v = std::round(ndc * gist::kVdcPerNdc);
-  if (!(v > -32768.0)) return v != v ? 0 : -32768;  // NaN -> 0
+// NDC to VDC, rounded half away from zero (std::round's rule) and clamped
+// to 16 bits, NaN to 0: inline, without a call to round() per coordinate.
+inline int to_vdc(double ndc) {
+  const double v = ndc * gist::kVdcPerNdc;
+  if (!(v > -32768.0)) return v != v ? 0 : -32768;
   if (v > 32767.0) return 32767;
-  return static_cast<int>(v);
+  int i = static_cast<int>(v);  // toward zero
+  const double rest = v - i;    // exact: |v| < 2^15
+  if (rest >= 0.5) ++i;
+  else if (rest <= -0.5) --i;
+  return i;
+}
+
+// Appends a VDC coordinate as CGM's big-endian 16-bit integer.
+inline std::uint8_t* put_vdc(std::uint8_t* out, double ndc) {
+  const auto v = static_cast<std::uint16_t>(static_cast<std::int16_t>(to_vdc(ndc)));
+  out[0] = std::uint8_t(v >> 8);
+  out[1] = std::uint8_t(v);
+  return out + 2;
 }
 
 std::uint32_t rgb_key(Rgb c) { return (std::uint32_t(c.r) << 16) | (std::uint32_t(c.g) << 8) | c.b; }
@@ -45,6 +59,8 @@ struct CgmRenderer::Impl {
   int page_number = 1;
   bool landscape = false;
   std::vector<std::uint8_t> record;   // world-coordinate record of the page
+  const plot::Frame* frame = nullptr;  // the page's frame, recorded at end_page()
+  std::vector<DrawnCells> drawn;      // the body's CELL ARRAYs, for the record
   std::vector<std::uint8_t> body;     // the picture body being drawn
   std::vector<std::uint8_t> picture;  // the finished picture
 
@@ -76,8 +92,11 @@ struct CgmRenderer::Impl {
     fresh.page_number = page_number;
     std::swap(fresh.body, body);
     std::swap(fresh.picture, picture);
+    std::swap(fresh.drawn, drawn);
     *this = std::move(fresh);
     body.clear();
+    drawn.clear();
+    this->frame = &frame;
     landscape = frame.landscape;
     const auto& pal = frame.palette.colors;
     palette_size = options.dump_palette ? std::min<std::size_t>(pal.size(), gist::kMaxPaletteColours) : 0;
@@ -91,7 +110,6 @@ struct CgmRenderer::Impl {
         table.push_back({g, g, g});
       }
     }
-    if (options.world_record) record = encode_world_record(frame);
   }
 
   int index_of_rgb(Rgb c) {
@@ -262,9 +280,10 @@ struct CgmRenderer::Impl {
   }
 
   void points(const double* x, const double* y, std::size_t from, std::size_t to) {
+    std::uint8_t* out = p.grow(4 * (to - from));
     for (std::size_t i = from; i < to; ++i) {
-      p.i16(to_vdc(x[i]));
-      p.i16(to_vdc(y[i]));
+      out = put_vdc(out, x[i]);
+      out = put_vdc(out, y[i]);
     }
   }
 
@@ -422,20 +441,48 @@ void CgmRenderer::cell_array(const plot::Box& where, std::size_t nx, std::size_t
   s.p.i16(int(h));
   s.p.i16(0);  // local colour precision: the default (8-bit indices)
   s.p.i16(1);  // packed list, not run-length encoded
-  std::vector<std::uint8_t> row(w + (w & 1), 0);
-  for (std::size_t j = 0; j < h; ++j) {
-    const std::size_t sj = h == ny ? j : j * ny / h;
-    for (std::size_t i = 0; i < w; ++i) {
-      const std::size_t si = w == nx ? i : i * nx / w;
-      const std::uint8_t* v = data + (sj * nx + si) * std::size_t(channels);
-      int index;
-      if (channels == 3) index = s.index_of_rgb({v[0], v[1], v[2]});
-      else index = v[0] >= 246 ? 255 - v[0] : s.index_of_palette(v[0]);
-      row[i] = static_cast<std::uint8_t>(index);
+  // Palette colours: Gist's index of each byte value, and whether Gist's
+  // reading of that index (index < 10: 255 - index, else index - 10) gives
+  // the value back, in which case the record need not hold these colours.
+  std::uint8_t index_of_value[256];
+  bool round_trip = channels == 1 && w == nx && h == ny;
+  if (channels == 1) {
+    bool lost[256];
+    for (int v = 0; v < 256; ++v) {
+      const int index = v >= 246 ? 255 - v : s.index_of_palette(v);
+      index_of_value[v] = std::uint8_t(index);
+      lost[v] = (index < 10 ? 255 - index : index - 10) != v;
     }
-    s.p.bytes(row.data(), row.size());  // each row padded to a 16-bit word
+    std::uint8_t any_lost = 0;
+    const std::size_t padded = w + (w & 1);
+    for (std::size_t j = 0; j < h; ++j) {
+      const std::size_t sj = h == ny ? j : j * ny / h;
+      std::uint8_t* row = s.p.grow(padded);  // each row padded to a 16-bit word
+      const std::uint8_t* src = data + sj * nx;
+      if (w == nx) {
+        for (std::size_t i = 0; i < w; ++i) {
+          row[i] = index_of_value[src[i]];
+          any_lost |= std::uint8_t(lost[src[i]]);
+        }
+      } else {
+        for (std::size_t i = 0; i < w; ++i) row[i] = index_of_value[src[i * nx / w]];
+      }
+    }
+    round_trip = round_trip && !any_lost;
+  } else {
+    std::vector<std::uint8_t> row(w + (w & 1), 0);
+    for (std::size_t j = 0; j < h; ++j) {
+      const std::size_t sj = h == ny ? j : j * ny / h;
+      for (std::size_t i = 0; i < w; ++i) {
+        const std::size_t si = w == nx ? i : i * nx / w;
+        const std::uint8_t* v = data + (sj * nx + si) * 3;
+        row[i] = static_cast<std::uint8_t>(s.index_of_rgb({v[0], v[1], v[2]}));
+      }
+      s.p.bytes(row.data(), row.size());  // each row padded to a 16-bit word
+    }
   }
   s.emit(kPrimitive, 9);
+  s.drawn.push_back({data, nx * ny * std::size_t(channels), round_trip});
 }
 
 void CgmRenderer::text(double x, double y, const std::string& text, const plot::TextStyle& style) {
@@ -482,6 +529,10 @@ plot::TextExtent CgmRenderer::measure_text(const std::string& text, const plot::
 
 void CgmRenderer::end_page() {
   auto& s = *impl_;
+  // The record is made last, when the body shows which cell colours it
+  // already holds.
+  if (s.options.world_record && s.frame) s.record = encode_world_record(*s.frame, true, s.drawn);
+  s.frame = nullptr;
   s.picture.clear();
   s.picture.reserve(s.body.size() + s.record.size() + 4096);
   s.header(s.picture);

@@ -16,13 +16,13 @@ namespace pargist::cgm {
 namespace {
 
 constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
-// Versions 1 and 3: the layout below, as is. Versions 2, 4 and 5 store the
+// Versions 1 and 3: the layout below, as is. Versions 2, 4, 5 and 6 store the
 // same layout in three parts:
 //   A  the layout, deflated (zlib);
 //   B  versions 2 and 4: byte planes of arrays of doubles, deflated as
-//      Huffman codes only; version 5: arrays of bytes (cell colours),
-//      deflated;
-//   C  stored as they are: byte planes of noise (2, 4), packed words (5).
+//      Huffman codes only; versions 5 and 6: arrays of bytes (cell
+//      colours), deflated;
+//   C  stored as they are: byte planes of noise (2, 4), packed words (5, 6).
 //   "PGFR", u16 version, u32 sizes of A inflated and deflated, u32 sizes
 //   of B inflated and deflated, A, B, C.
 // Versions 2 and 4 store a large array of doubles plane by plane (all first
@@ -35,18 +35,29 @@ constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
 // Coordinates of curves, meshes and sorted data follow their neighbours, so
 // what is left takes few bits; data the user gave as float32 take 32 bits
 // at most; noise takes what it takes, with no time spent on coding it.
+// Version 6 (written now) is version 5 but for an empty part B, written as
+// no bytes at all (sizes 0 and 0), and for arrays of bytes: a tag byte
+// in the layout after the count, 0 when the bytes follow in part B (as in
+// version 5), 1 when they are the colours of the picture body's CELL ARRAY
+// whose ordinal (u32) follows: a cell array of palette colours is then in
+// the file once, in the body Gist reads, and the record only points at it.
 // The version also tells the layout: versions 1 (plain) and 2 (deflated)
-// have layout 1; versions 3 (plain), 4 and 5 (deflated) have layout 2, which
+// have layout 1; versions 3 (plain), 4, 5 and 6 (deflated) have layout 2, which
 // added pygist's keywords: the rays' spacing and size and the smoothing of
 // curves (Lines, Contours), the marks' spacing of contours, bytscl's top
 // (FillMesh, Cells, Polys) and plf's region, gridxy's base 60 ticks and the
 // mesh of plv's darts (Vectors). All versions read.
 constexpr std::uint16_t kPlainLayout1 = 1, kDeflatedLayout1 = 2, kPlain = 3, kDeflatedUnpredicted = 4,
-                        kDeflated = 5;
+                        kDeflatedUnreferenced = 5, kDeflated = 6;
+// Version 6: where an array of bytes is.
+enum BytesTag : std::uint8_t { kInPartB = 0, kInBody = 1 };
 constexpr int kLayout = 2;
 constexpr std::size_t kHeader = 22;
 // Fast deflate: the record must not slow writing below Gist's own pace.
 constexpr int kDeflateLevel = 1;
+// The layout (part A) is a few kB a frame: a smaller hash table than
+// zlib's default (16 kB, not 64 kB) is cleared at every record's reset.
+constexpr int kLayoutMemLevel = 6;
 // Version 5's part B holds the bytes of cell colours as differences from
 // their left neighbours: repeating images become runs, which Z_RLE finds
 // faster than deflate's search for repeats at any distance (kept for the
@@ -83,11 +94,13 @@ int split_shift(std::uint8_t transform) { return transform & kSingle ? 16 : 48; 
 
 // Doubles as integers in the order of their values (-0 just below +0, NaNs
 // outside), for floats of `bits` bits.
+// Without branches: random signs (scatter data) would mispredict half the time.
 template <int bits>
 std::uint64_t ordered(std::uint64_t u) {
   constexpr std::uint64_t sign = std::uint64_t(1) << (bits - 1);
   constexpr std::uint64_t all = bits == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << bits) - 1;
-  return (u & sign) ? (~u & all) : (u | sign);
+  const std::uint64_t negative = 0 - ((u >> (bits - 1)) & 1);  // all ones when the sign is set
+  return (u ^ (negative | sign)) & all;
 }
 template <int bits>
 std::uint64_t unordered(std::uint64_t k) {
@@ -107,18 +120,23 @@ std::uint64_t predict(const std::uint64_t* k, std::size_t i, int order) {
     default: return 0;
   }
 }
-int bit_width(std::uint64_t z) { return z ? 64 - __builtin_clzll(z) : 0; }
+// Without a branch: 0 for 0.
+int bit_width(std::uint64_t z) { return (64 - __builtin_clzll(z | 1)) & -int(z != 0); }
 
-// True when the 16 bits of words from `shift` up, a byte at a time, take
-// 12 bits or fewer on average by their entropy (judged on a few thousand
-// words spread over the array): worth deflating apart.
+// True when the 16 bits of words from `shift` up are set in one word in 64
+// or more (a curve's leftovers, all clear there, skip the work) and, a byte at a time, take 12 bits or fewer on average
+// by their entropy (judged on about a thousand words spread over the array):
+// worth deflating apart. (Top bits mostly clear cost nothing in the blocks.)
 bool top_bits_repeat(const std::uint64_t* w, std::size_t n, int shift) {
-  const std::size_t step = std::max<std::size_t>(1, n / 4096), m = n / step;
+  const std::size_t step = std::max<std::size_t>(1, n / 1024), m = n / step;
   std::uint32_t count[2][256] = {};
+  std::size_t set = 0;
   for (std::size_t i = 0; i < m; ++i) {
     ++count[0][(w[i * step] >> shift) & 0xff];
     ++count[1][(w[i * step] >> (shift + 8)) & 0xff];
+    set += (w[i * step] >> shift) != 0;
   }
+  if (set * 64 < m) return false;
   double bits = 0;
   for (auto& plane : count)
     for (const std::uint32_t c : plane)
@@ -134,21 +152,21 @@ void pack_bits(const std::uint64_t* w, std::size_t m, int width, std::vector<std
   out.resize(at + bytes + 8);  // room for the last whole word written
   std::uint8_t* to = out.data() + at;
   const std::uint64_t mask = width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;
-  unsigned __int128 acc = 0;
-  int held = 0;
+  // 64 bits at a time: a word's bits that do not fit go to the next.
+  std::uint64_t acc = 0;
+  int held = 0;  // bits in acc, always < 64
   for (std::size_t i = 0; i < m; ++i) {
-    acc |= static_cast<unsigned __int128>(w[i] & mask) << held;
+    const std::uint64_t x = w[i] & mask;
+    acc |= x << held;
     held += width;
     if (held >= 64) {
-      const auto low = static_cast<std::uint64_t>(acc);
-      std::memcpy(to, &low, 8);
+      std::memcpy(to, &acc, 8);
       to += 8;
-      acc >>= 64;
       held -= 64;
+      acc = held ? x >> (width - held) : 0;
     }
   }
-  const auto low = static_cast<std::uint64_t>(acc);
-  std::memcpy(to, &low, 8);
+  std::memcpy(to, &acc, 8);
   out.resize(at + bytes);
 }
 // Reads m words of `width` bits each from in (ceil(m * width / 8) bytes).
@@ -179,66 +197,96 @@ bool is_single(double v) {
 // The 32-bit wrap of a difference of float32 keys, sign-extended.
 std::uint64_t wrap32(std::uint64_t r) { return std::uint64_t(std::int64_t(std::int32_t(std::uint32_t(r)))); }
 
-// The leftovers of order `order` over words[] in place (back to front, so
-// that each prediction still sees the values), zigzagged.
-template <int order>
-void leave_residuals(std::uint64_t* k, std::size_t n, bool single) {
-  for (std::size_t i = n; i-- > 0;) {
-    std::uint64_t r;
-    if (i >= std::size_t(order)) {
-      if constexpr (order == 0) r = k[i];
-      else if constexpr (order == 1) r = k[i] - k[i - 1];
-      else if constexpr (order == 2) r = k[i] - 2 * k[i - 1] + k[i - 2];
-      else r = k[i] - 3 * k[i - 1] + 3 * k[i - 2] - k[i - 3];
-    } else {
-      r = k[i] - predict(k, i, order);
-    }
-    k[i] = zigzag(single ? wrap32(r) : r);
+// The key of v[i]: its bits as an ordered integer, of the float32 it is
+// when `single`.
+template <bool single>
+std::uint64_t key_of(const double* v, std::size_t i) {
+  if constexpr (single) {
+    const float f = float(v[i]);
+    std::uint32_t u;
+    std::memcpy(&u, &f, 4);
+    return ordered<32>(u);
+  } else {
+    std::uint64_t u;
+    std::memcpy(&u, v + i, 8);
+    return ordered<64>(u);
   }
 }
 
-// The words of n doubles as version 5 stores them, and the transform byte.
+// The leftovers of order `order` of the keys of v[0, n), zigzagged, in one
+// pass front to back (the last keys kept in registers).
+template <int order, bool single>
+void leave_residuals(const double* v, std::size_t n, std::uint64_t* out) {
+  std::uint64_t k[4] = {0, 0, 0, 0};  // the first keys, predicted from fewer values
+  const std::size_t first = std::min<std::size_t>(order, n);
+  for (std::size_t i = 0; i < first; ++i) {
+    k[i] = key_of<single>(v, i);
+    const std::uint64_t r = k[i] - predict(k, i, order);
+    out[i] = zigzag(single ? wrap32(r) : r);
+  }
+  std::uint64_t k1 = first >= 1 ? k[first - 1] : 0, k2 = first >= 2 ? k[first - 2] : 0,
+                k3 = first >= 3 ? k[first - 3] : 0;
+  for (std::size_t i = first; i < n; ++i) {
+    const std::uint64_t k0 = key_of<single>(v, i);
+    std::uint64_t r;
+    if constexpr (order == 0) r = k0;
+    else if constexpr (order == 1) r = k0 - k1;
+    else if constexpr (order == 2) r = k0 - 2 * k1 + k2;
+    else r = k0 - 3 * k1 + 3 * k2 - k3;
+    out[i] = zigzag(single ? wrap32(r) : r);
+    k3 = k2;
+    k2 = k1;
+    k1 = k0;
+  }
+}
+
+// The order whose leftovers take the fewest significant bits, judged on
+// runs of values spread over the array (about a thousand at most).
+template <bool single>
+int best_order(const double* v, std::size_t n) {
+  constexpr std::size_t kRuns = 32, kRun = 32;
+  std::uint64_t cost[4] = {0, 0, 0, 0};
+  auto judge_run = [&](std::size_t from, std::size_t to) {
+    std::uint64_t k[4] = {0, 0, 0, 0};  // k[0] = key i, k[1] = key i-1 ...
+    for (std::size_t back = 1; back <= 3 && back <= from; ++back) k[back] = key_of<single>(v, from - back);
+    for (std::size_t i = from; i < to; ++i) {
+      k[0] = key_of<single>(v, i);
+      const std::uint64_t p[4] = {0, k[1], 2 * k[1] - k[2], 3 * k[1] - 3 * k[2] + k[3]};
+      for (int order = 0; order < 4; ++order) {
+        const std::uint64_t r = k[0] - p[std::min<std::size_t>(std::size_t(order), i)];
+        cost[order] += std::uint64_t(bit_width(zigzag(single ? wrap32(r) : r)));
+      }
+      k[3] = k[2];
+      k[2] = k[1];
+      k[1] = k[0];
+    }
+  };
+  if (n <= kRuns * kRun) {
+    judge_run(0, n);
+  } else {
+    for (std::size_t run = 0; run < kRuns; ++run) judge_run(run * (n / kRuns), run * (n / kRuns) + kRun);
+  }
+  return int(std::min_element(cost, cost + 4) - cost);
+}
+
+template <bool single>
+std::uint8_t predict_words_as(const double* v, std::size_t n, std::uint64_t* words) {
+  const int best = best_order<single>(v, n);
+  switch (best) {
+    case 0: leave_residuals<0, single>(v, n, words); break;
+    case 1: leave_residuals<1, single>(v, n, words); break;
+    case 2: leave_residuals<2, single>(v, n, words); break;
+    default: leave_residuals<3, single>(v, n, words); break;
+  }
+  return std::uint8_t(best | (single ? kSingle : 0));
+}
+
+// The words of n doubles as versions 5 and 6 store them, and the transform byte.
 std::uint8_t predict_words(const double* v, std::size_t n, std::vector<std::uint64_t>& words) {
   bool single = true;
   for (std::size_t i = 0; i < n && single; ++i) single = is_single(v[i]);
   words.resize(n);
-  std::uint64_t* k = words.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (single) {
-      const float f = float(v[i]);
-      std::uint32_t u;
-      std::memcpy(&u, &f, 4);
-      k[i] = ordered<32>(u);
-    } else {
-      std::uint64_t u;
-      std::memcpy(&u, v + i, 8);
-      k[i] = ordered<64>(u);
-    }
-  }
-  // The order whose leftovers take the fewest significant bits, judged on
-  // runs of values spread over the array (a few thousand at most).
-  constexpr std::size_t kRuns = 64, kRun = 48;
-  std::uint64_t cost[4] = {0, 0, 0, 0};
-  auto judge = [&](std::size_t i) {
-    for (int order = 0; order < 4; ++order) {
-      const std::uint64_t r = k[i] - predict(k, i, order);
-      cost[order] += std::uint64_t(bit_width(zigzag(single ? wrap32(r) : r)));
-    }
-  };
-  if (n <= kRuns * kRun) {
-    for (std::size_t i = 0; i < n; ++i) judge(i);
-  } else {
-    for (std::size_t run = 0; run < kRuns; ++run)
-      for (std::size_t i = run * (n / kRuns), end = i + kRun; i < end; ++i) judge(i);
-  }
-  const int best = int(std::min_element(cost, cost + 4) - cost);
-  switch (best) {
-    case 0: leave_residuals<0>(k, n, single); break;
-    case 1: leave_residuals<1>(k, n, single); break;
-    case 2: leave_residuals<2>(k, n, single); break;
-    default: leave_residuals<3>(k, n, single); break;
-  }
-  return std::uint8_t(best | (single ? kSingle : 0));
+  return single ? predict_words_as<true>(v, n, words.data()) : predict_words_as<false>(v, n, words.data());
 }
 
 // Back from the words to the doubles; false for a transform byte no writer makes.
@@ -280,9 +328,10 @@ class Writer {
   static constexpr bool reading = false;
   int layout = kLayout;  // which fields the record has (see the versions above)
   std::vector<std::uint8_t> out;
-  bool planes = false;                    // arrays of doubles predicted and packed (version 5)
-  std::vector<std::uint8_t> coded, copied;  // parts B and C of versions 2, 4, 5
+  bool planes = false;                    // arrays of doubles predicted and packed (version 6)
+  std::vector<std::uint8_t> coded, copied;  // parts B and C of versions 2, 4, 5, 6
   std::vector<std::uint64_t> words;         // scratch: an array's words before its planes
+  const std::vector<DrawnCells>* drawn = nullptr;  // the body's CELL ARRAYs (version 6)
 
   template <class T>
   void num(T& v) {
@@ -332,13 +381,21 @@ class Writer {
           const std::uint64_t* w = words.data() + at;
           // The width that costs the fewest bits, counting each word wider
           // than it as an exception: its index and its high bits (9 bytes).
-          std::uint8_t wide[kBlock];
-          std::size_t count[65] = {};
-          for (std::size_t i = 0; i < m; ++i) ++count[wide[i] = std::uint8_t(bit_width(w[i]))];
-          int width = 64;
-          std::size_t exceptions = 0, best = m * 64;
-          for (int b = 63, above = 0; b >= 0; --b) {
-            above += int(count[b + 1]);
+          // Four histograms of the words' widths, so that words of equal
+          // width in a row do not wait on each other's count.
+          std::uint8_t counts[4][65] = {};
+          std::uint64_t any = 0;
+          for (std::size_t i = 0; i < m; ++i) {
+            ++counts[i & 3][bit_width(w[i])];
+            any |= w[i];
+          }
+          // Down from the widest word; past m * 64 / 72 exceptions no narrower
+          // width can win back what they cost.
+          int width = bit_width(any);
+          std::size_t exceptions = 0, best = m * std::size_t(width);
+          for (int b = width - 1, above = 0; b >= 0; --b) {
+            above += int(counts[0][b + 1]) + counts[1][b + 1] + counts[2][b + 1] + counts[3][b + 1];
+            if (std::size_t(above) * 72 >= m * 64) break;
             if (const std::size_t bits = m * std::size_t(b) + std::size_t(above) * 72; bits < best) {
               best = bits;
               width = b;
@@ -348,7 +405,7 @@ class Writer {
           out.push_back(std::uint8_t(width));
           out.push_back(std::uint8_t(exceptions));
           for (std::size_t i = 0; i < m && exceptions; ++i)
-            if (wide[i] > width) {
+            if (w[i] >> width) {
               out.push_back(std::uint8_t(i));
               put(w[i] >> width, 8);
             }
@@ -358,7 +415,16 @@ class Writer {
       }
     }
     if constexpr (std::is_same_v<T, std::uint8_t>) {
-      if (planes) {  // version 5: in part B, each byte as its difference from the one before
+      if (planes) {  // version 6: in the body, or in part B as differences
+        for (std::size_t k = 0; drawn && k < drawn->size(); ++k) {
+          const DrawnCells& d = (*drawn)[k];
+          if (d.exact && d.colors == v.data() && d.size == v.size() && !v.empty()) {
+            out.push_back(kInBody);
+            put(k, 4);
+            return;
+          }
+        }
+        out.push_back(kInPartB);
         const std::size_t at = coded.size();
         coded.resize(at + v.size());
         std::uint8_t last = 0;
@@ -430,9 +496,12 @@ class Reader {
     std::size_t size = 0, pos = 0;
     std::size_t left() const { return size - pos; }
   };
-  // predicted: version 5, a transform byte before the planes of each array.
-  Reader(const std::uint8_t* p, std::size_t n, Part coded, Part copied, bool predicted)
-      : p_(p), n_(n), base_(0), planes_(true), predicted_(predicted), coded_(coded), copied_(copied) {}
+  // predicted: versions 5 and 6, a transform byte before the planes of each
+  // array; body_cells: version 6, the colours an array of bytes may name.
+  Reader(const std::uint8_t* p, std::size_t n, Part coded, Part copied, bool predicted,
+         const std::vector<std::vector<std::uint8_t>>* body_cells)
+      : p_(p), n_(n), base_(0), planes_(true), predicted_(predicted), coded_(coded), copied_(copied),
+        body_cells_(body_cells) {}
 
   template <class T>
   void num(T& v) {
@@ -496,8 +565,20 @@ class Reader {
       }
     }
     if constexpr (std::is_same_v<T, std::uint8_t>) {
-      if (predicted_) {  // version 5: in part B, as differences (see Writer::vec)
+      if (predicted_) {  // versions 5 and 6: in part B as differences, or in the body (see Writer::vec)
         const std::size_t n = count(0, 0);
+        if (body_cells_) {  // version 6
+          const auto tag = get(1);
+          if (tag == kInBody) {
+            const std::size_t k = get(4);
+            if (k >= body_cells_->size() || (*body_cells_)[k].size() != n)
+              throw FormatError{base_ + pos_ - 4, "world-coordinate record: names CELL ARRAY " + std::to_string(k) +
+                                                      " of " + std::to_string(n) + " cells, which the picture lacks"};
+            v = (*body_cells_)[k];
+            return;
+          }
+          if (tag != kInPartB) throw FormatError{base_ + pos_ - 1, "world-coordinate record: bad tag of an array of bytes"};
+        }
         if (n > coded_.left()) throw FormatError{base_ + pos_, "world-coordinate record: bytes past the record's end"};
         v.resize(n);
         std::uint8_t last = 0;
@@ -575,6 +656,7 @@ class Reader {
   bool planes_ = false, predicted_ = false;
   std::uint8_t transform_ = 0;
   Part coded_, copied_;
+  const std::vector<std::vector<std::uint8_t>>* body_cells_ = nullptr;  // version 6
   std::vector<std::uint64_t> words_;  // scratch: an array's words from its planes
   std::size_t pos_ = 0;
 };
@@ -1011,7 +1093,8 @@ struct EncodeScratch {
   z_stream& stream(int part) {
     z_stream& z = streams[part];
     if (!started[part]) {
-      if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, 15, 8, part == 0 ? Z_DEFAULT_STRATEGY : kBytesStrategy) != Z_OK)
+      if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, 15, part == 0 ? kLayoutMemLevel : 8,
+                       part == 0 ? Z_DEFAULT_STRATEGY : kBytesStrategy) != Z_OK)
         throw std::runtime_error("pargist: zlib could not start compressing a CGM record");
       started[part] = true;
     } else if (deflateReset(&z) != Z_OK) {
@@ -1046,7 +1129,8 @@ class LentBuffers {
 
 }  // namespace
 
-std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool deflated) {
+std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool deflated,
+                                              const std::vector<DrawnCells>& drawn) {
   // The layout is shared with the reader, which needs mutable references;
   // the writer and the sizer only read through them.
   auto& f = const_cast<plot::Frame&>(frame);
@@ -1064,6 +1148,7 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
   thread_local EncodeScratch scratch;
   const LentBuffers lent(scratch, w);
   w.planes = true;
+  w.drawn = &drawn;
   io(w, f);
   for (const auto* part : {&w.out, &w.coded, &w.copied})
     if (part->size() > kMaxRecordBytes) throw std::length_error("pargist: frame too large for a CGM record");
@@ -1082,7 +1167,8 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
     return std::size_t(z.total_out);
   };
   const std::size_t packed_layout = deflate_part(w.out, 0);
-  const std::size_t packed_planes = deflate_part(w.coded, 1);
+  // Version 6: an empty part B is no zlib stream at all (0 bytes).
+  const std::size_t packed_planes = w.coded.empty() ? 0 : deflate_part(w.coded, 1);
   std::memcpy(packed.data(), kMagic, 4);
   auto put = [&](std::size_t where, std::uint64_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) packed[where + std::size_t(i)] = std::uint8_t(v >> (8 * i));
@@ -1099,7 +1185,8 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
   return record;
 }
 
-plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std::size_t base) {
+plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std::size_t base,
+                                const std::vector<std::vector<std::uint8_t>>& body_cells) {
   if (size < 6 || std::memcmp(data, kMagic, 4) != 0)
     throw FormatError{base, "APPLICATION DATA is not a pargist world-coordinate record"};
   const std::uint16_t version = std::uint16_t(data[4] | (data[5] << 8));
@@ -1111,7 +1198,8 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
     io(r, frame);
     return frame;
   }
-  if (version != kDeflatedLayout1 && version != kDeflatedUnpredicted && version != kDeflated)
+  if (version != kDeflatedLayout1 && version != kDeflatedUnpredicted && version != kDeflatedUnreferenced &&
+      version != kDeflated)
     throw FormatError{base + 4, "world-coordinate record of unknown version " + std::to_string(version)};
   if (size < kHeader) throw FormatError{base + 6, "world-coordinate record truncated"};
   auto get = [&](std::size_t at) {
@@ -1126,6 +1214,7 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
       throw FormatError{base + field, "world-coordinate record part of " + std::to_string(plain) + " bytes: too large"};
     if (packed > size - at) throw FormatError{base + field + 4, "world-coordinate record truncated"};
     out.resize(plain);
+    if (plain == 0 && packed == 0 && version == kDeflated) return;  // version 6: an empty part, not deflated
     uLongf got = uLongf(plain);
     const int status = uncompress(out.data(), &got, data + at, uLong(packed));
     if (status != Z_OK || got != plain)
@@ -1137,7 +1226,7 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
   inflate_part(6, layout);
   inflate_part(14, coded);
   Reader r(layout.data(), layout.size(), {coded.data(), coded.size()}, {data + at, size - at},
-           version == kDeflated);
+           version >= kDeflatedUnreferenced, version == kDeflated ? &body_cells : nullptr);
   r.layout = fields;
   try {
     io(r, frame);

@@ -6,7 +6,9 @@
 // order; numbers little-endian (doubles as IEEE-754 bits), vectors and
 // strings led by a 32-bit count. Versions 2, 4 and 5 deflate the fields
 // (zlib), arrays of doubles by byte planes, version 5 after predicting each
-// value from the ones before it (see the .cpp). The decoder checks every count against the
+// value from the ones before it (see the .cpp); version 6 as 5, but an array
+// of cell colours that the picture body's CELL ARRAY gives back exactly is
+// not stored twice: the record names that CELL ARRAY. The decoder checks every count against the
 // bytes left and every enum and array size against the model, so a corrupt
 // record gives a FormatError, never a bad Frame.
 #pragma once
@@ -19,11 +21,28 @@
 
 namespace pargist::cgm {
 
-// The record as written now (version 5, deflated), or without zlib
+// A CELL ARRAY of the picture body, as the writer drew it: the colours it
+// was given (the element's own array when it drew one element's cells) and
+// whether Gist's reading of the body's indices gives those bytes back.
+struct DrawnCells {
+  const std::uint8_t* colors = nullptr;
+  std::size_t size = 0;
+  bool exact = false;
+};
+
+// The record as written now (version 6, deflated), or without zlib
 // (version 3, `deflated` false); readers keep reading every version.
-std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool deflated = true);
+// `drawn`: the body's CELL ARRAYs in their order; an element's colours
+// found there exactly are referred to instead of stored.
+std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool deflated = true,
+                                              const std::vector<DrawnCells>& drawn = {});
 
 // base: file offset of data[0], for error messages. Throws FormatError.
-plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std::size_t base);
+// `body_cells`: the colours of the body's CELL ARRAYs in their order, as
+// Gist's indices read (index < 10: 255 - index, else index - 10; rows as
+// stored), empty for one not in Gist's packed 8-bit form; a version 6 record
+// that refers to a missing or different one is a FormatError.
+plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std::size_t base,
+                                const std::vector<std::vector<std::uint8_t>>& body_cells = {});
 
 }  // namespace pargist::cgm
