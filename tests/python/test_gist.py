@@ -231,3 +231,23 @@ def test_frame_shows_itself_as_png():
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
     else:
         assert data is None
+
+
+def test_frame_png_bytes_is_the_png_file(outdir):
+    """The in-memory PNG (Jupyter's _repr_png_) decodes to the very picture
+    png() writes for the same frame: same size, same pixels."""
+    import io
+    x = numpy.linspace(0, 6, 300)
+    pg.plg(numpy.sin(x), x, color="red", width=4)
+    gy, gx = numpy.meshgrid(numpy.linspace(-1, 0, 5), numpy.linspace(1, 2, 6), indexing="ij")
+    pg.plf(numpy.outer(numpy.arange(4.0), numpy.arange(5.0)), gy, gx)
+    pg.pltitle("in memory")
+    path = os.path.join(outdir, "file.png")
+    pg.png(path, dpi=75)
+    if root:
+        data = pg._core.frame_png_bytes(75.0, False)
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        in_memory, on_disk = read_png(io.BytesIO(data)), read_png(path)
+        assert in_memory.shape == on_disk.shape and in_memory.shape[0] > 400
+        assert numpy.array_equal(in_memory, on_disk)
+        assert count_color(in_memory, (255, 0, 0)) > 100

@@ -11,10 +11,8 @@
 
 #include <pargist/libplot/hardcopy.hpp>
 
-#include <cstdio>
-#include <fstream>
-#include <iterator>
-#include <unistd.h>
+#include <cstdint>
+#include <vector>
 
 namespace pargist::pybind {
 
@@ -261,28 +259,15 @@ void add_hardcopy(py::module_& m) {
   m.def("eps", &plot::eps);
   m.def("svg", &plot::svg);
   // The frame in progress as PNG bytes (Jupyter's _repr_png_; the whole
-  // page with full_page, as hardcopy shows it).
+  // page with full_page, as hardcopy shows it): rendered and encoded in
+  // memory, the same pixels png() writes, no temporary file.
   m.def("frame_png_bytes", [](double dpi, bool full_page) {
-    char tmpl[] = "/tmp/pargist-repr-XXXXXX";
-    const int fd = mkstemp(tmpl);
-    if (fd < 0) throw std::runtime_error("frame_png_bytes: cannot create a temporary file");
-    close(fd);
-    const std::string path = std::string(tmpl) + ".png";
-    std::rename(tmpl, path.c_str());
-    std::string bytes;
-    try {
-      plot::ImageOptions io;
-      io.dpi = dpi;
-      io.full_page = full_page;
-      plot::write_png(plot::current_frame(), path, io);
-      std::ifstream in(path, std::ios::binary);
-      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    } catch (...) {
-      std::remove(path.c_str());
-      throw;
-    }
-    std::remove(path.c_str());
-    return py::bytes(bytes);
+    plot::ImageOptions io;
+    io.dpi = dpi;
+    io.full_page = full_page;
+    const std::vector<std::uint8_t> png =
+        plot::encode_png(plot::render_image(plot::current_frame(), io), io.compression);
+    return py::bytes(reinterpret_cast<const char*>(png.data()), png.size());
   }, py::arg("dpi") = 75.0, py::arg("full_page") = false);
 }
 
