@@ -6,7 +6,8 @@
 #                                     from that install
 #   install_test.sh cmake-build-tree  the same project against the build tree
 #                                     (-Dpargist_DIR=<build>, export())
-#   install_test.sh pkg-config        the same program built by g++ with pkg-config
+#   install_test.sh pkg-config        the same program built by g++ with pkg-config,
+#                                     and a window program with pargist-view's flags
 #   install_test.sh python-prefix     the installed Python package is where the
 #                                     target python3 looks for the prefix; it and
 #                                     the installed pargist-python draw a PNG
@@ -15,7 +16,8 @@
 #                                     pargist-python draw a PNG
 # The C++ consumer runs on 2 ranks and writes a PNG that is read back.
 # Environment (from CTest): PARGIST_SOURCE_DIR, PARGIST_BINARY_DIR,
-# PARGIST_INSTALL_PREFIX, PARGIST_INSTALL_LIBDIR, PARGIST_PYTHON, PARGIST_MPIEXEC.
+# PARGIST_INSTALL_PREFIX, PARGIST_INSTALL_LIBDIR, PARGIST_PYTHON, PARGIST_MPIEXEC,
+# PARGIST_HAVE_VIEW (1 when the window library is built).
 set -euo pipefail
 case_name=$1
 src=$PARGIST_SOURCE_DIR
@@ -111,6 +113,15 @@ pkg-config)
   g++ -std=c++17 -O1 "$src/tests/install/consumer/consumer.cpp" -o "$out/consumer-pkg-config" $flags \
     || fail "g++ with pkg-config's flags"
   run_consumer "$out/consumer-pkg-config" "$out/consumer-pkg-config.png"
+  # The window library: its flags build a program that draws, without MPI.
+  if [[ ${PARGIST_HAVE_VIEW:-} == 1 ]]; then
+    # shellcheck disable=SC2046  # the flags are words
+    g++ -std=c++17 -O1 "$src/tests/install/consumer/view_consumer.cpp" -o "$out/view-pkg-config" \
+      $(pkg-config --cflags --libs pargist-view) || fail "g++ with pkg-config pargist-view's flags"
+    ldd "$out/view-pkg-config" | grep -q libmpi && fail "pargist-view.pc brings MPI in"
+    "$out/view-pkg-config" "$out/view-pkg-config.png"
+    check_png "$out/view-pkg-config.png"
+  fi
   ;;
 python-prefix)
   # Where the package went, under DESTDIR, is a directory the target python3
