@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace pargist::plot {
@@ -53,19 +55,39 @@ std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<d
     return Crossing{edge, mesh.x[p] + t * (mesh.x[q] - mesh.x[p]), mesh.y[p] + t * (mesh.y[q] - mesh.y[p])};
   };
 
+  // Each point's side of the level once (1: at or above, 0: below, 16: not
+  // drawable), then each zone's corners as the bits of a byte (16 and up:
+  // not drawable), a row at a time; the zones the level does not cross
+  // (all corners on one side: 0 or 15) are skipped eight at a time.
+  const double *const zp = z.data(), *const xp = mesh.x.data(), *const yp = mesh.y.data();
+  thread_local std::vector<std::uint8_t> side, zone;
+  side.resize(ni * nj);
+  zone.resize(ni + 8);
+  for (std::size_t p = 0; p < ni * nj; ++p)
+    side[p] = !(std::isfinite(zp[p]) && std::isfinite(xp[p]) && std::isfinite(yp[p])) ? 16 : zp[p] >= level ? 1 : 0;
   std::vector<Segment> segs;
   for (std::size_t j = 1; j < nj; ++j) {
+    const std::uint8_t *const below = side.data() + ni * (j - 1), *const above = side.data() + ni * j;
+    // zone[i - 1]: zone i's corners counter-clockwise, (i-1,j-1), (i,j-1), (i,j), (i-1,j).
+    std::uint8_t* const zm = zone.data();
+    for (std::size_t i = 1; i < ni; ++i)
+      zm[i - 1] = std::uint8_t(below[i - 1] | below[i] << 1 | above[i] << 2 | above[i - 1] << 3);
+    std::fill(zm + ni - 1, zm + ni + 7, std::uint8_t(0));
     for (std::size_t i = 1; i < ni; ++i) {
-      if (!zone_in_region(mesh, i, j, region)) continue;
-      // Corners counter-clockwise: (i-1,j-1), (i,j-1), (i,j), (i-1,j).
-      const std::size_t c[4] = {P(i - 1, j - 1), P(i, j - 1), P(i, j), P(i - 1, j)};
-      bool finite = true;
-      int mask = 0;
-      for (int k = 0; k < 4; ++k) {
-        if (!std::isfinite(z[c[k]]) || !std::isfinite(mesh.x[c[k]]) || !std::isfinite(mesh.y[c[k]])) finite = false;
-        else if (z[c[k]] >= level) mask |= 1 << k;
+      if ((i - 1) % 8 == 0) {
+        // Eight zones at once: a byte whose four low bits are not all equal
+        // is a crossing (or not drawable).
+        std::uint64_t w;
+        std::memcpy(&w, zm + i - 1, 8);
+        const std::uint64_t low = w & 0x0f0f0f0f0f0f0f0fULL, high = w & 0xf0f0f0f0f0f0f0f0ULL;
+        if (((low ^ (low >> 1)) & 0x0707070707070707ULL) == 0 && high == 0) {
+          i += 7;
+          continue;
+        }
       }
-      if (!finite || mask == 0 || mask == 15) continue;
+      const unsigned mask = zm[i - 1];
+      if (mask == 0 || mask == 15 || mask >= 16 || !zone_in_region(mesh, i, j, region)) continue;
+      const std::size_t c[4] = {P(i - 1, j - 1), P(i, j - 1), P(i, j), P(i - 1, j)};
       // Edges: 0 bottom (c0-c1), 1 right (c1-c2), 2 top (c3-c2), 3 left (c0-c3).
       const std::size_t edge_id[4] = {2 * c[0], 2 * c[1] + 1, 2 * c[3], 2 * c[0] + 1};
       const std::size_t ends[4][2] = {{c[0], c[1]}, {c[1], c[2]}, {c[3], c[2]}, {c[0], c[3]}};
@@ -97,22 +119,24 @@ std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<d
     }
   }
 
-  // Chain segments that share an edge crossing.
+  // Chain segments that share an edge crossing: the segments' ends sorted
+  // by edge (an edge joins at most two segments), not a table of every
+  // edge of the mesh.
   const std::size_t nseg = segs.size();
-  std::vector<std::array<long, 2>> at_edge(2 * ni * nj, {-1, -1});
-  auto attach = [&](std::size_t edge, long s) {
-    auto& slot = at_edge[edge];
-    if (slot[0] < 0) slot[0] = s;
-    else slot[1] = s;
-  };
+  std::vector<std::pair<std::size_t, long>> ends_at;
+  ends_at.reserve(2 * nseg);
   for (std::size_t s = 0; s < nseg; ++s) {
-    attach(segs[s].a.edge, long(s));
-    attach(segs[s].b.edge, long(s));
+    ends_at.emplace_back(segs[s].a.edge, long(s));
+    ends_at.emplace_back(segs[s].b.edge, long(s));
   }
+  std::sort(ends_at.begin(), ends_at.end());
   std::vector<char> used(nseg, 0);
+  // The other segment at `edge` than s, or -1.
   auto other = [&](std::size_t edge, long s) {
-    const auto& slot = at_edge[edge];
-    return slot[0] == s ? slot[1] : slot[0];
+    auto k = std::lower_bound(ends_at.begin(), ends_at.end(), std::pair<std::size_t, long>(edge, -1));
+    for (; k != ends_at.end() && k->first == edge; ++k)
+      if (k->second != s) return k->second;
+    return -1L;
   };
   for (std::size_t s0 = 0; s0 < nseg; ++s0) {
     if (used[s0]) continue;
