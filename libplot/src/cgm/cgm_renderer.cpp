@@ -30,11 +30,9 @@ inline int to_vdc(double ndc) {
   const double v = ndc * gist::kVdcPerNdc;
   if (!(v > -32768.0)) return v != v ? 0 : -32768;
   if (v > 32767.0) return 32767;
-  int i = static_cast<int>(v);  // toward zero
-  const double rest = v - i;    // exact: |v| < 2^15
-  if (rest >= 0.5) ++i;
-  else if (rest <= -0.5) --i;
-  return i;
+  const int i = static_cast<int>(v);  // toward zero
+  const double rest = v - i;          // exact: |v| < 2^15
+  return i + int(rest >= 0.5) - int(rest <= -0.5);  // no branch: halves come at random
 }
 
 // Appends a VDC coordinate as CGM's big-endian 16-bit integer.
