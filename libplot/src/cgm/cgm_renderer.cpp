@@ -439,18 +439,20 @@ void CgmRenderer::cell_array(const plot::Box& where, std::size_t nx, std::size_t
   s.p.i16(int(h));
   s.p.i16(0);  // local colour precision: the default (8-bit indices)
   s.p.i16(1);  // packed list, not run-length encoded
-  // Palette colours: Gist's index of each byte value, and whether Gist's
-  // reading of that index (index < 10: 255 - index, else index - 10) gives
-  // the value back, in which case the record need not hold these colours.
-  std::uint8_t index_of_value[256];
+  // Palette colours: Gist's index of each byte value (246..255: the fixed
+  // colours 9..0; else 10 + the value, the palette's last colour past its
+  // end), in arithmetic the compiler vectorises; and whether Gist's reading
+  // of the indices (index < 10: 255 - index, else index - 10) gives every
+  // value back (none in [palette length, 246)), in which case the record
+  // need not hold these colours again.
   bool round_trip = channels == 1 && w == nx && h == ny;
   if (channels == 1) {
-    bool lost[256];
-    for (int v = 0; v < 256; ++v) {
-      const int index = v >= 246 ? 255 - v : s.index_of_palette(v);
-      index_of_value[v] = std::uint8_t(index);
-      lost[v] = (index < 10 ? 255 - index : index - 10) != v;
-    }
+    const int length = s.palette_size ? int(s.palette_size) : 240;  // as index_of_palette()
+    const auto last = std::uint8_t(length - 1), lost_from = std::uint8_t(length),
+               lost_span = std::uint8_t(246 - length);
+    auto index_of = [last](std::uint8_t v) {
+      return v >= 246 ? std::uint8_t(255 - v) : std::uint8_t(10 + std::min(v, last));
+    };
     std::uint8_t any_lost = 0;
     const std::size_t padded = w + (w & 1);
     for (std::size_t j = 0; j < h; ++j) {
@@ -459,11 +461,12 @@ void CgmRenderer::cell_array(const plot::Box& where, std::size_t nx, std::size_t
       const std::uint8_t* src = data + sj * nx;
       if (w == nx) {
         for (std::size_t i = 0; i < w; ++i) {
-          row[i] = index_of_value[src[i]];
-          any_lost |= std::uint8_t(lost[src[i]]);
+          const std::uint8_t v = src[i];
+          row[i] = index_of(v);
+          any_lost |= std::uint8_t(std::uint8_t(v - lost_from) < lost_span);
         }
       } else {
-        for (std::size_t i = 0; i < w; ++i) row[i] = index_of_value[src[i * nx / w]];
+        for (std::size_t i = 0; i < w; ++i) row[i] = index_of(src[i * nx / w]);
       }
     }
     round_trip = round_trip && !any_lost;
