@@ -52,9 +52,9 @@ done
   echo "data can take (\`tests/bench/cgm_floor.py\`): *xz*, the coordinates compressed as hard as xz can"
   echo "(LZMA preset 9e, as stored or by byte planes); *entropy*, the Shannon entropy of the process"
   echo "that made the data (scatter: 53 random bits a coordinate, each a normal deviate made one-to-one"
-  echo "from 53-bit uniforms; density: the colours are the counts of 2e5 Gaussian particles, a Poisson"
-  echo "law per cell; curve and contour are formulas, no random source): no lossless coder averages"
-  echo "below it."
+  echo "from 53-bit uniforms; curve and contour are formulas, no random source; density: none, the"
+  echo "colours are in the CGM body's CELL ARRAY already, which the record names): no lossless coder"
+  echo "averages below it."
   echo
   echo "| frames | pargist output | pargist frames/s | pargist bytes/frame | Yorick CGM frames/s | Yorick bytes/frame | speed ratio (pargist/Yorick) | size ratio (pargist/Yorick) | floor of the size ratio, xz | floor of the size ratio, entropy |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
