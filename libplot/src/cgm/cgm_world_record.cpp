@@ -233,19 +233,16 @@ template <int order, bool single>
     const std::uint64_t r = k[i] - predict(k, i, order);
     out[i] = zigzag(single ? wrap32(r) : r);
   }
-  std::uint64_t k1 = first >= 1 ? k[first - 1] : 0, k2 = first >= 2 ? k[first - 2] : 0,
-                k3 = first >= 3 ? k[first - 3] : 0;
+  // Each value's keys taken afresh from the doubles (no value carried from
+  // one step to the next), so that the loop runs several values at a time.
   for (std::size_t i = first; i < n; ++i) {
     const std::uint64_t k0 = key_of<single>(v, i);
     std::uint64_t r;
     if constexpr (order == 0) r = k0;
-    else if constexpr (order == 1) r = k0 - k1;
-    else if constexpr (order == 2) r = k0 - 2 * k1 + k2;
-    else r = k0 - 3 * k1 + 3 * k2 - k3;
+    else if constexpr (order == 1) r = k0 - key_of<single>(v, i - 1);
+    else if constexpr (order == 2) r = k0 - 2 * key_of<single>(v, i - 1) + key_of<single>(v, i - 2);
+    else r = k0 - 3 * key_of<single>(v, i - 1) + 3 * key_of<single>(v, i - 2) - key_of<single>(v, i - 3);
     out[i] = zigzag(single ? wrap32(r) : r);
-    k3 = k2;
-    k2 = k1;
-    k1 = k0;
   }
 }
 
