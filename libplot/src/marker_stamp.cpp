@@ -66,12 +66,10 @@ MarkerStamp::Prepared MarkerStamp::prepare(int stride_pixels, Rgb rgb) const {
     for (int x = first; x <= last; x += 4) {
       Quad q;
       q.offset = std::ptrdiff_t(row) * stride_pixels + x;
-      q.covered = 0;
       for (int p = 0; p < 4; ++p) {
         unsigned coverage = 0;
         for (std::size_t j = k; j < end; ++j)
           if (texels_[j].dx == x + p) coverage = texels_[j].coverage;
-        if (coverage) q.covered |= 0xf << (4 * p);
         for (int c = 0; c < 4; ++c) {
           q.keep[4 * p + c] = std::uint16_t(255 - coverage);
           q.share[4 * p + c] = c < 3 ? weigh(bgr[c], coverage) : 0;

@@ -109,7 +109,6 @@ class MarkerStamp {
   struct Quad {
     std::ptrdiff_t offset;  // of its first pixel from the origin's
     std::uint16_t keep[16], share[16];  // per byte of the 4 pixels (B, G, R, A each)
-    int covered;                        // bytes of the covered pixels (a movemask)
   };
   struct Single {
     int dx, dy;
@@ -122,7 +121,7 @@ class MarkerStamp {
   };
   Prepared prepare(int stride_pixels, Rgb rgb) const;
   template <Blend B>
-  static void blend_quad(std::uint32_t* at, const Quad& q, __m128i solid);
+  static void blend_quad(std::uint32_t* at, const Quad& q);
   template <Blend B>
   static void blend_single(std::uint32_t* pixel, const Single& t);
   template <Blend B, class Origin>
@@ -157,14 +156,13 @@ inline void MarkerStamp::blend_single(std::uint32_t* pixel, const Single& t) {
 }
 
 template <MarkerStamp::Blend B>
-inline void MarkerStamp::blend_quad(std::uint32_t* at, const Quad& q, __m128i solid) {
+inline void MarkerStamp::blend_quad(std::uint32_t* at, const Quad& q) {
   const __m128i zero = _mm_setzero_si128();
   const __m128i px = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-  if constexpr (B == Blend::shape) {
-    // A shape mixed over pixels already of its colour leaves them as they
-    // are (exactly): where many markers pile up, most quads need nothing.
-    if ((_mm_movemask_epi8(_mm_cmpeq_epi32(px, solid)) & q.covered) == q.covered) return;
-  }
+  // No test for pixels already of the shape's colour (the mix leaves them
+  // exactly as they are): where markers pile up at random, that branch
+  // went either way and its mispredictions cost more than the mixes
+  // (scatter of 1e5 points: 3.9 -> 2.3 ms a render).
   __m128i half[2] = {_mm_unpacklo_epi8(px, zero), _mm_unpackhi_epi8(px, zero)};
   for (int h = 0; h < 2; ++h) {
     const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q.keep + 8 * h));
@@ -198,8 +196,6 @@ void MarkerStamp::draw_with(const StampTarget& dst, std::size_t n, Origin& origi
   const int stride_pixels = dst.stride / 4;
   const Prepared prepared = prepare(stride_pixels, rgb);
   auto* const pixels = reinterpret_cast<std::uint32_t*>(dst.data);
-  const __m128i solid =
-      _mm_set1_epi32(int(0xff000000u | (std::uint32_t(rgb.r) << 16) | (std::uint32_t(rgb.g) << 8) | rgb.b));
   // Origins for which every quad is inside the clip: no per-pixel checks.
   const int in_x0 = clip.x0 - left_, in_x1 = clip.x1 - prepared.right, in_y0 = clip.y0 - top_,
             in_y1 = clip.y1 - bottom_;
@@ -218,7 +214,7 @@ void MarkerStamp::draw_with(const StampTarget& dst, std::size_t n, Origin& origi
       const int px = ox[k], py = oy[k];
       if (px >= in_x0 && px < in_x1 && py >= in_y0 && py < in_y1) {
         std::uint32_t* const at = pixels + std::ptrdiff_t(py) * stride_pixels + px;
-        for (const Quad& q : prepared.quads) blend_quad<B>(at + q.offset, q, solid);
+        for (const Quad& q : prepared.quads) blend_quad<B>(at + q.offset, q);
         continue;
       }
       if (px + right_ < clip.x0 || px + left_ >= clip.x1 || py + bottom_ < clip.y0 || py + top_ >= clip.y1) continue;
