@@ -31,7 +31,10 @@ def points(func, x, y):
 
 
 def values(func, name, z):
-    """Some finite value in z."""
+    """Some finite value in z (z an array). The first value settles it as a
+    rule: one test, not a pass over every cell of a large grid."""
+    if z.size and math.isfinite(z.flat[0]):
+        return
     if not numpy.isfinite(z).any():
         _fail(func, f"{name} has no finite value (all NaN or Inf)")
 

@@ -145,13 +145,22 @@ def _extent(sides, found, nx, ny):
     return ext
 
 
-def _node_grid(comm, x, y, values, p, ext, nx, ny, method, allranks, mean=False):
+def _node_grid(comm, x, y, values, p, ext, nx, ny, method, allranks, found, mean=False):
     """Warp's node grid over ext: density (values None) or node mean of
     values, reduced to rank 0 (or every rank); particles at the upper edges
-    are outside, as in Warp."""
+    are outside, as in Warp. found: the selected particles' global (lo, hi)
+    of x and of y (reduce.limits, the same selection)."""
     xmin, xmax, ymin, ymax = ext
     dx, dy = (xmax - xmin) / nx, (ymax - ymin) / ny
-    edges = [(x, numpy.nextafter(xmin, -numpy.inf), xmax), (y, numpy.nextafter(ymin, -numpy.inf), ymax)]
+    # Only the particles in [min, max) of each axis count. The grid's own
+    # range is half a cell wider, so a window keeps the others out; it is a
+    # test per particle and takes the kernel off its fast path (7x the
+    # deposit of an NGP density), so it is only added when some selected
+    # particle lies outside. With an extent made from the data (the
+    # default) none does.
+    edges = [(a, numpy.nextafter(lo, -numpy.inf), hi)
+             for a, lo, hi, (flo, fhi, *_) in ((x, xmin, xmax, found[0]), (y, ymin, ymax, found[1]))
+             if not (flo >= lo and fhi < hi)]
     sel = _select_arg(p.select, edges)
     lims = [xmin - dx / 2, xmax + dx / 2, ymin - dy / 2, ymax + dy / 2]
     weights = p.weights
@@ -370,7 +379,7 @@ def _generic(comm, func, p, o):
     everywhere = filtering or o["returngrid"]
     density = grid = None
     if need_density:
-        density = _node_grid(comm, x, y, None, p, ext, nx, ny, o["method"], everywhere)
+        density = _node_grid(comm, x, y, None, p, ext, nx, ny, o["method"], everywhere, found)
         result["bytes_to_root"] += (nx + 1) * (ny + 1) * 8
         if density is not None:
             if o["ldensitycylindrical"]:
@@ -379,7 +388,7 @@ def _generic(comm, func, p, o):
         if zz is None:
             grid = density
     if zz is not None and grid_plot:
-        grid = _node_grid(comm, x, y, zz, p, ext, nx, ny, o["method"], o["returngrid"], mean=True)
+        grid = _node_grid(comm, x, y, zz, p, ext, nx, ny, o["method"], o["returngrid"], found, mean=True)
         result["bytes_to_root"] += 2 * (nx + 1) * (ny + 1) * 8
     if o["returngrid"]:
         return (grid, ext[0], ext[1], ext[2], ext[3])
