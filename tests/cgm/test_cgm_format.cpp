@@ -157,6 +157,27 @@ plot::Frame curve_frame(std::vector<double> x, std::vector<double> y) {
   f.systems[1].elements.push_back(std::move(l));
   return f;
 }
+// The curve and the cell array of a file of one page read from its world
+// record (the old-version corpus files hold one of each).
+struct CurveAndCells {
+  const plot::Lines* curve = nullptr;
+  const plot::Cells* cells = nullptr;
+};
+
+CurveAndCells curve_and_cells_of_one_page(const cgm::CgmDocument& doc) {
+  REQUIRE_FALSE(doc.error.has_value());
+  REQUIRE(doc.pages.size() == 1);
+  REQUIRE(doc.pages[0].from_world_record);
+  CHECK(doc.warnings.empty());
+  CurveAndCells found;
+  for (const auto& s : doc.pages[0].frame.systems)
+    for (const auto& e : s.elements) {
+      if (const auto* l = std::get_if<plot::Lines>(&e)) found.curve = l;
+      if (const auto* c = std::get_if<plot::Cells>(&e)) found.cells = c;
+    }
+  return found;
+}
+
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * 8) == 0);
 }
@@ -219,17 +240,7 @@ TEST_CASE("world record: files of version 4 (deflated, not predicted) still read
   // Written by pargist before version 5: plg(sin(x) exp(-x/5), x) with
   // x = linspace(0, 10, 4200) from numpy, and a 32x32 pli.
   const auto doc = cgm::read_cgm(PARGIST_CORPUS_DIR "/pargist_record_v4.cgm", false);
-  REQUIRE_FALSE(doc.error.has_value());
-  REQUIRE(doc.pages.size() == 1);
-  REQUIRE(doc.pages[0].from_world_record);
-  CHECK(doc.warnings.empty());
-  const plot::Lines* curve = nullptr;
-  const plot::Cells* cells = nullptr;
-  for (const auto& s : doc.pages[0].frame.systems)
-    for (const auto& e : s.elements) {
-      if (const auto* l = std::get_if<plot::Lines>(&e)) curve = l;
-      if (const auto* c = std::get_if<plot::Cells>(&e)) cells = c;
-    }
+  const auto [curve, cells] = curve_and_cells_of_one_page(doc);
   REQUIRE(curve);
   REQUIRE(curve->x.size() == 4200);
   const double step = 10.0 / 4199;
@@ -249,17 +260,7 @@ TEST_CASE("world record: files of version 5 (cell colours in the record) still r
   // exp(-x/5), x = i * 10/4199, and a 32x32 cell array of colours
   // (7i + 3j) mod 240.
   const auto doc = cgm::read_cgm(PARGIST_CORPUS_DIR "/pargist_record_v5.cgm", false);
-  REQUIRE_FALSE(doc.error.has_value());
-  REQUIRE(doc.pages.size() == 1);
-  REQUIRE(doc.pages[0].from_world_record);
-  CHECK(doc.warnings.empty());
-  const plot::Lines* curve = nullptr;
-  const plot::Cells* cells = nullptr;
-  for (const auto& s : doc.pages[0].frame.systems)
-    for (const auto& e : s.elements) {
-      if (const auto* l = std::get_if<plot::Lines>(&e)) curve = l;
-      if (const auto* c = std::get_if<plot::Cells>(&e)) cells = c;
-    }
+  const auto [curve, cells] = curve_and_cells_of_one_page(doc);
   REQUIRE(curve);
   REQUIRE(curve->x.size() == 4200);
   const double step = 10.0 / 4199;
