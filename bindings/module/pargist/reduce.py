@@ -116,13 +116,15 @@ def _bins_2d(bins, range_):
         except (TypeError, ValueError):
             raise TypeError("bins: an int or [nx, ny] (pargist deposits on uniform grids)") from None
     if range_ is None:
-        return nx, ny, (None, None, None, None)
+        return nx, ny, _NO_LIMITS
+    # Written out, not a helper per limit: this parse is part of the fixed
+    # cost of every histogram2d call from Python.
     (x0, x1), (y0, y1) = range_
-    return nx, ny, (_limit(x0), _limit(x1), _limit(y0), _limit(y1))
+    return nx, ny, (None if x0 is None else float(x0), None if x1 is None else float(x1),
+                    None if y0 is None else float(y0), None if y1 is None else float(y1))
 
 
-def _limit(v):
-    return None if v is None else float(v)
+_NO_LIMITS = (None, None, None, None)
 
 
 def histogram2d(x, y, bins=10, range=None, weights=None, method="ngp", where=None, windows=None,
@@ -131,29 +133,13 @@ def histogram2d(x, y, bins=10, range=None, weights=None, method="ngp", where=Non
     root (None elsewhere, or on every rank with allranks=True), as a
     Histogram array whose ``edges`` are [xedges, yedges]. method='cic' shares
     each particle between neighbouring cells (cloud in cell)."""
-    # The common call (an int bins, a range or none) without helper calls:
-    # this wrapper's own time is the fixed cost of every call from Python.
-    if type(bins) is int:  # noqa: E721
-        nx = ny = bins
-        if range is None:
-            lims = _NO_LIMITS
-        else:
-            (x0, x1), (y0, y1) = range
-            lims = (None if x0 is None else float(x0), None if x1 is None else float(x1),
-                    None if y0 is None else float(y0), None if y1 is None else float(y1))
-    else:
-        nx, ny, lims = _bins_2d(bins, range)
+    nx, ny, lims = _bins_2d(bins, range)
     select = None if where is None and windows is None and ii is None else _select(where, windows, ii)
     grid, used, stats = _core.histogram2d(_comm(comm), x, y, nx, ny, *lims,
                                           method, weights, select, int(root), bool(allranks))
     if grid is None:
         return None
-    h = grid.view(Histogram)
-    h._info = (used, (nx, ny), stats)
-    return h
-
-
-_NO_LIMITS = (None, None, None, None)
+    return _histogram_array(grid, used, (nx, ny), stats)
 
 
 def cell_mean(x, y, q, bins=10, range=None, weights=None, method="ngp", where=None, windows=None,
