@@ -451,7 +451,7 @@ void CgmRenderer::cell_array(const plot::Box& where, std::size_t nx, std::size_t
     const auto last = std::uint8_t(length - 1), lost_from = std::uint8_t(length),
                lost_span = std::uint8_t(246 - length);
     auto index_of = [last](std::uint8_t v) {
-      return v >= 246 ? std::uint8_t(255 - v) : std::uint8_t(10 + std::min(v, last));
+      return v >= 246 ? std::uint8_t(255 - v) : std::uint8_t(gist::kFirstPaletteIndex + std::min(v, last));
     };
     std::uint8_t any_lost = 0;
     const std::size_t padded = w + (w & 1);
