@@ -1,12 +1,14 @@
 #include "cgm_world_record.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include <zlib.h>
 
@@ -144,13 +146,12 @@ bool top_bits_repeat(const std::uint64_t* w, std::size_t n, int shift) {
   return bits <= 12.0 * double(m);
 }
 
-// Appends the low `width` bits of m words (low bits first, little-endian)
-// to out: ceil(m * width / 8) bytes.
-[[gnu::always_inline]] inline void pack_bits(const std::uint64_t* w, std::size_t m, int width, std::vector<std::uint8_t>& out) {
-  if (width == 0) return;
-  const std::size_t at = out.size(), bytes = (m * std::size_t(width) + 7) / 8;
-  out.resize(at + bytes + 8);  // room for the last whole word written
-  std::uint8_t* to = out.data() + at;
+// Writes the low `width` bits of m words (low bits first, little-endian)
+// to `to`: ceil(m * width / 8) bytes, the count returned; up to 8 bytes
+// past them may be overwritten.
+std::size_t pack_bits(const std::uint64_t* w, std::size_t m, int width, std::uint8_t* to) {
+  if (width == 0) return 0;
+  const std::size_t bytes = (m * std::size_t(width) + 7) / 8;
   const std::uint64_t mask = width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;
   // 64 bits at a time: a word's bits that do not fit go to the next.
   std::uint64_t acc = 0;
@@ -167,8 +168,36 @@ bool top_bits_repeat(const std::uint64_t* w, std::size_t n, int shift) {
     }
   }
   std::memcpy(to, &acc, 8);
-  out.resize(at + bytes);
+  return bytes;
 }
+// A whole block of kBlock words in `B` bits each: exactly B 64-bit words,
+// the same bytes as pack_bits. Every word's place is known when compiling,
+// so the packing has no branch and no variable shift.
+template <int B, std::size_t I>
+[[gnu::always_inline]] inline void put_fixed(std::uint64_t x, std::uint64_t* out) {
+  constexpr std::size_t bit = I * std::size_t(B), word = bit / 64, shift = bit % 64;
+  if constexpr (B < 64) x &= (std::uint64_t(1) << B) - 1;
+  out[word] |= x << shift;
+  if constexpr (shift + B > 64) out[word + 1] |= x >> (64 - shift);
+}
+template <int B, std::size_t... I>
+void pack_fixed(const std::uint64_t* w, std::uint8_t* to, std::index_sequence<I...>) {
+  if constexpr (B > 0) {
+    std::uint64_t out[B] = {};
+    (put_fixed<B, I>(w[I], out), ...);
+    std::memcpy(to, out, sizeof out);
+  }
+}
+using PackBlock = void (*)(const std::uint64_t*, std::uint8_t*);
+template <std::size_t... B>
+constexpr std::array<PackBlock, sizeof...(B)> pack_block_table(std::index_sequence<B...>) {
+  return {[](const std::uint64_t* w, std::uint8_t* to) {
+    pack_fixed<int(B)>(w, to, std::make_index_sequence<kBlock>());
+  }...};
+}
+// kPackBlock[b] packs a whole block in b bits.
+constexpr auto kPackBlock = pack_block_table(std::make_index_sequence<65>());
+
 // Reads m words of `width` bits each from in (ceil(m * width / 8) bytes).
 void unpack_bits(const std::uint8_t* in, std::size_t m, int width, std::uint64_t* w) {
   if (width == 0) {
@@ -197,11 +226,13 @@ bool is_single(double v) {
 // The 32-bit wrap of a difference of float32 keys, sign-extended.
 std::uint64_t wrap32(std::uint64_t r) { return std::uint64_t(std::int64_t(std::int32_t(std::uint32_t(r)))); }
 
-// The coder's hot loops are also compiled for x86-64 machines with AVX2
-// and LZCNT (the loader picks the copy the processor runs): a bit width in
+// The coder's hot loops are also compiled for x86-64-v3 machines (AVX2,
+// LZCNT, BMI2; the loader picks the copy the processor runs): a bit width in
 // one instruction, leftovers several at a time. The same bytes either way.
+// (Named by feature level, not "arch=haswell": GCC picks a clone named by
+// a processor only on that very processor, so AMD's never ran it.)
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-#define PARGIST_CODER_CLONES __attribute__((target_clones("arch=haswell", "default")))
+#define PARGIST_CODER_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define PARGIST_CODER_CLONES
 #endif
@@ -297,51 +328,73 @@ std::uint8_t predict_words(const double* v, std::size_t n, std::vector<std::uint
   return single ? predict_words_as<true>(v, n, words.data()) : predict_words_as<false>(v, n, words.data());
 }
 
-void put8(std::vector<std::uint8_t>& out, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-}
-
 // Words [first, n) by blocks of kBlock: in the layout each block's width,
 // its count of exceptions (wider words) and their indices and high bits;
 // in `packed` the low `width` bits of every word of the block.
 PARGIST_CODER_CLONES
 void pack_blocks(const std::uint64_t* words, std::size_t first, std::size_t n, std::vector<std::uint8_t>& layout,
                  std::vector<std::uint8_t>& packed) {
+  // Room for every block at its widest, so that whole blocks are packed
+  // straight into place; trimmed to what was written at the end.
+  const std::size_t packed_at = packed.size();
+  packed.resize(packed_at + (n - std::min(first, n)) * 8 + 8);
+  std::uint8_t* to = packed.data() + packed_at;
   for (std::size_t at = first; at < n; at += kBlock) {
     const std::size_t m = std::min(kBlock, n - at);
     const std::uint64_t* w = words + at;
     // The width that costs the fewest bits, counting each word wider
     // than it as an exception: its index and its high bits (9 bytes).
-    // Four histograms of the words' widths, so that words of equal
-    // width in a row do not wait on each other's count.
-    std::uint8_t counts[4][65] = {};
-    std::uint64_t any = 0;
+    std::uint8_t widths[kBlock] = {};
+    std::uint64_t any = 0, present = 0;  // present: bit b set when a word is b bits wide
     for (std::size_t i = 0; i < m; ++i) {
-      ++counts[i & 3][bit_width(w[i])];
+      const int b = bit_width(w[i]);
+      widths[i] = std::uint8_t(b);
       any |= w[i];
+      present |= std::uint64_t(1) << (b & 63);
     }
-    // Down from the widest word; past m * 64 / 72 exceptions no narrower
-    // width can win back what they cost.
     int width = bit_width(any);
-    std::size_t exceptions = 0, best = m * std::size_t(width);
-    for (int b = width - 1, above = 0; b >= 0; --b) {
-      above += int(counts[0][b + 1]) + counts[1][b + 1] + counts[2][b + 1] + counts[3][b + 1];
-      if (std::size_t(above) * 72 >= m * 64) break;
-      if (const std::size_t bits = m * std::size_t(b) + std::size_t(above) * 72; bits < best) {
+    std::size_t exceptions = 0;
+    // Only the widths words have are worth trying (between two of them a
+    // narrower width costs fewer bits for the same exceptions), from the
+    // widest down; past the point where the exceptions alone cost the best
+    // so far, no narrower width can win (ties keep the wider width).
+    // Each count is a compare over the block's widths (vectorised).
+    std::size_t best = m * std::size_t(width);
+    present &= width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;  // below the widest
+    for (;;) {
+      const int b = present ? 63 - __builtin_clzll(present) : 0;
+      std::size_t above = 0;
+      for (std::size_t i = 0; i < kBlock; ++i) above += widths[i] > b;
+      if (above * 72 >= best) break;
+      if (const std::size_t bits = m * std::size_t(b) + above * 72; bits < best) {
         best = bits;
         width = b;
-        exceptions = std::size_t(above);
+        exceptions = above;
       }
+      if (!present) break;
+      present &= ~(std::uint64_t(1) << b);
     }
     layout.push_back(std::uint8_t(width));
     layout.push_back(std::uint8_t(exceptions));
-    for (std::size_t i = 0; i < m && exceptions; ++i)
-      if (w[i] >> width) {
-        layout.push_back(std::uint8_t(i));
-        put8(layout, w[i] >> width);
-      }
-    pack_bits(w, m, width, packed);
+    if (exceptions) {
+      std::size_t e = layout.size();
+      layout.resize(e + 9 * exceptions);
+      for (std::size_t i = 0; i < m; ++i)
+        if (widths[i] > width) {
+          const std::uint64_t high = w[i] >> width;
+          layout[e] = std::uint8_t(i);
+          for (int b = 0; b < 8; ++b) layout[e + 1 + std::size_t(b)] = std::uint8_t(high >> (8 * b));
+          e += 9;
+        }
+    }
+    if (m == kBlock) {
+      kPackBlock[std::size_t(width)](w, to);
+      to += std::size_t(width) * (kBlock / 8);
+    } else {
+      to += pack_bits(w, m, width, to);
+    }
   }
+  packed.resize(std::size_t(to - packed.data()));
 }
 
 // Back from the words to the doubles; false for a transform byte no writer makes.
