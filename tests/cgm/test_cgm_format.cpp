@@ -129,7 +129,8 @@ TEST_CASE("world record: plain records (as files written before deflate) still r
   const plot::Frame f = cgm_test::every_primitive_frame(3);
   const Bytes old = cgm::encode_world_record(f, false), now = cgm::encode_world_record(f);
   REQUIRE(old[4] == 3);  // plain, with pygist's keywords (1: plain, before them)
-  REQUIRE(now[4] == 6);  // deflated, predicted, cells named in the body (5: not named; 4: not predicted;
+  REQUIRE(now[4] == 7);  // deflated, predicted, cells named in the body, meshgrids as a row and a column
+                         // (6: meshes as given; 5: cells not named; 4: not predicted;
                          // 2: deflated, before the keywords)
   const plot::Frame back = cgm::decode_world_record(old.data(), old.size(), 0);
   CHECK(cgm::encode_world_record(back) == now);
@@ -210,7 +211,7 @@ TEST_CASE("world record: predicted arrays come back bit for bit, whatever the va
     std::vector<double> y(arrays[k].rbegin(), arrays[k].rend());
     const plot::Frame f = curve_frame(arrays[k], y);
     const Bytes once = cgm::encode_world_record(f);
-    REQUIRE(once[4] == 6);
+    REQUIRE(once[4] == 7);
     const plot::Frame back = cgm::decode_world_record(once.data(), once.size(), 0);
     const auto& l = std::get<plot::Lines>(back.systems[1].elements.back());
     CHECK(same_bits(l.x, arrays[k]));
@@ -272,10 +273,100 @@ TEST_CASE("world record: files of version 5 (cell colours in the record) still r
   REQUIRE(cells->colors.size() == 32 * 32);
   for (std::size_t j = 0; j < 32; ++j)
     for (std::size_t i = 0; i < 32; ++i) REQUIRE(cells->colors[j * 32 + i] == (i * 7 + j * 3) % 240);
-  // Read, written again as version 6 and read: the same frame.
+  // Read, written again as version 7 and read: the same frame.
   const Bytes now = cgm::encode_world_record(doc.pages[0].frame);
-  CHECK(now[4] == 6);
+  CHECK(now[4] == 7);
   CHECK(cgm::encode_world_record(cgm::decode_world_record(now.data(), now.size(), 0)) == now);
+}
+
+TEST_CASE("world record: files of version 6 (meshes as given) still read") {
+  // Written by pargist before version 7 (tests/cgm/fuzz/corpus, made with
+  // pargist's Python API): plg of y = sin(x) exp(-x/5) at x = i * (10/4199),
+  // 4200 points; pli of 32x32 colours (7i + 3j) mod 240; plc of
+  // z = sin(1.3 x) cos(y) + 0.1 x y on the meshgrid of linspace(-3, 3, 40)
+  // and linspace(-2, 2, 30).
+  const auto doc = cgm::read_cgm(PARGIST_CORPUS_DIR "/pargist_record_v6.cgm", false);
+  REQUIRE_FALSE(doc.error.has_value());
+  REQUIRE(doc.pages.size() == 1);
+  REQUIRE(doc.pages[0].from_world_record);
+  const plot::Lines* curve = nullptr;
+  const plot::Contours* contours = nullptr;
+  for (const auto& s : doc.pages[0].frame.systems)
+    for (const auto& e : s.elements) {
+      if (const auto* l = std::get_if<plot::Lines>(&e)) curve = l;
+      if (const auto* c = std::get_if<plot::Contours>(&e)) contours = c;
+    }
+  REQUIRE(curve);
+  REQUIRE(curve->x.size() == 4200);
+  for (std::size_t i = 0; i < 4200; ++i) {
+    REQUIRE(curve->x[i] == double(i) * (10.0 / 4199));
+    REQUIRE(curve->y[i] == std::sin(curve->x[i]) * std::exp(-curve->x[i] / 5));
+  }
+  REQUIRE(contours);
+  REQUIRE(contours->mesh.ni == 40);
+  REQUIRE(contours->mesh.nj == 30);
+  for (std::size_t j = 0; j < 30; ++j)
+    for (std::size_t i = 0; i < 40; ++i) {
+      const double x = contours->mesh.x[j * 40 + i], y = contours->mesh.y[j * 40 + i];
+      REQUIRE(x == contours->mesh.x[i]);
+      REQUIRE(y == contours->mesh.y[j * 40]);
+      REQUIRE(std::fabs(contours->z[j * 40 + i] - (std::sin(1.3 * x) * std::cos(y) + 0.1 * x * y)) < 1e-15);
+    }
+  CHECK(contours->mesh.x[0] == -3.0);
+  CHECK(contours->mesh.x[39] == 3.0);
+  CHECK(contours->mesh.y[29 * 40] == 2.0);
+  // Read, written again as version 7 (the mesh as a row and a column) and
+  // read: the same frame.
+  const Bytes now = cgm::encode_world_record(doc.pages[0].frame);
+  CHECK(now[4] == 7);
+  const plot::Frame back = cgm::decode_world_record(now.data(), now.size(), 0);
+  CHECK(cgm::encode_world_record(back) == now);
+  const auto& c = std::get<plot::Contours>(back.systems[1].elements.back());
+  CHECK(same_bits(c.mesh.x, contours->mesh.x));
+  CHECK(same_bits(c.mesh.y, contours->mesh.y));
+  CHECK(same_bits(c.z, contours->z));
+}
+
+TEST_CASE("world record: a meshgrid's x and y are stored as a row and a column, bit for bit") {
+  // Either orientation of a meshgrid, a mesh that breaks the rule at one
+  // node only (a -0 for a 0, a NaN of other bits): every array back exactly.
+  const std::size_t ni = 37, nj = 23;
+  auto frame_of = [&](const std::vector<double>& x, const std::vector<double>& y) {
+    plot::Frame f = cgm_test::every_primitive_frame(2);
+    plot::Contours c;
+    c.mesh.ni = ni;
+    c.mesh.nj = nj;
+    c.mesh.x = x;
+    c.mesh.y = y;
+    for (std::size_t k = 0; k < ni * nj; ++k) c.z.push_back(std::sin(x[k]) * std::cos(y[k]));
+    c.levels = {-0.5, 0.0, 0.5};
+    f.systems[1].elements.push_back(std::move(c));
+    return f;
+  };
+  std::vector<double> rows(ni * nj), cols(ni * nj);
+  for (std::size_t j = 0; j < nj; ++j)
+    for (std::size_t i = 0; i < ni; ++i) {
+      rows[j * ni + i] = -1.0 + 2.0 * double(i) / double(ni - 1);  // hits 0 exactly at i = 18
+      cols[j * ni + i] = double(j) * 0.1 - 1.1;
+    }
+  auto size_of = [&](const std::vector<double>& x, const std::vector<double>& y) {
+    const plot::Frame f = frame_of(x, y);
+    const Bytes once = cgm::encode_world_record(f);
+    const plot::Frame back = cgm::decode_world_record(once.data(), once.size(), 0);
+    const auto& c = std::get<plot::Contours>(back.systems[1].elements.back());
+    CHECK(same_bits(c.mesh.x, x));
+    CHECK(same_bits(c.mesh.y, y));
+    CHECK(cgm::encode_world_record(back) == once);
+    return once.size();
+  };
+  const std::size_t grid = size_of(rows, cols), turned = size_of(cols, rows);
+  std::vector<double> zero_signed = rows, nan_bits = cols;
+  zero_signed[5 * ni + 18] = -0.0;
+  nan_bits[3 * ni] = std::nan("1");
+  nan_bits[3 * ni + 1] = std::nan("2");
+  const std::size_t broken = size_of(zero_signed, nan_bits);
+  CHECK(turned < grid + 64);
+  CHECK(grid + 200 < broken);  // the rule broken at one node: the arrays stored as given
 }
 
 TEST_CASE("world record: cell colours the body holds exactly are named, not stored twice") {

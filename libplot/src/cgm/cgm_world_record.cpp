@@ -18,7 +18,7 @@ namespace pargist::cgm {
 namespace {
 
 constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
-// Versions 1 and 3: the layout below, as is. Versions 2, 4, 5 and 6 store the
+// Versions 1 and 3: the layout below, as is. Versions 2, 4, 5, 6 and 7 store the
 // same layout in three parts:
 //   A  the layout, deflated (zlib);
 //   B  versions 2 and 4: byte planes of arrays of doubles, deflated as
@@ -30,29 +30,38 @@ constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
 // Versions 2 and 4 store a large array of doubles plane by plane (all first
 // bytes, then all second bytes...), each plane led in the layout by a byte:
 // 0 if its bytes follow there, 1 if they are the next ones of C, 2 of B.
-// Version 5 (written now) predicts each value of an array of doubles from
+// Version 5 predicts each value of an array of doubles from
 // the ones before it and keeps what the prediction missed: in the layout a
 // transform byte (see predict_words), the first words, and one width byte
 // per block of kBlock words; in C the blocks' words, each in that many bits.
 // Coordinates of curves, meshes and sorted data follow their neighbours, so
 // what is left takes few bits; data the user gave as float32 take 32 bits
 // at most; noise takes what it takes, with no time spent on coding it.
-// Version 6 (written now) is version 5 but for an empty part B, written as
+// Version 6 is version 5 but for an empty part B, written as
 // no bytes at all (sizes 0 and 0), and for arrays of bytes: a tag byte
 // in the layout after the count, 0 when the bytes follow in part B (as in
 // version 5), 1 when they are the colours of the picture body's CELL ARRAY
 // whose ordinal (u32) follows: a cell array of palette colours is then in
 // the file once, in the body Gist reads, and the record only points at it.
+// Version 7 (written now) is version 6 but for the x and y arrays of a
+// mesh (QuadMesh, ni x nj nodes, rows of ni): a form byte before each,
+// kAsGiven when the array follows as any other, kRowsRepeat when every row
+// is the first row bit for bit (x of a meshgrid: the first row follows),
+// kRowsConstant when every node of a row is its first bit for bit (y of a
+// meshgrid: the first node of each row follows, nj values). A mesh made
+// from linspace and meshgrid is then ni + nj values, not 2 ni nj.
 // The version also tells the layout: versions 1 (plain) and 2 (deflated)
-// have layout 1; versions 3 (plain), 4, 5 and 6 (deflated) have layout 2, which
+// have layout 1; versions 3 (plain), 4, 5, 6 and 7 (deflated) have layout 2, which
 // added pygist's keywords: the rays' spacing and size and the smoothing of
 // curves (Lines, Contours), the marks' spacing of contours, bytscl's top
 // (FillMesh, Cells, Polys) and plf's region, gridxy's base 60 ticks and the
 // mesh of plv's darts (Vectors). All versions read.
 constexpr std::uint16_t kPlainLayout1 = 1, kDeflatedLayout1 = 2, kPlain = 3, kDeflatedUnpredicted = 4,
-                        kDeflatedUnreferenced = 5, kDeflated = 6;
+                        kDeflatedUnreferenced = 5, kDeflatedUnformed = 6, kDeflated = 7;
 // Version 6: where an array of bytes is.
 enum BytesTag : std::uint8_t { kInPartB = 0, kInBody = 1 };
+// Version 7: how a mesh's x or y array is stored.
+enum MeshForm : std::uint8_t { kAsGiven = 0, kRowsRepeat = 1, kRowsConstant = 2 };
 constexpr int kLayout = 2;
 constexpr std::size_t kHeader = 22;
 // Fast deflate: the record must not slow writing below Gist's own pace.
@@ -67,6 +76,9 @@ constexpr int kLayoutMemLevel = 6;
 constexpr int kBytesStrategy = Z_RLE;
 // A decoded record larger than this is taken for a corrupt size field.
 constexpr std::size_t kMaxRecordBytes = std::size_t(1) << 31;
+// A mesh array that a version 7 reader expands from a row or a column
+// holds at most this many nodes (a largest record's worth of doubles).
+constexpr std::size_t kMaxMeshNodes = kMaxRecordBytes / 8;
 // Versions 2 and 4: where each plane of an array is.
 enum PlaneTag : std::uint8_t { kInline = 0, kCopied = 1, kCoded = 2 };
 // Version 5: the words of an array are packed by blocks of this many, each
@@ -429,6 +441,28 @@ constexpr bool kBulk = std::is_arithmetic_v<T> && !std::is_same_v<T, bool> &&
                        std::numeric_limits<double>::is_iec559 &&
                        __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
 
+// How version 7 stores a mesh array of ni x nj nodes: the rows compared
+// bit for bit (-0 is not 0, a NaN only its own bits).
+MeshForm mesh_form_of(const std::vector<double>& v, std::size_t ni, std::size_t nj) {
+  if (ni < 2 || nj < 2 || v.size() != ni * nj) return kAsGiven;
+  const std::size_t row_bytes = ni * sizeof(double);
+  bool repeat = true;
+  for (std::size_t j = 1; j < nj && repeat; ++j) repeat = std::memcmp(v.data(), v.data() + j * ni, row_bytes) == 0;
+  if (repeat) return kRowsRepeat;
+  const auto* bits = reinterpret_cast<const unsigned char*>(v.data());
+  for (std::size_t j = 0; j < nj; ++j) {
+    std::uint64_t first, differ = 0;
+    std::memcpy(&first, bits + j * row_bytes, 8);
+    for (std::size_t i = 1; i < ni; ++i) {
+      std::uint64_t u;
+      std::memcpy(&u, bits + (j * ni + i) * 8, 8);
+      differ |= u ^ first;
+    }
+    if (differ) return kAsGiven;
+  }
+  return kRowsConstant;
+}
+
 // One description of the layout serves both directions: `io(ar, value)`
 // writes with a Writer and reads with a Reader.
 class Writer {
@@ -440,6 +474,8 @@ class Writer {
   std::vector<std::uint8_t> coded, copied;  // parts B and C of versions 2, 4, 5, 6
   std::vector<std::uint64_t> words;         // scratch: an array's words before its planes
   const std::vector<DrawnCells>* drawn = nullptr;  // the body's CELL ARRAYs (version 6)
+  bool mesh_forms = false;                          // mesh arrays led by their form (version 7)
+  std::vector<double> line;                         // scratch: a mesh array's row or column
 
   template <class T>
   void num(T& v) {
@@ -521,6 +557,21 @@ class Writer {
     count(s.size());
     out.insert(out.end(), s.begin(), s.end());
   }
+  // A mesh's x or y array of ni x nj nodes (version 7: see MeshForm).
+  void mesh_array(std::vector<double>& v, std::size_t ni, std::size_t nj) {
+    if (!mesh_forms) return vec(v);
+    const MeshForm form = mesh_form_of(v, ni, nj);
+    out.push_back(form);
+    if (form == kRowsRepeat) {
+      line.assign(v.begin(), v.begin() + std::ptrdiff_t(ni));
+    } else if (form == kRowsConstant) {
+      line.resize(nj);
+      for (std::size_t j = 0; j < nj; ++j) line[j] = v[j * ni];
+    } else {
+      return vec(v);
+    }
+    vec(line);
+  }
   std::size_t count(std::size_t n, std::size_t = 1) {
     put(n, 4);
     return n;
@@ -552,6 +603,7 @@ class Sizer {
     size += 4 + v.size() * (std::is_same_v<T, bool> ? 1 : (std::is_floating_point_v<T> ? 8 : sizeof(T)));
   }
   void str(std::string& s) { size += 4 + s.size(); }
+  void mesh_array(std::vector<double>& v, std::size_t, std::size_t) { vec(v); }
   std::size_t count(std::size_t n, std::size_t = 1) {
     size += 4;
     return n;
@@ -669,6 +721,28 @@ class Reader {
       for (auto& x : v) num(x);
     }
   }
+  // A mesh's x or y array of ni x nj nodes (version 7: see MeshForm).
+  void mesh_array(std::vector<double>& v, std::size_t ni, std::size_t nj) {
+    if (!mesh_forms) return vec(v);
+    const auto form = std::uint8_t(get(1));
+    if (form == kAsGiven) return vec(v);
+    if (form != kRowsRepeat && form != kRowsConstant)
+      throw FormatError{base_ + pos_ - 1, "world-coordinate record: bad form of a mesh array"};
+    if (ni < 2 || nj < 2 || ni > kMaxMeshNodes / nj)
+      throw FormatError{base_ + pos_ - 1, "world-coordinate record: mesh of " + std::to_string(ni) + " x " +
+                                              std::to_string(nj) + " nodes cannot be expanded"};
+    std::vector<double> line;
+    vec(line);
+    if (line.size() != (form == kRowsRepeat ? ni : nj))
+      throw FormatError{base_ + pos_, "world-coordinate record: a mesh's row or column of the wrong length"};
+    v.resize(ni * nj);
+    for (std::size_t j = 0; j < nj; ++j) {
+      double* row = v.data() + j * ni;
+      if (form == kRowsRepeat) std::copy(line.begin(), line.end(), row);
+      else std::fill(row, row + ni, line[j]);
+    }
+  }
+  bool mesh_forms = false;  // version 7
   void str(std::string& s) {
     const std::size_t n = count(0, 1);
     s.assign(reinterpret_cast<const char*>(p_ + pos_), n);
@@ -773,8 +847,8 @@ template <class Ar> void io(Ar& ar, plot::ElementInfo& i) {
 template <class Ar> void io(Ar& ar, plot::QuadMesh& m) {
   ar.num(m.ni);
   ar.num(m.nj);
-  ar.vec(m.x);
-  ar.vec(m.y);
+  ar.mesh_array(m.x, m.ni, m.nj);
+  ar.mesh_array(m.y, m.ni, m.nj);
   ar.vec(m.ireg);
   // ni*nj computed without overflow: both sizes must match the arrays.
   const bool sized = m.ni == 0 ? m.x.empty() : (m.x.size() % m.ni == 0 && m.x.size() / m.ni == m.nj);
@@ -1223,6 +1297,7 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
   const LentBuffers lent(scratch, w);
   w.planes = true;
   w.drawn = &drawn;
+  w.mesh_forms = true;
   io(w, f);
   for (const auto* part : {&w.out, &w.coded, &w.copied})
     if (part->size() > kMaxRecordBytes) throw std::length_error("pargist: frame too large for a CGM record");
@@ -1273,7 +1348,7 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
     return frame;
   }
   if (version != kDeflatedLayout1 && version != kDeflatedUnpredicted && version != kDeflatedUnreferenced &&
-      version != kDeflated)
+      version != kDeflatedUnformed && version != kDeflated)
     throw FormatError{base + 4, "world-coordinate record of unknown version " + std::to_string(version)};
   if (size < kHeader) throw FormatError{base + 6, "world-coordinate record truncated"};
   auto get = [&](std::size_t at) {
@@ -1288,7 +1363,7 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
       throw FormatError{base + field, "world-coordinate record part of " + std::to_string(plain) + " bytes: too large"};
     if (packed > size - at) throw FormatError{base + field + 4, "world-coordinate record truncated"};
     out.resize(plain);
-    if (plain == 0 && packed == 0 && version == kDeflated) return;  // version 6: an empty part, not deflated
+    if (plain == 0 && packed == 0 && version >= kDeflatedUnformed) return;  // versions 6, 7: an empty part, not deflated
     uLongf got = uLongf(plain);
     const int status = uncompress(out.data(), &got, data + at, uLong(packed));
     if (status != Z_OK || got != plain)
@@ -1300,8 +1375,9 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
   inflate_part(6, layout);
   inflate_part(14, coded);
   Reader r(layout.data(), layout.size(), {coded.data(), coded.size()}, {data + at, size - at},
-           version >= kDeflatedUnreferenced, version == kDeflated ? &body_cells : nullptr);
+           version >= kDeflatedUnreferenced, version >= kDeflatedUnformed ? &body_cells : nullptr);
   r.layout = fields;
+  r.mesh_forms = version >= kDeflated;
   try {
     io(r, frame);
   } catch (const FormatError& e) {  // an offset in the inflated bytes is no file offset
