@@ -3,14 +3,17 @@
 
 For each rank count and particle count, the C++ program (pp_bench, built
 from tests/bench/pp_bench.cpp) and this script's worker take turns, each in
-its own mpirun, on the same grids: every frame is fma() then a ppzx density
-cell array of nx = ny = BINS cells, deposited on every rank, reduced to rank
-0 and drawn there (colour bar and titles; no file written, no window), timed
-from barrier to barrier; the median of the frames. Python:
-`pargist.ppzx(z=z, x=x, cellarray=1, nx=B, ny=B)` (Warp's ppgeneric, node
-grid); C++: `pargist::plot::pp::ppgeneric` with `cellarray`, nx = ny = B.
-Both layers draw the same particles' distribution (Gaussian z of sigma 1, x of
-sigma 0.5, each rank its own, made by each layer's own generator).
+its own mpirun, on the same grids, doing the same work: every frame is
+fma() then a ppzx density cell array of nx = ny = BINS cells on Warp's node
+grid ((BINS+1)^2 nodes, CIC), deposited on every rank, reduced to rank 0
+and drawn there with Warp's colour bar and ppzx's titles (no file written,
+no window), timed from barrier to barrier; the median of the frames.
+Python: `pargist.ppzx(z=z, x=x, cellarray=1, nx=B, ny=B)`; C++: the pp
+calls that frame is made of (pp::node_density_cellarray, pp::warp_colorbar,
+three plt). After the timed frames each layer writes its last frame to a
+PNG (untimed) and the driver checks that the two pictures are the same
+bytes. Both layers make the same particles (near_gaussian below: z of
+sigma 1, x of sigma 0.5, each rank its own slice of one global sequence).
 
     pp_bench.py --binary build/bin/pp_bench [--ranks 1,4] [--sizes 1e4,1e6,1e7]
                 [--bins 64,256,1024,2048] [--frames 5] [--rounds 2]
@@ -18,13 +21,34 @@ sigma 0.5, each rank its own, made by each layer's own generator).
 Writes tests/bench/results/pp.md.
 """
 import argparse
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import benchlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def near_gaussian(g, stream):
+    """Particles g (global indices, uint64) of stream 0 (z) or 1 (x): the sum
+    of four SplitMix64 uniforms, centred, unit variance; the same doubles as
+    pp_bench.cpp's near_gaussian (integer and exact float steps only)."""
+    import numpy as np
+    u64 = np.uint64
+    s = None
+    for k in range(4):
+        c = g * u64(8) + u64(4 * stream + k)
+        c = c * u64(0x9E3779B97F4A7C15)
+        c = (c ^ (c >> u64(30))) * u64(0xBF58476D1CE4E5B9)
+        c = (c ^ (c >> u64(27))) * u64(0x94D049BB133111EB)
+        c ^= c >> u64(31)
+        u = (c >> u64(11)).astype(np.float64) * 2.0 ** -53
+        s = u if s is None else s + u
+    return (s - 2.0) * 1.7320508075688772
 
 
 def worker(n, frames, sides):
@@ -33,9 +57,12 @@ def worker(n, frames, sides):
 
     import pargist as pg
     comm = MPI.COMM_WORLD
-    rng = np.random.default_rng(1234 + comm.rank)
-    z = rng.standard_normal(n)
-    x = 0.5 * rng.standard_normal(n)
+    z, x = np.empty(n), np.empty(n)
+    step = 1 << 22
+    for b in range(0, n, step):  # in pieces: the temporaries of 1e8 at once would not fit beside the arrays
+        g = np.arange(comm.rank * n + b, comm.rank * n + min(b + step, n), dtype=np.uint64)
+        z[b:b + len(g)] = near_gaussian(g, 0)
+        x[b:b + len(g)] = 0.5 * near_gaussian(g, 1)
     pg.window(0, display="")  # collective in Python, as every pargist call
     for side in sides:
         times = []
@@ -47,13 +74,15 @@ def worker(n, frames, sides):
             comm.Barrier()
             if k >= 0:
                 times.append(MPI.Wtime() - t0)
+        if os.environ.get("PP_BENCH_PNG"):
+            pg.png(f"{os.environ['PP_BENCH_PNG']}-py-{side}.png")  # untimed: the picture the C++ side must match
         if comm.rank == 0:
             print(side, " ".join(f"{t:.6g}" for t in times), flush=True)
 
 
-def run_layer(cmd, ranks):
+def run_layer(cmd, ranks, png):
     env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
-               OMPI_MCA_rmaps_base_oversubscribe="1")
+               OMPI_MCA_rmaps_base_oversubscribe="1", PP_BENCH_PNG=png)
     full = ["mpirun", "-n", str(ranks), "--oversubscribe"] + cmd
     run = subprocess.run(full, capture_output=True, text=True, env=env, timeout=3600, stdin=subprocess.DEVNULL)
     if run.returncode != 0:
@@ -65,45 +94,71 @@ def run_layer(cmd, ranks):
     return times
 
 
+def picture_md5(path):
+    """md5 of a PNG's critical chunks (header, palette, pixels): the picture,
+    without the text chunks (a creation time) that differ between runs."""
+    with open(path, "rb") as f:
+        data = f.read()
+    h, at = hashlib.md5(), 8
+    while at + 8 <= len(data):
+        size = int.from_bytes(data[at:at + 4], "big")
+        kind = data[at + 4:at + 8]
+        if kind[:1].isupper():
+            h.update(data[at + 4:at + 8 + size])
+        at += 12 + size
+    return h.hexdigest()
+
+
 def driver(args):
     rows = []
     sides = [int(b) for b in args.bins.split(",")]
+    scratch = tempfile.mkdtemp(prefix="pp_bench-")
     for ranks in [int(r) for r in args.ranks.split(",")]:
         for total in [int(float(s)) for s in args.sizes.split(",")]:
             n = total // ranks
             frames = args.frames if total <= 10**7 else max(2, args.frames // 2)
             cxx = {s: [] for s in sides}
             py = {s: [] for s in sides}
+            load = []
+            png = os.path.join(scratch, f"{ranks}-{total}")
             for _ in range(args.rounds):  # the layers take turns
-                for s, ts in run_layer([args.binary, str(n), str(frames)] + [str(s) for s in sides], ranks).items():
+                load.append(os.getloadavg()[0])
+                for s, ts in run_layer([args.binary, str(n), str(frames)] + [str(s) for s in sides], ranks,
+                                       png).items():
                     cxx[s] += ts
                 for s, ts in run_layer([sys.executable, os.path.abspath(__file__), "--worker", str(n), str(frames)] +
-                                       [str(s) for s in sides], ranks).items():
+                                       [str(s) for s in sides], ranks, png).items():
                     py[s] += ts
+            load.append(os.getloadavg()[0])
             for s in sides:
                 c, q = benchlib.median(cxx[s]), benchlib.median(py[s])
-                rows.append((ranks, total, s, len(cxx[s]), c, q))
+                same = picture_md5(f"{png}-cxx-{s}.png") == picture_md5(f"{png}-py-{s}.png")
+                loads = f"{min(load):.1f}-{max(load):.1f}"
+                rows.append((ranks, total, s, len(cxx[s]), c, q, loads, same))
                 print(f"P={ranks} N={total:.0e} {s:5d}^2  C++ {c * 1e3:9.2f} ms  Python {q * 1e3:9.2f} ms  "
-                      f"ratio {q / c:5.2f}", flush=True)
+                      f"ratio {q / c:5.2f}  load {loads}  same picture {same}", flush=True)
+    shutil.rmtree(scratch)
     worst = max(rows, key=lambda r: r[5] / r[4])
     text = [
-        "# ppzx density frames through Python against the C++ pp kernel",
+        "# ppzx density frames through Python against the same frame from C++",
         "",
         f"Written by `tests/bench/pp_bench.py` on {benchlib.stamp()} ({os.cpu_count()} cores, shared; ranks "
-        "past 2 are oversubscribed). Each frame: `fma()` then a density cell array of the particles, "
-        "deposited on every rank, reduced to rank 0 and drawn there with its colour bar and titles (no "
-        "file, no window), timed from barrier to barrier, wall seconds; the median frame of "
+        "past 2 are oversubscribed: 4 ranks take turns on 2 cores). Each frame: `fma()` then a ppzx density "
+        "cell array, Warp's node grid of (B+1)^2 nodes (CIC, ppzx's default), deposited on every rank, "
+        "reduced to rank 0 and drawn there with Warp's colour bar and ppzx's titles (no file, no window), "
+        "timed from barrier to barrier, wall seconds; the median frame of "
         f"{args.rounds} turns of each layer, each turn its own mpirun. Python: `pargist.ppzx(z=z, x=x, "
-        "cellarray=1, nx=B, ny=B)` (Warp's ppgeneric: a node grid of (B+1)^2 nodes); C++: "
-        "`pargist::plot::pp::ppgeneric` with `cellarray`, nx = ny = B (a cell grid). Particles: "
-        "Gaussian z (sigma 1), x (sigma 0.5), the total split evenly over the ranks, float64. "
-        "Ratio = Python / C++.",
+        "cellarray=1, nx=B, ny=B)`; C++: the pp calls that frame is made of (`pp::node_density_cellarray`, "
+        "`pp::warp_colorbar`, three `plt`). Particles: near-Gaussian z (sigma 1), x (sigma 0.5), the same "
+        "numbers in both layers, the total split evenly over the ranks, float64. *Same picture*: the last "
+        "frame of each layer written to PNG (untimed), header and pixels compared byte for byte. *Load*: the 1-minute load "
+        "average before and after each turn. Ratio = Python / C++.",
         "",
     ]
     text += benchlib.table(["ranks", "particles (total)", "grid", "frames", "C++ ms/frame", "Python ms/frame",
-                            "Python / C++"], "r r r r r r r",
-                           [(r, f"{t:.0e}", f"{s}x{s}", k, f"{c * 1e3:.4g}", f"{q * 1e3:.4g}", f"{q / c:.2f}")
-                            for r, t, s, k, c, q in rows])
+                            "Python / C++", "load", "same picture"], "r r r r r r r r l",
+                           [(r, f"{t:.0e}", f"{s}x{s}", k, f"{c * 1e3:.4g}", f"{q * 1e3:.4g}", f"{q / c:.2f}",
+                             ld, "yes" if same else "NO") for r, t, s, k, c, q, ld, same in rows])
     text += ["", f"Worst ratio: {worst[5] / worst[4]:.2f} ({worst[0]} ranks, {worst[1]:.0e} particles, "
              f"{worst[2]}x{worst[2]}).", "", benchlib.machine()]
     benchlib.write_results(args.out, "\n".join(text))

@@ -336,6 +336,8 @@ def _generic(comm, func, p, o):
     if view is not None:
         _on_root(comm, lambda: gist.plsys(view))
     x, y = _transformed(p, o)
+    if _plain_cellarray(p, o):
+        return _cellarray_frame(comm, p, o, x, y, view)
     nx, ny = o["nx"], o["ny"]
     sides = _view(comm, o)
     fixed = [(x, sides[0], sides[1]), (y, sides[2], sides[3])]
@@ -427,6 +429,50 @@ def _generic(comm, func, p, o):
     return result
 
 
+def _plain_cellarray(p, o):
+    """A density cell array with nothing else on its grid (no contours,
+    hash, particles, grid transforms or flips): the frame most pp* calls
+    make, done by one core call."""
+    return (p.zz is None and o["cellarray"] and o["contours"] is None and not o["hash"] and not o["particles"]
+            and not o["returngrid"] and not (o["chopped"] or o["denmin"] or o["denmax"])
+            and not o["ldensitycylindrical"] and not o["xbound"] and not o["ybound"] and not o["ldensityscale"]
+            and o["gridscale"] is None and o["uselog"] is None and not o["flipxaxis"] and not o["flipyaxis"]
+            and o["xmesh"] is None and o["ymesh"] is None and o["nx"] > 1 and o["ny"] > 1
+            and p.select.get("ii") is None)
+
+
+def _cellarray_frame(comm, p, o, x, y, view):
+    """_generic's steps for a plain density cell array in one collective core
+    call (pp.hpp's node_density_cellarray: the same node grid and cells, laid
+    out as pli reads them, no copy of the grid on rank 0); the colour bar
+    and titles are drawn here as _draw draws them."""
+    nan = numpy.nan
+    scales = (o["xscale"], o["xscale"], o["yscale"], o["yscale"])
+    frame = [nan] * 4
+    if o["lframe"]:
+        frame = [nan if s == "e" else s * scales[k] for k, s in enumerate(o["pplimits"])]
+    given = [nan if o[key] is None else o[key] * scales[k] for k, key in enumerate(("xmin", "xmax", "ymin", "ymax"))]
+    nx, ny = o["nx"], o["ny"]
+    count, ext, cmin, cmax = _core.node_density_cellarray(
+        comm, x, y, p.weights, _select_arg(p.select), nx, ny, o["method"], frame, given, o["centering"],
+        o["cmin"], o["cmax"], int(o["ctop"]))
+    result = PlotResult(drawn="nothing", selected=count, points=0, nx=0, ny=0, cmin=0.0, cmax=0.0,
+                        bytes_to_root=0, layers=[])
+    if count == 0:
+        result["view"] = tuple(float(v) for v in numpy.nan_to_num(ext))
+        session.settitles()
+        return result
+    cmin = cmin if o["cmin"] is None else o["cmin"]
+    cmax = cmax if o["cmax"] is None else o["cmax"]
+    o = dict(o, ncolor=o["ncolor"] or int(run.ncolor))
+    _on_root(comm, lambda: _decorate(o, cmin, cmax, view))
+    # What rank 0 drew follows from the options alone: no broadcast.
+    layers = ["cellarray"] + (["colorbar"] if o["lcolorbar"] else [])
+    result.update(view=tuple(ext), nx=nx, ny=ny, bytes_to_root=(nx + 1) * (ny + 1) * 8, layers=layers,
+                  cmin=cmin, cmax=cmax, drawn="cellarray")
+    return result
+
+
 def _main_layer(layers):
     for kind in ("filled-contours", "cellarray", "contours", "density-scatter", "scatter", "hash"):
         if kind in layers:
@@ -465,8 +511,15 @@ def _draw(o, grid, density, sample, ext, dx, dy, zrange, view, is_density):
         layers.append(_draw_particles(o, sample, grid, density, ext, cmin, cmax))
     if grid is not None:
         layers += draw.grid_layers(o, grid, gext, dx, dy, cmin, cmax, "over")
-    if draw.colorbar(o, cmin, cmax, view):
+    if _decorate(o, cmin, cmax, view):
         layers.append("colorbar")
+    return layers, cmin, cmax
+
+
+def _decorate(o, cmin, cmax, view):
+    """What rank 0 draws after the data, in Warp's order: the colour bar,
+    titles, the frame's limits. Returns whether a colour bar was drawn."""
+    drawn = draw.colorbar(o, cmin, cmax, view)
     if o["titles"]:
         session.ptitles(o["titlet"], o["titleb"], o["titlel"], o["titler"], v=view, height=o["height"])
     session.settitles()
@@ -476,7 +529,7 @@ def _draw(o, grid, density, sample, ext, dx, dy, zrange, view, is_density):
             if s[k] != "e":
                 s[k] = s[k] * scale
         gist.limits(*s)
-    return layers, cmin, cmax
+    return drawn
 
 
 def _draw_particles(o, sample, grid, density, ext, cmin, cmax):

@@ -340,6 +340,11 @@ def _warp_colorbar(zmin, zmax, uselog, ncolor, view, levs, colbarlinear, ctop):
     gist.plsys(0)
     try:
         top = _core.palette_size() - 1 if ctop is None else int(ctop)
+        if levs is None:
+            # The common bar (a density's): the core draws it, as pp_bench's C++ side does.
+            prefix = "e^" if uselog == "e" or uselog == 1 else "" if uselog is None else f"{int(uselog)}^"
+            _core.warp_colorbar(zmin, zmax, (xmin, xmax, ymin, ymax), fontsize, ncolor, top, prefix)
+            return
         if colbarlinear and levs is not None:
             # Filled contours of a linear ramp, at the contour levels.
             ramp = numpy.linspace(zmin, zmax, 255)[:, None] * numpy.ones(2)

@@ -78,6 +78,55 @@ void bind_pp(py::module_& m) {
   }, py::arg("comm"), py::arg("x"), py::arg("y"), py::arg("weights") = py::none(), py::arg("zz") = py::none(),
      py::arg("select") = py::none(), py::arg("options") = py::dict(), py::arg("func") = "ppgeneric");
 
+  // Warp's density cell array in one call (pp.hpp's node_density_cellarray):
+  // pargist/_ppgeneric.py parses the keywords, this deposits, reduces and
+  // draws the cells; the colour bar and titles stay with the Python layer.
+  m.def("node_density_cellarray", [](const reduce::Comm& comm, py::object x, py::object y, py::object weights,
+                                     py::object select, std::size_t nx, std::size_t ny, const std::string& method,
+                                     const std::array<double, 4>& frame_limits,
+                                     const std::array<double, 4>& grid_sides, const std::string& centering,
+                                     std::optional<double> cmin, std::optional<double> cmax, int ctop) {
+    using Options = plot::pp::NodeDensityOptions;
+    auto prepared = prepare_collectively(comm, [&] {
+      auto p = std::make_shared<PreparedPlot>();
+      p->x = float_view(x, "ppgeneric: x");
+      p->y = float_view(y, "ppgeneric: y");
+      const std::size_t n = p->x.view.size;
+      if (p->y.view.size != n) throw py::value_error("ppgeneric: x and y have different lengths");
+      if (!weights.is_none()) {
+        p->weights = float_view(weights, "ppgeneric: weights");
+        if (p->weights->view.size != n) throw py::value_error("ppgeneric: weights has a different length from the particles");
+        p->particles.weights = p->weights->view;
+      }
+      p->selection = make_selection(select, n, "ppgeneric");
+      p->particles.x = p->x.view;
+      p->particles.y = p->y.view;
+      p->particles.selection = p->selection.selection;
+      return p;
+    });
+    Options o;
+    o.nx = nx, o.ny = ny;
+    o.method = method == "ngp" ? reduce::Method::ngp : reduce::Method::cic;
+    o.frame_limits = frame_limits, o.grid_sides = grid_sides;
+    o.centering = centering == "node" ? Options::Centering::node
+                  : centering == "cell" ? Options::Centering::cell : Options::Centering::old;
+    o.cmin = cmin, o.cmax = cmax, o.ctop = ctop;
+    auto r = run_collective([&] { return plot::pp::node_density_cellarray(comm, prepared->particles, o); });
+    return py::make_tuple(r.selected, py::make_tuple(r.extent[0], r.extent[1], r.extent[2], r.extent[3]), r.cmin,
+                          r.cmax);
+  }, py::arg("comm"), py::arg("x"), py::arg("y"), py::arg("weights"), py::arg("select"), py::arg("nx"),
+     py::arg("ny"), py::arg("method"), py::arg("frame_limits"), py::arg("grid_sides"), py::arg("centering"),
+     py::arg("cmin"), py::arg("cmax"), py::arg("ctop"),
+     "Warp's density cell array (collective): (selected, extent, cmin, cmax).");
+
+  m.def("warp_colorbar", [](double zmin, double zmax, const std::array<double, 4>& place, double fontsize,
+                            int ncolor, int top, const std::string& label_prefix) {
+    plot::pp::WarpColorbarOptions o;
+    o.place = place, o.fontsize = fontsize, o.ncolor = ncolor, o.top = top, o.label_prefix = label_prefix;
+    plot::pp::warp_colorbar(zmin, zmax, o);
+  }, py::arg("zmin"), py::arg("zmax"), py::arg("place"), py::arg("fontsize"), py::arg("ncolor"), py::arg("top"),
+     py::arg("label_prefix"), "Warp's colour bar of ncolor bands with round labels, in the current system.");
+
   m.def("draw_grid", [](py::array_t<double, py::array::c_style | py::array::forcecast> z,
                         const std::array<double, 4>& extent, int contours, bool filled, bool cellarray,
                         std::optional<double> cmin, std::optional<double> cmax, bool colorbar) {

@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pargist::plot::pp {
 
@@ -91,5 +92,59 @@ struct PlotResult {
 
 /// Collective: every rank of `comm` calls it with its own particles.
 PlotResult ppgeneric(const reduce::Comm& comm, const Particles& particles, const PlotOptions& options);
+
+/// Warp's density cell array: ppgeneric(cellarray=1) with nothing else on
+/// its grid (pargist.pp's ppzx & co. take this path for such frames, and
+/// pp_bench times it from C++). The selected particles' density on Warp's
+/// node grid, (nx+1) x (ny+1) nodes over Warp's extent (the global extremes
+/// widened by a cell, or the fixed sides), reduced to root and drawn there
+/// as one pli: the deposit is laid out as pli reads it, so root makes no
+/// transposed copy, and finds the colour scale in one pass.
+struct NodeDensityOptions {
+  std::size_t nx = 100, ny = 100;  ///< cells; the grid has one node more per axis
+  reduce::Method method = reduce::Method::cic;
+  /// Warp's lframe pplimits (scaled): a finite side replaces root's current
+  /// limits (which select the particles); NaN keeps them.
+  std::array<double, 4> frame_limits{std::nan(""), std::nan(""), std::nan(""), std::nan("")};
+  /// Warp's xmin..ymax keywords (scaled): the grid's sides (not a
+  /// selection); NaN where found from the particles.
+  std::array<double, 4> grid_sides{std::nan(""), std::nan(""), std::nan(""), std::nan("")};
+  /// Warp's centering of the nodes on the cells of the image.
+  enum class Centering { node, cell, old } centering = Centering::node;
+  std::optional<double> cmin, cmax;  ///< colour scale (default: the grid's)
+  int ctop = 199;                    ///< palette colour of cmax (Warp's ctop)
+  int root = 0;
+};
+
+/// What node_density_cellarray did, identical on every rank.
+struct NodeDensityResult {
+  std::uint64_t selected = 0;  ///< particles inside the view, all ranks
+  /// The grid's extent (xmin, xmax, ymin, ymax); with nothing selected the
+  /// fixed sides, NaN where automatic (and nothing is drawn).
+  std::array<double, 4> extent{};
+  double cmin = 0, cmax = 0;   ///< colour scale of the cells
+};
+
+/// Collective, every rank with its own particles. Throws the same
+/// std::invalid_argument on every rank for an empty range or root's failure.
+NodeDensityResult node_density_cellarray(const reduce::Comm& comm, const Particles& particles,
+                                         const NodeDensityOptions& options);
+
+/// Warp's colour bar of a density (its colorbar() without contour levels):
+/// ncolor bands of the palette up to colour `top` in a box at `place` (NDC
+/// xmin, xmax, ymin, ymax) framed by four segments, with ticks and labels
+/// at round values of zmin..zmax (" %.5g", after label_prefix, e.g. "10^"
+/// for a log scale). Drawn into the current system (Warp's: system 0).
+struct WarpColorbarOptions {
+  std::array<double, 4> place{};
+  double fontsize = 14.0;  ///< label height, points
+  int ncolor = 100;
+  int top = 199;
+  std::string label_prefix;
+};
+void warp_colorbar(double zmin, double zmax, const WarpColorbarOptions& options);
+
+/// Warp's nicelevels: about n round values between zmin and zmax.
+std::vector<double> nice_levels(double zmin, double zmax, int n = 8);
 
 }  // namespace pargist::plot::pp
