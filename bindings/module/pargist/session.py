@@ -266,7 +266,10 @@ def ptitles(titlet="", titleb="", titlel="", titler="", v=None, height=None,
         x, y = places["tblr".index(k)]
         if orient is None:
             orient = 1 if x < 0.5 else 3
-        gist.plt(str(text[k]), x, y, justify="CC", orient=orient, height=h, color=color[k])
+        # Rank 0 alone, at finite places: the core's own keyword checks are
+        # all gist.plt would add (a title is part of every pp* frame).
+        _core.plt(str(text[k]), float(x), float(y), {"justify": "CC", "orient": orient, "height": h,
+                                                      "color": color[k]})
 
 
 def ptitlebottom(text="", **kw):

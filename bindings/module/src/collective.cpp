@@ -93,7 +93,16 @@ void register_collective_errors() {
 void agree_or_raise(const reduce::Comm& comm, const std::optional<reduce::ErrorReport>& failure, py::handle local,
                     bool keep_local_type) {
   reduce::Agreement a;
-  {
+  if (comm.size() == 1) {
+    // Nothing to agree with: the verdict is this rank's, as agree() would
+    // return it, without the GIL round trip and the allreduce that every
+    // small call from Python would otherwise pay.
+    if (!failure) return;
+    a.ok = false;
+    a.failed_rank = comm.rank();
+    a.kind = failure->kind;
+    a.message = failure->message;
+  } else {
     py::gil_scoped_release nogil;
     a = failure ? comm.agree(false, failure->message, failure->kind) : comm.agree(true);
   }
