@@ -1,7 +1,9 @@
 // The driver: walks a frame and draws it through a Renderer in NDC.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <utility>
@@ -74,24 +76,44 @@ void clip_polyline(const std::vector<double>& x, const std::vector<double>& y, b
   const double y0 = std::min(b.ymin, b.ymax), y1 = std::max(b.ymin, b.ymax);
   const std::size_t n = x.size();
   if (n == 0) return;
-  auto inside = [&](double px, double py) { return px >= x0 && px <= x1 && py >= y0 && py <= y1; };
   if (n == 1) {
-    if (inside(x[0], y[0])) piece(), point(x[0], y[0]);
+    if (x[0] >= x0 && x[0] <= x1 && y[0] >= y0 && y[0] <= y1) piece(), point(x[0], y[0]);
     return;
   }
   bool open = false;  // a piece is under way
   const std::size_t segments = closed ? n : n - 1;
+  // Each point is tested once (the end of one segment starts the next);
+  // a segment whose ends lie beyond the same side of the box cannot reach
+  // it. Only the segments left go through the clipping proper.
+  auto outside = [&](double px, double py) {
+    return (px < x0 ? 1 : 0) | (px > x1 ? 2 : 0) | (py < y0 ? 4 : 0) | (py > y1 ? 8 : 0);
+  };
+  int a_out = outside(x[0], y[0]);
   for (std::size_t k = 0; k < segments; ++k) {
-    const double ax = x[k], ay = y[k], bx = x[(k + 1) % n], by = y[(k + 1) % n];
-    // Liang-Barsky: the part t in [t0, t1] of the segment inside the box.
-    // Both ends inside: t0 = 0 and t1 = 1, which the loop below would find
-    // too (rounding is monotonic), without its divisions.
-    double t0 = 0, t1 = 1;
+    const std::size_t next = k + 1 == n ? 0 : k + 1;
+    const double ax = x[k], ay = y[k], bx = x[next], by = y[next];
+    const int b_out = outside(bx, by);
+    const int ends = a_out | b_out, beyond = a_out & b_out;
+    a_out = b_out;
     const double dx = bx - ax, dy = by - ay;
+    if (ends == 0) {  // both ends inside: t0 = 0, t1 = 1, as the clipping below would find
+      if (!open) {
+        piece();
+        point(ax + 0 * dx, ay + 0 * dy);
+      }
+      point(ax + 1 * dx, ay + 1 * dy);
+      open = true;
+      continue;
+    }
+    if (beyond != 0) {
+      open = false;
+      continue;
+    }
+    // Liang-Barsky: the part t in [t0, t1] of the segment inside the box.
+    double t0 = 0, t1 = 1;
     const double p[4] = {-dx, dx, -dy, dy}, q[4] = {ax - x0, x1 - ax, ay - y0, y1 - ay};
     bool visible = true;
-    const bool both_inside = inside(ax, ay) && inside(bx, by);
-    for (int e = 0; e < 4 && visible && !both_inside; ++e) {
+    for (int e = 0; e < 4 && visible; ++e) {
       if (p[e] == 0) {
         visible = q[e] >= 0;
       } else {
@@ -202,7 +224,9 @@ class ElementPainter {
       start = end;
     };
     const double *const wx = l.x.data(), *const wy = l.y.data();
-    if (tf_ && !tf_->limits.log_x && !tf_->limits.log_y) {  // linear axes: map() inline
+    if (tf_ && !tf_->limits.log_x && !tf_->limits.log_y && map_linear(wx, wy, n, ox, oy)) {
+      end = n;  // every point drawable: one piece
+    } else if (tf_ && !tf_->limits.log_x && !tf_->limits.log_y) {  // linear axes: map() inline
       const LinearAxis ax = linear_x_, ay = linear_y_;
       for (std::size_t i = 0; i < n; ++i) {
         const double x = ax(wx[i]), y = ay(wy[i]);
@@ -457,7 +481,9 @@ class ElementPainter {
   // from the phases and is drawn when the next starts, or at finish().
   class Decorations {
    public:
-    Decorations(Renderer& r, const Lines& l) : r_(r), l_(l) {}
+    Decorations(Renderer& r, const Lines& l)
+        : r_(r), l_(l), mspace_(l.marks && !l.markers_at_points && l.mspace > 0 ? l.mspace : 0),
+          rspace_(l.rays && l.rspace > 0 ? l.rspace : 0) {}
     ~Decorations() = default;
     void start_piece() {
       finish();
@@ -483,21 +509,21 @@ class ElementPainter {
       const double dx = bx - ax, dy = by - ay;
       const double len = octagonal_norm(dx, dy);
       if (!(len > 0) || !std::isfinite(len)) return;
-      if (l_.marks && !l_.markers_at_points && l_.mspace > 0) {
+      if (mspace_ > 0) {
         mark_phase_ += len;
-        while (mark_phase_ >= l_.mspace && mx_.size() <= 100000) {
-          mark_phase_ -= l_.mspace;
+        while (mark_phase_ >= mspace_ && mx_.size() <= 100000) {
+          mark_phase_ -= mspace_;
           const double f = mark_phase_ / len;
           mx_.push_back(bx - dx * f);
           my_.push_back(by - dy * f);
         }
       }
-      if (l_.rays && l_.rspace > 0) {
+      if (rspace_ > 0) {
         const double arrow_l = l_.arrowl * 10.0 / kPointsPerNdc, arrow_w = l_.arroww * 4.0 / kPointsPerNdc;
         ray_phase_ += len;
         const double t = std::hypot(dx, dy), ux = dx / t, uy = dy / t;
-        while (ray_phase_ >= l_.rspace && rays_.size() <= 100000) {
-          ray_phase_ -= l_.rspace;
+        while (ray_phase_ >= rspace_ && rays_.size() <= 100000) {
+          ray_phase_ -= rspace_;
           const double f = ray_phase_ / len;
           const double tx = bx - dx * f, ty = by - dy * f;
           const double ax3[3] = {tx - arrow_l * ux + arrow_w * uy, tx, tx - arrow_l * ux - arrow_w * uy};
@@ -511,6 +537,9 @@ class ElementPainter {
 
     Renderer& r_;
     const Lines& l_;
+    // The spacings, 0 for a decoration not drawn (tested once per segment;
+    // read from here, the compiler keeps them in registers).
+    const double mspace_, rspace_;
     double mark_phase_ = 0, ray_phase_ = 0;
     bool have_ = false;
     double x_ = 0, y_ = 0;
@@ -526,6 +555,30 @@ class ElementPainter {
     for (std::size_t i = 0; i < x.size(); ++i) d.point(x[i], y[i]);
     if (l.closed) d.point(x[0], y[0]);
     d.finish();
+  }
+
+  // Linear axes: world -> NDC for all n points, without a branch per point
+  // (the loop vectorises); false if some point is not drawable (not
+  // finite, in world or NDC), which the caller then maps piece by piece.
+  bool map_linear(const double* wx, const double* wy, std::size_t n, double* ox, double* oy) const {
+    const LinearAxis ax = linear_x_, ay = linear_y_;
+    // Not finite = exponent all ones: adding one to the exponent field
+    // then carries into the sign bit. Integer operations, unlike
+    // floating-point comparisons, let the compiler vectorise the loop.
+    auto not_finite = [](double v) {
+      std::uint64_t bits;
+      std::memcpy(&bits, &v, sizeof bits);
+      constexpr std::uint64_t kExponent = 0x7ff0000000000000ull;
+      return (bits & kExponent) + (std::uint64_t(1) << 52);
+    };
+    std::uint64_t any = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = ax(wx[i]), y = ay(wy[i]);
+      ox[i] = x;
+      oy[i] = y;
+      any |= not_finite(wx[i]) | not_finite(wy[i]) | not_finite(x) | not_finite(y);
+    }
+    return (any >> 63) == 0;
   }
 
   static double octagonal_norm(double dx, double dy) {

@@ -5,7 +5,8 @@
 // clicks) and during a drag (middle button held, pointer moved), the mouse
 // events sent as X events from the second connection. Each is timed from
 // the request to the server having the picture on screen (XSync). Prints
-// "<case>[_expose|_zoom|_drag|_release] <median ms> <min ms>";
+// "<case>[_look|_expose|_zoom|_zoom_exact|_drag|_release] <median ms> <min ms>"
+// (_look: the first picture shown, a draft when the exact one is slow);
 // tests/bench/viewer_bench.sh compares with Yorick's Gist window.
 //   viewer_bench [REPEATS [CASE]]   (CASE: one of curve1e5 scatter1e5 cells1e6)
 #include <algorithm>
@@ -78,20 +79,32 @@ void print_times(const std::string& name, std::vector<double> ms) {
   std::printf("%s %.2f %.2f\n", name.c_str(), ms[ms.size() / 2], ms.front());
 }
 
+double ms_between(Clock::time_point t0, Clock::time_point t1) {
+  return std::chrono::duration<double, std::milli>(t1 - t0).count();
+}
+
+// Times from a request to its first look (a draft when the exact picture
+// is slow, else the exact picture) and to the exact picture.
+struct Redraw {
+  double look_ms, exact_ms;
+};
+
 void time_redraws(pv::Window& w, const char* name, const plot::Frame& f, int repeats) {
   // A new page each time, as fma() hands over: its first render (which
   // also prepares the page for the zooms after it) is timed.
   w.show(std::make_shared<pv::FramePage>(f));
   w.wait_idle(std::chrono::seconds(30));
-  std::vector<double> ms;
+  std::vector<double> look, exact;
   for (int k = 0; k < repeats; ++k) {
     auto page = std::make_shared<pv::FramePage>(f);  // the frame's copy: the caller's cost
     const auto t0 = Clock::now();
     w.show(std::move(page));
     w.wait_idle(std::chrono::seconds(30));
-    ms.push_back(std::chrono::duration<double, std::milli>(w.last_redraw_time() - t0).count());
+    look.push_back(ms_between(t0, w.last_look_time()));
+    exact.push_back(ms_between(t0, w.last_redraw_time()));
   }
-  print_times(name, ms);
+  print_times(std::string(name) + "_look", look);
+  print_times(name, exact);
 }
 
 // The window uncovered: the server sends an Expose, the window's thread
@@ -140,9 +153,10 @@ void send_motion(Display* other, ::Window xw, unsigned state, int x, int y) {
   send_pointer(other, xw, e, e.xmotion, MotionNotify, PointerMotionMask, state, x, y);
 }
 
-// Waits for the redraw that `act` causes; its time from the act in ms.
+// Waits for the redraw that `act` causes; its first look and exact
+// picture, in ms from the act.
 template <class Act>
-double redraw_after(pv::Window& w, Display* other, Act&& act) {
+Redraw redraw_after(pv::Window& w, Display* other, Act&& act) {
   const unsigned long before = w.redraw_count();
   const auto t0 = Clock::now();
   act();
@@ -151,7 +165,7 @@ double redraw_after(pv::Window& w, Display* other, Act&& act) {
   // quick, and must not take a core from it.
   while (w.redraw_count() == before) std::this_thread::sleep_for(std::chrono::microseconds(50));
   w.wait_idle(std::chrono::seconds(30));
-  return std::chrono::duration<double, std::milli>(w.last_redraw_time() - t0).count();
+  return {ms_between(t0, w.last_look_time()), ms_between(t0, w.last_redraw_time())};
 }
 
 // The pixel of the middle of system 1's viewport (window coordinates).
@@ -166,15 +180,18 @@ std::pair<int, int> viewport_middle(pv::Window& w, const plot::Frame& f) {
 void time_zooms(pv::Window& w, Display* other, const plot::Frame& f, const char* name, int repeats) {
   const auto xw = static_cast<::Window>(w.x_window());
   const auto [x, y] = viewport_middle(w, f);
-  std::vector<double> ms;
+  std::vector<double> look, exact;
   for (int k = 0; k < repeats; ++k) {
     const unsigned button = k % 2 ? Button3 : Button1, mask = k % 2 ? Button3Mask : Button1Mask;
-    ms.push_back(redraw_after(w, other, [&] {
+    const Redraw r = redraw_after(w, other, [&] {
       send_button(other, xw, ButtonPress, button, 0, x, y);
       send_button(other, xw, ButtonRelease, button, mask, x, y);
-    }));
+    });
+    look.push_back(r.look_ms);
+    exact.push_back(r.exact_ms);
   }
-  print_times(std::string(name) + "_zoom", ms);
+  print_times(std::string(name) + "_zoom", look);
+  print_times(std::string(name) + "_zoom_exact", exact);
 }
 
 // Pans with the middle button held: the page follows the pointer, one
@@ -192,10 +209,11 @@ void time_drag(pv::Window& w, Display* other, const plot::Frame& f, const char* 
     int at = x;
     for (int k = 0; k < std::max(2, repeats / kDrags); ++k) {
       at += (k / 4) % 2 ? -4 : 4;
-      steps.push_back(redraw_after(w, other, [&] { send_motion(other, xw, Button2Mask, at, y); }));
+      steps.push_back(redraw_after(w, other, [&] { send_motion(other, xw, Button2Mask, at, y); }).exact_ms);
     }
     releases.push_back(
-        redraw_after(w, other, [&] { send_button(other, xw, ButtonRelease, Button2, Button2Mask, at, y); }));
+        redraw_after(w, other, [&] { send_button(other, xw, ButtonRelease, Button2, Button2Mask, at, y); })
+            .exact_ms);
     w.unzoom();
     w.wait_idle(std::chrono::seconds(30));
   }

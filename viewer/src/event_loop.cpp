@@ -20,6 +20,14 @@ namespace {
 
 int default_area(int dpi) { return 6 * dpi; }  // Gist: a 6-inch square
 
+// An exact (antialiased) render slower than this is preceded by a draft of
+// the same view: below it, the draft would only delay the exact picture.
+constexpr double kDraftFirstMs = 3.0;
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
 }  // namespace
 
 Window::Impl::Impl(int number, const plot::WindowOptions& options, const Browsing& browsing)
@@ -138,9 +146,28 @@ void Window::Impl::run() {
     // Fetched here, on the event thread, like 'n' and 'p'; drawn below, as
     // part of the requests counted in `target`.
     if (jump >= 0) go_to_page(jump, true);
-    const bool rendered = need_render_;
-    if (need_render_) render_page(view);
-    if (rendered) draft_shown_ = view.draft;
+    const bool fresh = need_render_;  // a new page or view (not only the exact picture of one)
+    const bool rendered = need_render_ || exact_due_;
+    bool looked = false;  // a draft of the new page or view was shown first
+    if (fresh && !view.draft && !draft_shown_ && exact_ms_ >= kDraftFirstMs) {
+      ViewOptions quick = view;
+      quick.draft = true;
+      render_page(quick);
+      compose();
+      looked = exact_due_ = true;
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++looks_;
+      look_time_ = std::chrono::steady_clock::now();
+      drawn_ = systems_;
+      transform_ = t_;
+    }
+    if (rendered && !(looked && !still())) {
+      const auto t0 = std::chrono::steady_clock::now();
+      render_page(view);
+      if (!view.draft) exact_ms_ = ms_since(t0);
+      draft_shown_ = view.draft;
+      exact_due_ = false;
+    }
     if (need_compose_) compose();
     else if (need_present_) x_->present(0, 0, width_, height_);
     const bool presented = rendered || need_present_;
@@ -148,9 +175,13 @@ void Window::Impl::run() {
 
     std::lock_guard<std::mutex> lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
-    if (rendered) {
+    if (rendered && !exact_due_) {
       ++redraws_;
       redraw_time_ = now;
+      if (!looked && fresh) {  // shown at once: the first look is this picture
+        ++looks_;
+        look_time_ = now;
+      }
       drawn_ = systems_;
       transform_ = t_;
       area_width_ = width_;
@@ -161,9 +192,15 @@ void Window::Impl::run() {
       expose_time_ = now;
     }
     expose_pending_ = false;
-    served_ = target;
+    if (!exact_due_) served_ = target;  // idle means the exact picture is shown
     changed_.notify_all();
   }
+}
+
+bool Window::Impl::still() {
+  if (x_->ok() && XPending(x_->display()) > 0) return false;
+  std::lock_guard<std::mutex> lock(mutex_);
+  return !page_changed_ && !view_changed_ && !quit_;
 }
 
 void Window::Impl::handle(XEvent& e) {

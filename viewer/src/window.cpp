@@ -213,6 +213,16 @@ std::chrono::steady_clock::time_point Window::last_redraw_time() const {
   return impl_->redraw_time_;
 }
 
+unsigned long Window::look_count() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->looks_;
+}
+
+std::chrono::steady_clock::time_point Window::last_look_time() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->look_time_;
+}
+
 unsigned long Window::expose_count() const {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   return impl_->exposes_;

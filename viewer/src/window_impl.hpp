@@ -69,8 +69,8 @@ class Window::Impl {
   std::string saved_png_;
   unsigned long x_window_id_ = 0;
   int strip_height_ = 0;
-  unsigned long redraws_ = 0, exposes_ = 0;
-  std::chrono::steady_clock::time_point redraw_time_{}, expose_time_{};
+  unsigned long redraws_ = 0, exposes_ = 0, looks_ = 0;
+  std::chrono::steady_clock::time_point redraw_time_{}, expose_time_{}, look_time_{};
 
   /// Wake the event thread (callable with or without the mutex held).
   void wake();
@@ -89,6 +89,7 @@ class Window::Impl {
   void on_key(XKeyEvent& k);
   void on_resize(int width, int height);
   void render_page(const ViewOptions& view);
+  bool still();
   void compose();
   void save_png();
   void change_page(int delta);
@@ -109,7 +110,11 @@ class Window::Impl {
   // A pan under way: the page follows the pointer, drawn as drafts at the
   // limits a release there would give (the zoom itself happens at release).
   std::optional<ZoomResult> pan_preview_;
-  bool draft_shown_ = false;  ///< the page image is a draft: redraw it exact
+  bool draft_shown_ = false;  ///< the page image is a pan's draft: redraw it exact
+  // A new page or view whose exact picture takes long is first shown as a
+  // draft; the exact picture follows as soon as nothing else is waiting.
+  bool exact_due_ = false;     ///< the page image is such a first look
+  double exact_ms_ = 0;        ///< how long the last exact render took
   // a turn of the 3-D scenes under way: the last pointer position
   bool turning_ = false;
   int turn_x_ = 0, turn_y_ = 0;

@@ -136,10 +136,17 @@ class Window {
   PageTransform transform() const;
   /// The status strip's text as last drawn.
   std::string status_text() const;
-  /// Count of finished redraws (page renders copied to the screen); each
-  /// carries the steady-clock time it reached the X server.
+  /// Count of finished redraws (page renders copied to the screen; not the
+  /// drafts shown as first looks); each carries the steady-clock time it
+  /// reached the X server.
   unsigned long redraw_count() const;
   std::chrono::steady_clock::time_point last_redraw_time() const;
+  /// Count of first looks: the first picture of each new page or view,
+  /// shown as a draft when its exact picture is slow (the exact one, which
+  /// redraw_count() counts, follows once nothing else waits), or the exact
+  /// picture itself; each with the time it reached the X server.
+  unsigned long look_count() const;
+  std::chrono::steady_clock::time_point last_look_time() const;
   /// Count of Expose events answered (copies from the back buffer).
   unsigned long expose_count() const;
   std::chrono::steady_clock::time_point last_expose_time() const;
