@@ -9,7 +9,7 @@ PARGIST_PYTHON=${PARGIST_PYTHON:-/usr/bin/python3}
 
 # Packages to build and run the library, and the extra ones its tests use.
 PARGIST_BUILD_PACKAGES="cmake g++ make pkg-config libcairo2-dev libpng-dev zlib1g-dev
-  libx11-dev libopenmpi-dev openmpi-bin pybind11-dev python3-dev python3-numpy
+  libx11-dev libxext-dev libopenmpi-dev openmpi-bin pybind11-dev python3-dev python3-numpy
   python3-mpi4py catch2 libcivetweb-dev"
 PARGIST_TEST_PACKAGES="python3-pytest python3-matplotlib python3-pil xvfb xdotool
   x11-apps x11-utils imagemagick yorick ghostscript strace tmux

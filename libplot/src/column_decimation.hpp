@@ -27,13 +27,14 @@ void decimate_columns(std::size_t n, Point&& point, Keep&& keep) {
   if (n) point(0, xi, yi);
   while (i < n) {
     // The run [i, j) of points in the column of point i.
-    const double column = std::floor(xi);
+    const double column = std::floor(xi), next_column = column + 1;
     Kept first{i, xi, yi}, low = first, high = first, last = first;
     std::size_t j = i + 1;
     double xj = 0, yj = 0;
     for (; j < n; ++j) {
       point(j, xj, yj);
-      if (std::floor(xj) != column) break;
+      // floor(xj) != column without a floor per point (NaN leaves too).
+      if (!(xj >= column && xj < next_column)) break;
       if (yj < low.y) low = {j, xj, yj};
       if (yj > high.y) high = {j, xj, yj};
       last = {j, xj, yj};

@@ -68,10 +68,14 @@ std::vector<std::uint8_t> cell_indices(const Cells& c, const Palette& palette) {
 }
 
 // The pieces of a polyline inside a box (NDC), in order, streamed:
-// piece() starts each piece, point(x, y) gives its points.
-template <class Piece, class Point>
+// piece() starts each piece, point(x, y) gives its points. A run of
+// segments with both ends inside, from point `first` to point `last`, goes
+// to run(first, last) at once: it gives the points first + 1 .. last as
+// point(x[k - 1] + (x[k] - x[k - 1]), ...) would (each segment's end as
+// the clipping computes it).
+template <class Piece, class Point, class Run>
 void clip_polyline(const std::vector<double>& x, const std::vector<double>& y, bool closed, const Box& b,
-                   Piece&& piece, Point&& point) {
+                   Piece&& piece, Point&& point, Run&& run) {
   const double x0 = std::min(b.xmin, b.xmax), x1 = std::max(b.xmin, b.xmax);
   const double y0 = std::min(b.ymin, b.ymax), y1 = std::max(b.ymin, b.ymax);
   const std::size_t n = x.size();
@@ -101,8 +105,15 @@ void clip_polyline(const std::vector<double>& x, const std::vector<double>& y, b
         piece();
         point(ax + 0 * dx, ay + 0 * dy);
       }
-      point(ax + 1 * dx, ay + 1 * dy);
       open = true;
+      if (next == 0) {  // the closing segment
+        point(ax + 1 * dx, ay + 1 * dy);
+        continue;
+      }
+      std::size_t last = next;  // the run goes on while the points stay inside
+      while (last + 1 < n && outside(x[last + 1], y[last + 1]) == 0) ++last;
+      run(k, last);
+      k = last - 1;  // a_out stays 0: point `last` is inside
       continue;
     }
     if (beyond != 0) {
@@ -256,7 +267,8 @@ class ElementPainter {
       } else {
         Decorations d(r_, l);
         clip_polyline(px, py, l.closed, tf_->viewport, [&] { d.start_piece(); },
-                      [&](double x, double y) { d.point(x, y); });
+                      [&](double x, double y) { d.point(x, y); },
+                      [&](std::size_t first, std::size_t last) { d.inside_run(px, py, first, last); });
         d.finish();
       }
     }
@@ -493,6 +505,34 @@ class ElementPainter {
     void point(double x, double y) {
       if (have_) segment(x_, y_, x, y);
       x_ = x, y_ = y, have_ = true;
+    }
+    // clip_polyline's run of points first + 1 .. last, all inside: as
+    // point() for each, the state kept in registers (a long curve spends
+    // its time here). Rays take the general way.
+    void inside_run(const std::vector<double>& x, const std::vector<double>& y, std::size_t first,
+                    std::size_t last) {
+      if (rspace_ > 0 || !have_) {
+        for (std::size_t k = first + 1; k <= last; ++k)
+          point(x[k - 1] + 1 * (x[k] - x[k - 1]), y[k - 1] + 1 * (y[k] - y[k - 1]));
+        return;
+      }
+      double px = x_, py = y_, phase = mark_phase_;
+      const double space = mspace_;
+      for (std::size_t k = first + 1; k <= last; ++k) {
+        const double bx = x[k - 1] + 1 * (x[k] - x[k - 1]), by = y[k - 1] + 1 * (y[k] - y[k - 1]);
+        const double dx = bx - px, dy = by - py;
+        const double len = octagonal_norm(dx, dy);
+        px = bx, py = by;
+        if (!(len > 0) || !std::isfinite(len) || !(space > 0)) continue;
+        phase += len;
+        while (phase >= space && mx_.size() <= 100000) {
+          phase -= space;
+          const double f = phase / len;
+          mx_.push_back(bx - dx * f);
+          my_.push_back(by - dy * f);
+        }
+      }
+      x_ = px, y_ = py, mark_phase_ = phase;
     }
     void finish() {
       if (!rays_.empty()) {

@@ -17,12 +17,8 @@ namespace pargist::viewer {
 void Window::Impl::render_page(const ViewOptions& view) {
   const int w = width_, h = height_ - strip_;
   t_ = PageTransform::gist_view(w, h);
-  if (!page_image_ || cairo_image_surface_get_width(page_image_) != w ||
-      cairo_image_surface_get_height(page_image_) != h) {
-    if (page_image_) cairo_surface_destroy(page_image_);
-    // ARGB32: libplot composites markers straight into such images (its fast path).
-    page_image_ = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-  }
+  // ARGB32: libplot composites markers straight into such images (its fast path).
+  page_image_ = x_->page_image(w, h);
   cairo_t* cr = cairo_create(page_image_);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -36,19 +32,18 @@ void Window::Impl::render_page(const ViewOptions& view) {
     }
   }
   cairo_destroy(cr);
-
-  // Keep the page on the server: composing and exposes then cost one copy.
-  cairo_t* up = cairo_create(x_->page_buffer(w, h));
-  cairo_set_operator(up, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_surface(up, page_image_, 0, 0);
-  cairo_paint(up);
-  cairo_destroy(up);
+  x_->page_changed();
+  page_on_window_ = false;
   need_render_ = false;
   need_compose_ = true;
 }
 
+void Window::Impl::present_again() {
+  x_->present(strip_, true, overlay_shown_);
+  page_on_window_ = !overlay_shown_;
+}
+
 void Window::Impl::compose() {
-  const int w = width_, h = height_ - strip_;
   cairo_t* cr = cairo_create(x_->back_buffer(width_, height_));
 
   // The strip: pointer coordinates left; prompt, message or frame right.
@@ -70,20 +65,24 @@ void Window::Impl::compose() {
   if (right.empty()) right = shown_ ? "frame " + std::to_string(shown_->number()) : "no frame";
   detail::draw_status_strip(cr, width_, strip_, left, right);
 
-  cairo_set_source_surface(cr, x_->page_buffer(w, h), 0, strip_);
-  cairo_rectangle(cr, 0, strip_, w, h);
-  cairo_fill(cr);
 
-  // Rubber band of a ctrl+left zoom, or of mouse(style=1/2).
+  // Rubber band of a ctrl+left zoom, or of mouse(style=1/2): drawn over
+  // the page in the back buffer, shown whole. Else only the strip goes
+  // through the back buffer, and the page straight to the window (when
+  // the window does not show it already).
+  const auto band = zoom_ctl_.rubber_band();
+  const bool pick_line = pick_pressed_ && pointer_x_ >= 0 && (pick_style_ == 1 || pick_style_ == 2);
+  const bool overlay = band || pick_line;
+  if (overlay) x_->page_into_back(strip_);
   cairo_set_line_width(cr, 1.0);
   cairo_set_source_rgb(cr, 0.8, 0, 0);
   const double dash[] = {4.0, 3.0};
   cairo_set_dash(cr, dash, 2, 0);
-  if (auto band = zoom_ctl_.rubber_band()) {
+  if (band) {
     cairo_rectangle(cr, band->x0 + 0.5, band->y0 + strip_ + 0.5, band->x1 - band->x0,
                     band->y1 - band->y0);
     cairo_stroke(cr);
-  } else if (pick_pressed_ && pointer_x_ >= 0 && (pick_style_ == 1 || pick_style_ == 2)) {
+  } else if (pick_line) {
     const double x0 = pick_x0_ + 0.5, y0 = pick_y0_ + strip_ + 0.5;
     if (pick_style_ == 1) {
       cairo_rectangle(cr, x0, y0, pointer_x_ - pick_x0_, pointer_y_ - strip_ - pick_y0_);
@@ -94,7 +93,9 @@ void Window::Impl::compose() {
     cairo_stroke(cr);
   }
   cairo_destroy(cr);
-  x_->present(0, 0, width_, height_);
+  x_->present(strip_, !page_on_window_ || overlay_shown_, overlay);
+  page_on_window_ = !overlay;
+  overlay_shown_ = overlay;
   need_compose_ = false;
   need_present_ = false;
 

@@ -72,7 +72,6 @@ Window::Impl::~Impl() {
   }
   wake();
   if (thread_.joinable()) thread_.join();
-  if (page_image_) cairo_surface_destroy(page_image_);
   x_.reset();
 }
 
@@ -169,7 +168,7 @@ void Window::Impl::run() {
       exact_due_ = false;
     }
     if (need_compose_) compose();
-    else if (need_present_) x_->present(0, 0, width_, height_);
+    else if (need_present_) present_again();
     const bool presented = rendered || need_present_;
     need_present_ = false;
 

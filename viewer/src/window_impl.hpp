@@ -91,6 +91,7 @@ class Window::Impl {
   void render_page(const ViewOptions& view);
   bool still();
   void compose();
+  void present_again();  ///< the window shown again as last composed (an expose)
   void save_png();
   void change_page(int delta);
   void go_to_page(int index, bool quiet);
@@ -101,7 +102,9 @@ class Window::Impl {
   int strip_ = 20;
   int width_ = 0, height_ = 0;  ///< whole window
   std::shared_ptr<const Page> shown_;
-  cairo_surface_t* page_image_ = nullptr;  ///< the page as last rendered
+  cairo_surface_t* page_image_ = nullptr;  ///< the page as last rendered (x_ owns it)
+  bool page_on_window_ = false;  ///< the window shows page_image_ as it is
+  bool overlay_shown_ = false;   ///< the window shows a band drawn over the page
   std::vector<SystemGeometry> systems_;
   PageTransform t_;
   bool grid_ = false;

@@ -24,7 +24,17 @@ namespace {
 // Xlib's default protocol-error handler exits the process; a late request on
 // a window the user just closed must not kill the simulation. Process-wide,
 // installed once.
+std::mutex shm_errors_mutex;
+std::set<Display*> shm_errors;  // displays that refused a MIT-SHM request
+
 int report_x_error(Display* display, XErrorEvent* e) {
+  int shm_major = 0, first_event = 0, first_error = 0;
+  if (XQueryExtension(display, "MIT-SHM", &shm_major, &first_event, &first_error) &&
+      e->request_code == shm_major) {
+    std::lock_guard<std::mutex> lock(shm_errors_mutex);
+    shm_errors.insert(display);
+    return 0;
+  }
   char text[256] = "";
   XGetErrorText(display, e->error_code, text, sizeof text);
   std::fprintf(stderr, "pargist: X error ignored: %s (request %d)\n", text, e->request_code);
@@ -65,6 +75,11 @@ void install_error_handler() {
 }
 
 }  // namespace
+
+bool take_shm_error(Display* display) {
+  std::lock_guard<std::mutex> lock(shm_errors_mutex);
+  return shm_errors.erase(display) != 0;
+}
 
 X11Connection::X11Connection(const std::string& display_name, int width, int height,
                              const std::string& title, int x, int y) {
@@ -140,7 +155,9 @@ X11Connection::~X11Connection() {
     static std::mutex abandoned_mutex;
     std::lock_guard<std::mutex> lock(abandoned_mutex);
     abandoned.push_back({display_, {back_.surface, page_.surface}});
+    page_image_.release(true);
   } else if (display_) {
+    page_image_.release();
     // Cairo keeps per-Display state (its "device"); finish it before the
     // Display goes, or it outlives it.
     cairo_device_t* device = nullptr;
@@ -186,6 +203,7 @@ void X11Connection::window_gone(bool destroy) {
   }
   release(back_);
   release(page_);
+  page_image_.release();
   if (gc_) XFreeGC(display_, gc_);
   gc_ = nullptr;
   if (window_ && destroy) XDestroyWindow(display_, window_);
@@ -222,17 +240,50 @@ cairo_surface_t* X11Connection::back_buffer(int width, int height) {
   return ensure(back_, width, height);
 }
 
-cairo_surface_t* X11Connection::page_buffer(int width, int height) {
-  return ensure(page_, width, height);
+cairo_surface_t* X11Connection::page_image(int width, int height) {
+  return page_image_.surface(lost_ ? nullptr : display_, width, height);
 }
 
-void X11Connection::present(int x, int y, int width, int height) {
+void X11Connection::page_changed() {
+  cairo_surface_t* image = page_image_.current();
+  if (!ok() || !image || page_image_.shared()) return;
+  // One upload through cairo-xlib; composing and exposes then copy on the server.
+  cairo_t* up = cairo_create(ensure(page_, cairo_image_surface_get_width(image), cairo_image_surface_get_height(image)));
+  cairo_set_operator(up, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface(up, image, 0, 0);
+  cairo_paint(up);
+  cairo_destroy(up);
+}
+
+void X11Connection::page_into_back(int y) {
+  if (!ok() || !back_.surface) return;
+  if (page_image_.shared()) {
+    cairo_surface_flush(back_.surface);
+    page_image_.put(back_.pixmap, gc_, 0, y);
+    cairo_surface_mark_dirty(back_.surface);
+    return;
+  }
+  cairo_t* cr = cairo_create(back_.surface);
+  cairo_set_source_surface(cr, page_.surface, 0, y);
+  cairo_rectangle(cr, 0, y, page_.width, page_.height);
+  cairo_fill(cr);
+  cairo_destroy(cr);
+}
+
+void X11Connection::present(int rows, bool page, bool whole) {
   if (!ok() || !back_.pixmap) return;
   cairo_surface_flush(back_.surface);
-  XCopyArea(display_, back_.pixmap, window_, gc_, x, y, static_cast<unsigned>(width),
-            static_cast<unsigned>(height), x, y);
+  if (whole) {
+    XCopyArea(display_, back_.pixmap, window_, gc_, 0, 0, unsigned(back_.width), unsigned(back_.height), 0, 0);
+  } else {
+    if (rows > 0) XCopyArea(display_, back_.pixmap, window_, gc_, 0, 0, unsigned(back_.width), unsigned(rows), 0, 0);
+    if (page && page_image_.shared()) page_image_.put(window_, gc_, 0, rows);
+    else if (page && page_.pixmap)
+      XCopyArea(display_, page_.pixmap, window_, gc_, 0, 0, unsigned(page_.width), unsigned(page_.height), 0, rows);
+  }
   // Wait for the server to have done it: redraw timings then mean "on the
-  // screen", and a fast producer cannot queue frames faster than they show.
+  // screen", a fast producer cannot queue frames faster than they show,
+  // and the shared page image may be drawn into again.
   XSync(display_, False);
 }
 

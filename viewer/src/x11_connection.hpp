@@ -10,7 +10,13 @@
 
 #include <string>
 
+#include "page_image.hpp"
+
 namespace pargist::viewer::detail {
+
+/// Whether the server refused a MIT-SHM request of `display` since the last
+/// call (such errors are taken here, not printed).
+bool take_shm_error(Display* display);
 
 class X11Connection {
  public:
@@ -42,10 +48,18 @@ class X11Connection {
 
   /// (Re)size the back buffer; returns a Cairo surface on it (owned here).
   cairo_surface_t* back_buffer(int width, int height);
-  /// Server-side copy of the page image, reused between redraws.
-  cairo_surface_t* page_buffer(int width, int height);
-  /// Copy the back buffer's rectangle to the window and flush.
-  void present(int x, int y, int width, int height);
+  /// The client-side image the page is rendered into (owned here; in
+  /// memory shared with the server when it can be).
+  cairo_surface_t* page_image(int width, int height);
+  /// The page image was drawn anew: without shared memory, its server
+  /// copy is brought up to date (one upload).
+  void page_changed();
+  /// Draws the page (as last rendered) at (0, y) of the back buffer.
+  void page_into_back(int y);
+  /// Shows the window: the back buffer's top `rows` rows, and the page
+  /// below them if `page` (else the window keeps the page it shows); or,
+  /// if `whole`, the whole back buffer. Returns once the server has it.
+  void present(int rows, bool page, bool whole);
 
  private:
   struct Buffer {
@@ -63,7 +77,8 @@ class X11Connection {
   int wake_pipe_[2] = {-1, -1};
   bool lost_ = false;
   std::string error_;
-  Buffer back_, page_;
+  Buffer back_, page_;  ///< page_: the page's server copy, without shared memory
+  PageImage page_image_;
 };
 
 }  // namespace pargist::viewer::detail
