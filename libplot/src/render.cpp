@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "color_scale.hpp"
 #include "draw_axes.hpp"
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/contour.hpp"
@@ -18,34 +19,26 @@ namespace pargist::plot {
 
 namespace {
 
+using detail::ColorScale;
+using detail::finite_extent;
+using detail::palette_indices;
+
 // The letter of a contour plot's first level (its marker, if a letter).
 int first_letter(const Contours& c) {
   return c.marker.marker >= 'A' && c.marker.marker <= 'Z' ? c.marker.marker - 'A' : 0;
 }
-
-// Gist's bytscl: z in [cmin, cmax] onto palette indices 0..top, rounded
-// to the nearest (cmin -> 0, cmax -> top); NaN and Inf cells get the
-// background colour.
-struct ColorScale {
-  double cmin = 0, cmax = 1;
-  int top = 239;
-  std::uint8_t index(double z) const {
-    if (!std::isfinite(z)) return static_cast<std::uint8_t>(NamedColor::bg);
-    const double t = (std::clamp(z, cmin, cmax) - cmin) / (cmax - cmin);
-    return static_cast<std::uint8_t>(std::clamp(int(t * top + 0.4999), 0, top));
-  }
-};
 
 ColorScale make_scale(const std::vector<double>& z, bool has_min, double cmin, bool has_max, double cmax,
                       const Palette& palette, int top, const std::vector<std::size_t>* only = nullptr) {
   ColorScale s;
   s.top = top >= 0 ? std::min(top, 255) : palette.colors.empty() ? 239 : int(std::min<std::size_t>(palette.colors.size(), 256)) - 1;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  auto see = [&](double v) {
-    if (std::isfinite(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
-  };
-  if (only) for (std::size_t k : *only) see(z[k]);
-  else for (double v : z) see(v);
+  if (only) {
+    for (std::size_t k : *only)
+      if (std::isfinite(z[k])) lo = std::min(lo, z[k]), hi = std::max(hi, z[k]);
+  } else if (!(has_min && has_max)) {  // both limits given: the values are not needed
+    finite_extent(z.data(), z.size(), lo, hi);
+  }
   double a = has_min ? cmin : (lo <= hi ? lo : 0);
   double b = has_max ? cmax : (lo <= hi ? hi : 1);
   // Gist's guard against a zero range (as it runs: a constant >= 0 ends
@@ -63,7 +56,7 @@ ColorScale make_scale(const std::vector<double>& z, bool has_min, double cmin, b
 std::vector<std::uint8_t> cell_indices(const Cells& c, const Palette& palette) {
   const ColorScale scale = make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, palette, c.top);
   std::vector<std::uint8_t> bytes(c.z.size());
-  for (std::size_t k = 0; k < c.z.size(); ++k) bytes[k] = scale.index(c.z[k]);
+  palette_indices(c.z.data(), c.z.size(), scale, bytes.data());
   return bytes;
 }
 
@@ -708,6 +701,47 @@ void scale_cells(Cells& cells, const Palette& palette) {
   cells.colors = cell_indices(cells, palette);
   cells.channels = 1;
   cells.z = {};
+}
+
+Frame scaled_copy(const Frame& frame) {
+  // Field by field, so that the elements are copied one at a time: a cell
+  // array's values (8 MB for 1000x1000) are read, never copied.
+  Frame out;
+  out.style = frame.style;
+  out.landscape = frame.landscape;
+  out.palette = frame.palette;
+  out.legends = frame.legends;
+  out.contour_legends = frame.contour_legends;
+  out.draw_legends = frame.draw_legends;
+  out.number = frame.number;
+  out.title = frame.title;
+  out.systems.reserve(frame.systems.size());
+  for (const CoordSystem& s : frame.systems) {
+    CoordSystem& c = out.systems.emplace_back();
+    c.viewport = s.viewport;
+    c.limits = s.limits;
+    c.ticks = s.ticks;
+    c.legend = s.legend;
+    c.elements.reserve(s.elements.size());
+    for (const Element& e : s.elements) {
+      const auto* cells = std::get_if<Cells>(&e);
+      if (!cells || cells->z.empty()) {
+        c.elements.push_back(e);
+        continue;
+      }
+      Cells scaled;
+      scaled.info = cells->info;
+      scaled.nx = cells->nx, scaled.ny = cells->ny;
+      scaled.x0 = cells->x0, scaled.y0 = cells->y0, scaled.x1 = cells->x1, scaled.y1 = cells->y1;
+      scaled.has_cmin = cells->has_cmin, scaled.has_cmax = cells->has_cmax;
+      scaled.cmin = cells->cmin, scaled.cmax = cells->cmax;
+      scaled.top = cells->top;
+      scaled.colors = cell_indices(*cells, frame.palette);
+      scaled.channels = 1;
+      c.elements.emplace_back(std::move(scaled));
+    }
+  }
+  return out;
 }
 
 void render(const Frame& frame, Renderer& renderer, const RenderOptions& options) {

@@ -64,12 +64,7 @@ bool FramePage::has_3d() const {
 std::vector<SystemGeometry> FramePage::render(cairo_t* cr, const PageTransform& t,
                                               const ViewOptions& options) const {
   std::lock_guard<std::mutex> lock(drawn_mutex_);
-  if (!drawn_) {
-    drawn_ = frame_;
-    for (auto& s : drawn_->systems)
-      for (auto& e : s.elements)
-        if (auto* cells = std::get_if<plot::Cells>(&e)) plot::scale_cells(*cells, drawn_->palette);
-  }
+  if (!drawn_) drawn_ = plot::scaled_copy(frame_);
   plot::Frame& f = *drawn_;
   set_view(f, frame_, options);
 

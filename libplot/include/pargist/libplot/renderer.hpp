@@ -104,6 +104,10 @@ void render(const Frame& frame, Renderer& renderer, const RenderOptions& options
 /// frame at many limits scales once.
 void scale_cells(Cells& cells, const Palette& palette);
 
+/// A copy of `frame` with its cell arrays scaled as scale_cells() does,
+/// made without copying the cells' values: what a viewer draws from.
+Frame scaled_copy(const Frame& frame);
+
 /// The RGB value of a colour under a palette. Indices past the palette's
 /// end clamp to its last entry; an empty palette gives gray levels.
 Rgb resolve_color(const Color& color, const Palette& palette);

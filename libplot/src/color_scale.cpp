@@ -1,0 +1,74 @@
+#include "color_scale.hpp"
+
+#include <limits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace pargist::plot::detail {
+
+#if defined(__SSE2__)
+namespace {
+
+// All ones in the lanes of v holding a finite value (|v| < Inf; NaN: no).
+__m128d finite_lanes(__m128d v) {
+  const __m128d magnitude = _mm_andnot_pd(_mm_set1_pd(-0.0), v);
+  return _mm_cmplt_pd(magnitude, _mm_set1_pd(std::numeric_limits<double>::infinity()));
+}
+
+}  // namespace
+#endif
+
+bool finite_extent(const double* z, std::size_t n, double& lo, double& hi) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  double a = kInf, b = -kInf;
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  // Lanes not finite take the identity of each reduction (+Inf, -Inf).
+  __m128d low = _mm_set1_pd(kInf), high = _mm_set1_pd(-kInf);
+  for (; k + 2 <= n; k += 2) {
+    const __m128d v = _mm_loadu_pd(z + k), ok = finite_lanes(v);
+    low = _mm_min_pd(low, _mm_or_pd(_mm_and_pd(ok, v), _mm_andnot_pd(ok, _mm_set1_pd(kInf))));
+    high = _mm_max_pd(high, _mm_or_pd(_mm_and_pd(ok, v), _mm_andnot_pd(ok, _mm_set1_pd(-kInf))));
+  }
+  double l[2], h[2];
+  _mm_storeu_pd(l, low);
+  _mm_storeu_pd(h, high);
+  a = std::min(l[0], l[1]);
+  b = std::max(h[0], h[1]);
+#endif
+  for (; k < n; ++k)
+    if (std::isfinite(z[k])) a = std::min(a, z[k]), b = std::max(b, z[k]);
+  lo = a;
+  hi = b;
+  return a <= b;
+}
+
+void palette_indices(const double* z, std::size_t n, const ColorScale& scale, std::uint8_t* out) {
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  // ColorScale::index two at a time: the value clamped to [cmin, cmax],
+  // the same division, the index clamped to [0, top] before truncation
+  // (the same index: t >= 0), then the background where z is not finite.
+  const __m128d cmin = _mm_set1_pd(scale.cmin), cmax = _mm_set1_pd(scale.cmax);
+  const __m128d range = _mm_set1_pd(scale.cmax - scale.cmin), top = _mm_set1_pd(scale.top);
+  const __m128d half = _mm_set1_pd(0.4999), zero = _mm_setzero_pd();
+  const __m128i background = _mm_set1_epi32(static_cast<int>(NamedColor::bg));
+  for (; k + 2 <= n; k += 2) {
+    const __m128d v = _mm_loadu_pd(z + k);
+    const __m128d c = _mm_min_pd(_mm_max_pd(v, cmin), cmax);
+    const __m128d t = _mm_div_pd(_mm_sub_pd(c, cmin), range);
+    const __m128d x = _mm_min_pd(_mm_max_pd(_mm_add_pd(_mm_mul_pd(t, top), half), zero), top);
+    const __m128i index = _mm_cvttpd_epi32(x);  // lanes 0, 1
+    // The 64-bit finite masks as 32-bit lanes 0, 1.
+    const __m128i ok = _mm_shuffle_epi32(_mm_castpd_si128(finite_lanes(v)), _MM_SHUFFLE(3, 3, 2, 0));
+    const __m128i chosen = _mm_or_si128(_mm_and_si128(ok, index), _mm_andnot_si128(ok, background));
+    out[k] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(chosen));
+    out[k + 1] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(_mm_srli_si128(chosen, 4)));
+  }
+#endif
+  for (; k < n; ++k) out[k] = scale.index(z[k]);
+}
+
+}  // namespace pargist::plot::detail
