@@ -33,6 +33,28 @@ void draw_squares() {
                     {4, 4, 6, 6, 1, 1, 2, 2}, {4, 6, 6, 4, 8, 9, 9, 8}, {4, 4});
 }
 
+// Pixels of the window's page area unlike `page` drawn afresh, exact, at
+// the window's size with `view`.
+long pixels_unlike_render(const Screenshot& shot, const pv::Window& w, const pv::FramePage& page,
+                          const pv::ViewOptions& view) {
+  const auto [width, height] = w.area_size();
+  const int strip = w.strip_height();
+  cairo_surface_t* ref = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t* cr = cairo_create(ref);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  page.render(cr, w.transform(), view);
+  cairo_destroy(cr);
+  cairo_surface_flush(ref);
+  const auto* px = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(ref));
+  const int stride = cairo_image_surface_get_stride(ref) / 4;
+  long differ = 0;
+  for (int r = 0; r < height; ++r)
+    for (int c = 0; c < width; ++c) differ += (px[r * stride + c] & 0xffffff) != (shot.at(c, strip + r) & 0xffffff);
+  cairo_surface_destroy(ref);
+  return differ;
+}
+
 void check_red(const Probe& p, unsigned long win, const std::string& name) {
   auto shot = grab(win, kOut + "/" + name);
   REQUIRE(shot);
@@ -214,20 +236,53 @@ TEST_CASE("a pan follows the pointer in drafts and is exact again at the release
   CHECK(pink_pixels(*exact, strip) > 50);
 
   // The same page drawn afresh at those limits, antialiased.
-  cairo_surface_t* ref = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t* cr = cairo_create(ref);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
   pv::ViewOptions view;
   view.limits[1] = *zoomed;
-  page->render(cr, w.transform(), view);
-  cairo_destroy(cr);
-  cairo_surface_flush(ref);
-  const auto* px = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(ref));
-  const int stride = cairo_image_surface_get_stride(ref) / 4;
-  long differ = 0;
-  for (int r = 0; r < height; ++r)
-    for (int c = 0; c < width; ++c) differ += (px[r * stride + c] & 0xffffff) != (exact->at(c, strip + r) & 0xffffff);
-  cairo_surface_destroy(ref);
-  CHECK(differ == 0);
+  CHECK(pixels_unlike_render(*exact, w, *page, view) == 0);
+}
+
+TEST_CASE("a slow page is shown first as a draft, and idle means its exact picture", "[x11][draft]") {
+  if (!have_display()) {
+    WARN("skipped: no DISPLAY (tests/run.sh starts Xvfb for these)");
+    return;
+  }
+  // A curve of 2e6 points with Gist's letter marks, 3 wide and red (pink
+  // edges when antialiased): its exact picture takes longer than the
+  // window's draft threshold (3 ms) on any machine.
+  plot::WindowOptions hidden;
+  hidden.display = "";
+  plot::window(7, hidden);
+  plot::fma();
+  std::vector<double> x(2000000), y(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = 5e-6 * double(i), y[i] = std::sin(x[i]);
+  plot::PlgOptions style;
+  style.color = plot::Color::from_rgb(255, 0, 0);
+  style.width = 3;
+  plot::plg(y, x, style);
+  const plot::Frame frame = plot::current_frame();
+  plot::fma();
+  plot::winkill(7);
+
+  plot::WindowOptions o;
+  o.xpos = 660;
+  o.ypos = 20;
+  pv::Window w(7, o);
+  REQUIRE(w.is_open());
+  w.show(std::make_shared<pv::FramePage>(frame));  // the window learns how long the exact picture takes
+  REQUIRE(w.wait_idle(std::chrono::seconds(30)));
+  for (int k = 0; k < 2; ++k) {
+    const unsigned long looks = w.look_count(), redraws = w.redraw_count();
+    const auto page = std::make_shared<pv::FramePage>(frame);
+    w.show(page);
+    REQUIRE(w.wait_idle(std::chrono::seconds(30)));
+    CHECK(w.look_count() == looks + 1);
+    CHECK(w.redraw_count() == redraws + 1);
+    // A draft came first: the first look reached the server before the
+    // exact picture (both are the same instant when no draft is drawn).
+    CHECK(w.last_look_time() < w.last_redraw_time());
+    auto shot = grab(w.x_window(), kOut + "/viewer_draft_then_exact.png");
+    REQUIRE(shot);
+    CHECK(pink_pixels(*shot, w.strip_height()) > 50);
+    CHECK(pixels_unlike_render(*shot, w, *page, {}) == 0);
+  }
 }
