@@ -3,6 +3,7 @@
 // record, and the reader's behaviour on truncated and corrupt files.
 #include <catch2/catch.hpp>
 
+#include <cfenv>
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -129,9 +130,9 @@ TEST_CASE("world record: plain records (as files written before deflate) still r
   const plot::Frame f = cgm_test::every_primitive_frame(3);
   const Bytes old = cgm::encode_world_record(f, false), now = cgm::encode_world_record(f);
   REQUIRE(old[4] == 3);  // plain, with pygist's keywords (1: plain, before them)
-  REQUIRE(now[4] == 7);  // deflated, predicted, cells named in the body, meshgrids as a row and a column
-                         // (6: meshes as given; 5: cells not named; 4: not predicted;
-                         // 2: deflated, before the keywords)
+  REQUIRE(now[4] == 8);  // deflated, predicted (from values too), cells named in the body, meshgrids as a
+                         // row and a column (7: predicted from keys only; 6: meshes as given; 5: cells
+                         // not named; 4: not predicted; 2: deflated, before the keywords)
   const plot::Frame back = cgm::decode_world_record(old.data(), old.size(), 0);
   CHECK(cgm::encode_world_record(back) == now);
   CHECK(cgm::encode_world_record(back, false) == old);
@@ -204,20 +205,50 @@ TEST_CASE("world record: predicted arrays come back bit for bit, whatever the va
       steps[i] = double(i / 7) * 0.25;                  // repeats, then jumps
       signs[i] = (i & 1 ? -1.0 : 1.0) * double(rng() % 1000);
     }
-    for (auto* a : {&line, &smooth, &noise, &single, &steps, &signs}) arrays.push_back(*a);
+    // Smooth values across the bounds of the values' prediction (2^-900,
+    // 2^1000), into subnormals and infinities, with NaNs among them.
+    std::vector<double> tiny(n), huge(n), holes(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double t = 10.0 * double(i) / double(n);
+      tiny[i] = std::sin(t) * 0x1p-900 * std::exp(-t * 40);  // down to subnormals
+      huge[i] = std::sin(t) * 0x1p1000 * std::exp(t * 2.5);  // past the largest double: infinities
+      holes[i] = i % 97 == 5 ? std::nan("7") : (i % 89 == 3 ? -HUGE_VAL : smooth[i] * 1e-300);
+    }
+    for (auto* a : {&line, &smooth, &noise, &single, &steps, &signs, &tiny, &huge, &holes}) arrays.push_back(*a);
   }
   for (std::size_t k = 0; k < arrays.size(); ++k) {
     INFO("array " << k << " of " << arrays[k].size() << " values");
     std::vector<double> y(arrays[k].rbegin(), arrays[k].rend());
     const plot::Frame f = curve_frame(arrays[k], y);
     const Bytes once = cgm::encode_world_record(f);
-    REQUIRE(once[4] == 7);
+    REQUIRE(once[4] == 8);
     const plot::Frame back = cgm::decode_world_record(once.data(), once.size(), 0);
     const auto& l = std::get<plot::Lines>(back.systems[1].elements.back());
     CHECK(same_bits(l.x, arrays[k]));
     CHECK(same_bits(l.y, y));
     CHECK(cgm::encode_world_record(back) == once);
   }
+}
+
+TEST_CASE("world record: a program's own rounding mode does not change the record") {
+  // The values' prediction is arithmetic: written under one rounding mode
+  // and read under another, every value still comes back bit for bit.
+  std::vector<double> x(5000), y(5000);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    x[i] = 0.001 * double(i) - 1.7;
+    y[i] = std::sin(3 * x[i]) * std::exp(x[i]);
+  }
+  const plot::Frame f = curve_frame(x, y);
+  const Bytes nearest = cgm::encode_world_record(f);
+  std::fesetround(FE_UPWARD);
+  const Bytes upward = cgm::encode_world_record(f);
+  std::fesetround(FE_DOWNWARD);
+  const plot::Frame back = cgm::decode_world_record(upward.data(), upward.size(), 0);
+  std::fesetround(FE_TONEAREST);
+  CHECK(upward == nearest);
+  const auto& l = std::get<plot::Lines>(back.systems[1].elements.back());
+  CHECK(same_bits(l.x, x));
+  CHECK(same_bits(l.y, y));
 }
 
 TEST_CASE("world record: a curve, a line of abscissas and float32 data take few bytes") {
@@ -273,19 +304,21 @@ TEST_CASE("world record: files of version 5 (cell colours in the record) still r
   REQUIRE(cells->colors.size() == 32 * 32);
   for (std::size_t j = 0; j < 32; ++j)
     for (std::size_t i = 0; i < 32; ++i) REQUIRE(cells->colors[j * 32 + i] == (i * 7 + j * 3) % 240);
-  // Read, written again as version 7 and read: the same frame.
+  // Read, written again as version 8 and read: the same frame.
   const Bytes now = cgm::encode_world_record(doc.pages[0].frame);
-  CHECK(now[4] == 7);
+  CHECK(now[4] == 8);
   CHECK(cgm::encode_world_record(cgm::decode_world_record(now.data(), now.size(), 0)) == now);
 }
 
-TEST_CASE("world record: files of version 6 (meshes as given) still read") {
-  // Written by pargist before version 7 (tests/cgm/fuzz/corpus, made with
-  // pargist's Python API): plg of y = sin(x) exp(-x/5) at x = i * (10/4199),
-  // 4200 points; pli of 32x32 colours (7i + 3j) mod 240; plc of
-  // z = sin(1.3 x) cos(y) + 0.1 x y on the meshgrid of linspace(-3, 3, 40)
-  // and linspace(-2, 2, 30).
-  const auto doc = cgm::read_cgm(PARGIST_CORPUS_DIR "/pargist_record_v6.cgm", false);
+namespace {
+// The corpus files of versions 6 and 7 (tests/cgm/fuzz/corpus; version 6
+// made with pargist's Python API, version 7 by reading it and writing it
+// again): plg of y = sin(x) exp(-x/5) at x = i * (10/4199), 4200 points; pli
+// of 32x32 colours (7i + 3j) mod 240; plc of z = sin(1.3 x) cos(y) + 0.1 x y
+// on the meshgrid of linspace(-3, 3, 40) and linspace(-2, 2, 30). Read,
+// checked, written again as version 8 and read: the same frame.
+void check_corpus_curve_and_contours(const std::string& file) {
+  const auto doc = cgm::read_cgm(file, false);
   REQUIRE_FALSE(doc.error.has_value());
   REQUIRE(doc.pages.size() == 1);
   REQUIRE(doc.pages[0].from_world_record);
@@ -315,16 +348,23 @@ TEST_CASE("world record: files of version 6 (meshes as given) still read") {
   CHECK(contours->mesh.x[0] == -3.0);
   CHECK(contours->mesh.x[39] == 3.0);
   CHECK(contours->mesh.y[29 * 40] == 2.0);
-  // Read, written again as version 7 (the mesh as a row and a column) and
-  // read: the same frame.
   const Bytes now = cgm::encode_world_record(doc.pages[0].frame);
-  CHECK(now[4] == 7);
+  CHECK(now[4] == 8);
   const plot::Frame back = cgm::decode_world_record(now.data(), now.size(), 0);
   CHECK(cgm::encode_world_record(back) == now);
   const auto& c = std::get<plot::Contours>(back.systems[1].elements.back());
   CHECK(same_bits(c.mesh.x, contours->mesh.x));
   CHECK(same_bits(c.mesh.y, contours->mesh.y));
   CHECK(same_bits(c.z, contours->z));
+}
+}  // namespace
+
+TEST_CASE("world record: files of version 6 (meshes as given) still read") {
+  check_corpus_curve_and_contours(PARGIST_CORPUS_DIR "/pargist_record_v6.cgm");
+}
+
+TEST_CASE("world record: files of version 7 (predicted from keys only) still read") {
+  check_corpus_curve_and_contours(PARGIST_CORPUS_DIR "/pargist_record_v7.cgm");
 }
 
 TEST_CASE("world record: a meshgrid's x and y are stored as a row and a column, bit for bit") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cfenv>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -18,7 +19,7 @@ namespace pargist::cgm {
 namespace {
 
 constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
-// Versions 1 and 3: the layout below, as is. Versions 2, 4, 5, 6 and 7 store the
+// Versions 1 and 3: the layout below, as is. Versions 2 and 4 to 8 store the
 // same layout in three parts:
 //   A  the layout, deflated (zlib);
 //   B  versions 2 and 4: byte planes of arrays of doubles, deflated as
@@ -43,21 +44,28 @@ constexpr char kMagic[4] = {'P', 'G', 'F', 'R'};
 // version 5), 1 when they are the colours of the picture body's CELL ARRAY
 // whose ordinal (u32) follows: a cell array of palette colours is then in
 // the file once, in the body Gist reads, and the record only points at it.
-// Version 7 (written now) is version 6 but for the x and y arrays of a
+// Version 7 is version 6 but for the x and y arrays of a
 // mesh (QuadMesh, ni x nj nodes, rows of ni): a form byte before each,
 // kAsGiven when the array follows as any other, kRowsRepeat when every row
 // is the first row bit for bit (x of a meshgrid: the first row follows),
 // kRowsConstant when every node of a row is its first bit for bit (y of a
 // meshgrid: the first node of each row follows, nj values). A mesh made
 // from linspace and meshgrid is then ni + nj values, not 2 ni nj.
+// Version 8 (written now) is version 7 but for a transform of arrays of
+// doubles more (kValue: predicted from the values, not their keys) and for
+// the exceptions of a block: in the layout, after the block's width and
+// count of exceptions, the width of their high bits and their indices; in
+// part C, after the block's low bits, their high bits in that width (in
+// versions 5-7 each exception is its index and 8 bytes in the layout).
 // The version also tells the layout: versions 1 (plain) and 2 (deflated)
-// have layout 1; versions 3 (plain), 4, 5, 6 and 7 (deflated) have layout 2, which
+// have layout 1; versions 3 (plain), 4 to 8 (deflated) have layout 2, which
 // added pygist's keywords: the rays' spacing and size and the smoothing of
 // curves (Lines, Contours), the marks' spacing of contours, bytscl's top
 // (FillMesh, Cells, Polys) and plf's region, gridxy's base 60 ticks and the
 // mesh of plv's darts (Vectors). All versions read.
 constexpr std::uint16_t kPlainLayout1 = 1, kDeflatedLayout1 = 2, kPlain = 3, kDeflatedUnpredicted = 4,
-                        kDeflatedUnreferenced = 5, kDeflatedUnformed = 6, kDeflated = 7;
+                        kDeflatedUnreferenced = 5, kDeflatedUnformed = 6, kDeflatedKeyPredicted = 7,
+                        kDeflated = 8;
 // Version 6: where an array of bytes is.
 enum BytesTag : std::uint8_t { kInPartB = 0, kInBody = 1 };
 // Version 7: how a mesh's x or y array is stored.
@@ -69,6 +77,14 @@ constexpr int kDeflateLevel = 1;
 // The layout (part A) is a few kB a frame: a smaller hash table than
 // zlib's default (16 kB, not 64 kB) is cleared at every record's reset.
 constexpr int kLayoutMemLevel = 6;
+// zlib costs some 20 us a stream however short its input (and ~7 ns a
+// byte): when the layout is less than 1/kLayoutShare of a record of packed
+// numbers (a curve, a contour's field), the kilobyte or so that deflating it
+// would save is not worth that time, and it is stored instead (a zlib
+// stream of level 0, which every reader inflates as any other). A record
+// that deflates part B (noise's top bits: a scatter) spends far longer in
+// zlib already; its layout stays deflated.
+constexpr std::size_t kLayoutShare = 8;
 // Version 5's part B holds the bytes of cell colours as differences from
 // their left neighbours: repeating images become runs, which Z_RLE finds
 // faster than deflate's search for repeats at any distance (kept for the
@@ -102,7 +118,14 @@ void add_plane(const std::uint8_t* in, std::size_t n, int b, std::uint64_t* w) {
 // kSplit: the top 16 bits of every word are apart, as two byte planes in
 // part B, deflated: for noise such as random positions, whose sign and
 // exponent take few values but whose mantissa no prediction follows.
-constexpr std::uint8_t kOrderMask = 3, kSingle = 4, kSplit = 8;
+// kValue (version 8, doubles of order 2 or 3): the straight line or the
+// parabola goes through the values themselves, in double arithmetic (see
+// predict_value), and the word is the difference of the keys of the value
+// and of that prediction: a smooth curve whose values cross powers of two
+// (where the keys' slope doubles or halves) and zero is then predicted as
+// well there as elsewhere.
+constexpr std::uint8_t kOrderMask = 3, kSingle = 4, kSplit = 8, kValue = 16;
+
 // Where the top 16 bits of a word start.
 int split_shift(std::uint8_t transform) { return transform & kSingle ? 16 : 48; }
 
@@ -136,6 +159,40 @@ std::uint64_t predict(const std::uint64_t* k, std::size_t i, int order) {
 }
 // Without a branch: 0 for 0.
 int bit_width(std::uint64_t z) { return (64 - __builtin_clzll(z | 1)) & -int(z != 0); }
+
+// True for values whose sums and differences (three at a time, as
+// predict_value makes them) neither overflow nor come near the subnormal
+// range: on them IEEE-754 arithmetic in its default rounding gives the
+// same bits on every machine, whether or not it flushes subnormals. (Every
+// double of magnitude 2^-900 or more is a multiple of 2^-952: so are their
+// sums, which are then 0 or far above 2^-1022.) All ones when predictable,
+// from the value's bits: integer masks keep the loops vectorisable.
+inline std::uint64_t predictable_mask(double x) {
+  std::uint64_t u;
+  std::memcpy(&u, &x, 8);
+  const auto a = std::int64_t(u & ~(std::uint64_t(1) << 63));
+  constexpr std::int64_t kTiny = std::int64_t(0x07b0000000000000), kHuge = std::int64_t(0x7e70000000000000);  // 2^-900, 2^1000
+  return std::uint64_t(-std::int64_t((a == 0) | ((a >= kTiny) & (a <= kHuge))));
+}
+// The value prediction of kValue from the last three values (a the last),
+// or a itself when one of them is not predictable (NaNs, infinities, huge
+// or tiny values). Additions only: no compiler can fuse them into a
+// multiply-add that would round otherwise. Returned as bits.
+template <int order>
+inline std::uint64_t predict_value_bits(double a, double b, double c) {
+  const double d = a - b;
+  const double p = order == 2 ? a + d : ((d + d) + d) + c;
+  std::uint64_t pb, ab;
+  std::memcpy(&pb, &p, 8);
+  std::memcpy(&ab, &a, 8);
+  const std::uint64_t m = predictable_mask(a) & predictable_mask(b) & (order == 2 ? ~std::uint64_t(0) : predictable_mask(c));
+  return (pb & m) | (ab & ~m);
+}
+// The key of the value predicted from the last three.
+template <int order>
+inline std::uint64_t predicted_key(double a, double b, double c) {
+  return ordered<64>(predict_value_bits<order>(a, b, c));
+}
 
 // True when the 16 bits of words from `shift` up are set in one word in 64
 // or more (a curve's leftovers, all clear there, skip the work) and, a byte at a time, take 12 bits or fewer on average
@@ -267,7 +324,7 @@ std::uint64_t key_of(const double* v, std::size_t i) {
 
 // The leftovers of order `order` of the keys of v[0, n), zigzagged, in one
 // pass front to back (the last keys kept in registers).
-template <int order, bool single>
+template <int order, bool single, bool value = false>
 [[gnu::always_inline]] inline void leave_residuals(const double* v, std::size_t n, std::uint64_t* out) {
   std::uint64_t k[4] = {0, 0, 0, 0};  // the first keys, predicted from fewer values
   const std::size_t first = std::min<std::size_t>(order, n);
@@ -281,7 +338,8 @@ template <int order, bool single>
   for (std::size_t i = first; i < n; ++i) {
     const std::uint64_t k0 = key_of<single>(v, i);
     std::uint64_t r;
-    if constexpr (order == 0) r = k0;
+    if constexpr (value) r = k0 - predicted_key<order>(v[i - 1], v[i - 2], order == 3 ? v[i - 3] : 0.0);
+    else if constexpr (order == 0) r = k0;
     else if constexpr (order == 1) r = k0 - key_of<single>(v, i - 1);
     else if constexpr (order == 2) r = k0 - 2 * key_of<single>(v, i - 1) + key_of<single>(v, i - 2);
     else r = k0 - 3 * key_of<single>(v, i - 1) + 3 * key_of<single>(v, i - 2) - key_of<single>(v, i - 3);
@@ -291,10 +349,12 @@ template <int order, bool single>
 
 // The order whose leftovers take the fewest significant bits, judged on
 // runs of values spread over the array (about a thousand at most).
+// Returns the transform's order, with kValue when the values predict best.
 template <bool single>
 [[gnu::always_inline]] inline int best_order(const double* v, std::size_t n) {
   constexpr std::size_t kRuns = 32, kRun = 32;
-  std::uint64_t cost[4] = {0, 0, 0, 0};
+  // Orders 0-3 on the keys, then (doubles only) 2 and 3 on the values.
+  std::uint64_t cost[6] = {0, 0, 0, 0, single ? ~std::uint64_t(0) : 0, single ? ~std::uint64_t(0) : 0};
   auto judge_run = [&](std::size_t from, std::size_t to) {
     std::uint64_t k[4] = {0, 0, 0, 0};  // k[0] = key i, k[1] = key i-1 ...
     for (std::size_t back = 1; back <= 3 && back <= from; ++back) k[back] = key_of<single>(v, from - back);
@@ -304,6 +364,12 @@ template <bool single>
       for (int order = 0; order < 4; ++order) {
         const std::uint64_t r = k[0] - p[std::min<std::size_t>(std::size_t(order), i)];
         cost[order] += std::uint64_t(bit_width(zigzag(single ? wrap32(r) : r)));
+      }
+      if (!single) {
+        const std::uint64_t p2 = i >= 2 ? predicted_key<2>(v[i - 1], v[i - 2], 0.0) : p[std::min<std::size_t>(2, i)];
+        const std::uint64_t p3 = i >= 3 ? predicted_key<3>(v[i - 1], v[i - 2], v[i - 3]) : p[std::min<std::size_t>(3, i)];
+        cost[4] += std::uint64_t(bit_width(zigzag(k[0] - p2)));
+        cost[5] += std::uint64_t(bit_width(zigzag(k[0] - p3)));
       }
       k[3] = k[2];
       k[2] = k[1];
@@ -315,7 +381,15 @@ template <bool single>
   } else {
     for (std::size_t run = 0; run < kRuns; ++run) judge_run(run * (n / kRuns), run * (n / kRuns) + kRun);
   }
-  return int(std::min_element(cost, cost + 4) - cost);
+  // On smooth data (a line or a parabola on the keys predicts best) the
+  // values' prediction at least as good on the sample is better on the
+  // whole, where the keys' also stumble at every power of two the sample
+  // may miss; on noise (no prediction, or the last value) it must gain
+  // clearly, or the sample's own noise would decide.
+  const int on_keys = int(std::min_element(cost, cost + 4) - cost);
+  const int on_values = cost[5] < cost[4] ? 3 : 2;
+  const std::uint64_t bar = on_keys >= 2 ? cost[on_keys] + 1 : cost[on_keys] - cost[on_keys] / 32;
+  return cost[on_values + 2] < bar ? on_values | kValue : on_keys;
 }
 
 // Inlined into each copy of predict_words (see PARGIST_CODER_CLONES).
@@ -326,7 +400,9 @@ template <bool single>
     case 0: leave_residuals<0, single>(v, n, words); break;
     case 1: leave_residuals<1, single>(v, n, words); break;
     case 2: leave_residuals<2, single>(v, n, words); break;
-    default: leave_residuals<3, single>(v, n, words); break;
+    case 3: leave_residuals<3, single>(v, n, words); break;
+    case 2 | kValue: leave_residuals<2, single, !single>(v, n, words); break;
+    default: leave_residuals<3, single, !single>(v, n, words); break;
   }
   return std::uint8_t(best | (single ? kSingle : 0));
 }
@@ -349,7 +425,9 @@ void pack_blocks(const std::uint64_t* words, std::size_t first, std::size_t n, s
   // Room for every block at its widest, so that whole blocks are packed
   // straight into place; trimmed to what was written at the end.
   const std::size_t packed_at = packed.size();
-  packed.resize(packed_at + (n - std::min(first, n)) * 8 + 8);
+  // (A block's low and high bits together are 64 bits a word at most, plus
+  // a byte of rounding; pack_bits may write 8 bytes past its end.)
+  packed.resize(packed_at + (n - std::min(first, n)) * 8 + n / kBlock + 32);
   std::uint8_t* to = packed.data() + packed_at;
   for (std::size_t at = first; at < n; at += kBlock) {
     const std::size_t m = std::min(kBlock, n - at);
@@ -388,16 +466,21 @@ void pack_blocks(const std::uint64_t* words, std::size_t first, std::size_t n, s
     }
     layout.push_back(std::uint8_t(width));
     layout.push_back(std::uint8_t(exceptions));
+    // Version 8: the exceptions' high bits packed after the block's low
+    // bits, in the width of the widest (versions 5-7: 8 bytes each in the layout).
+    std::uint64_t highs[kBlock];
+    int high_width = 0;
     if (exceptions) {
-      std::size_t e = layout.size();
-      layout.resize(e + 9 * exceptions);
-      for (std::size_t i = 0; i < m; ++i)
+      std::uint64_t any_high = 0;
+      for (std::size_t i = 0, e = 0; i < m; ++i)
         if (widths[i] > width) {
-          const std::uint64_t high = w[i] >> width;
-          layout[e] = std::uint8_t(i);
-          for (int b = 0; b < 8; ++b) layout[e + 1 + std::size_t(b)] = std::uint8_t(high >> (8 * b));
-          e += 9;
+          highs[e++] = w[i] >> width;
+          any_high |= w[i] >> width;
         }
+      high_width = bit_width(any_high);
+      layout.push_back(std::uint8_t(high_width));
+      for (std::size_t i = 0; i < m; ++i)
+        if (widths[i] > width) layout.push_back(std::uint8_t(i));
     }
     if (m == kBlock) {
       kPackBlock[std::size_t(width)](w, to);
@@ -405,16 +488,33 @@ void pack_blocks(const std::uint64_t* words, std::size_t first, std::size_t n, s
     } else {
       to += pack_bits(w, m, width, to);
     }
+    if (exceptions) to += pack_bits(highs, exceptions, high_width, to);
   }
   packed.resize(std::size_t(to - packed.data()));
 }
 
 // Back from the words to the doubles; false for a transform byte no writer makes.
-bool unpredict_words(std::uint8_t transform, std::vector<std::uint64_t>& words, double* v) {
-  if (transform & ~std::uint8_t(kOrderMask | kSingle | kSplit)) return false;
+// `version8`: kValue allowed.
+bool unpredict_words(std::uint8_t transform, std::vector<std::uint64_t>& words, double* v, bool version8) {
+  if (transform & ~std::uint8_t(kOrderMask | kSingle | kSplit | (version8 ? kValue : 0))) return false;
   const int order = transform & kOrderMask;
   const bool single = transform & kSingle;
   const std::size_t n = words.size();
+  if (transform & kValue) {
+    if (single || order < 2) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t r = unzigzag(words[i]);
+      std::uint64_t k;
+      if (i < std::size_t(order)) {
+        words[i] = k = predict(words.data(), i, order) + r;  // the first values as on the keys
+      } else {
+        k = (order == 2 ? predicted_key<2>(v[i - 1], v[i - 2], 0.0) : predicted_key<3>(v[i - 1], v[i - 2], v[i - 3])) + r;
+      }
+      const std::uint64_t u = unordered<64>(k);
+      std::memcpy(v + i, &u, 8);
+    }
+    return true;
+  }
   for (std::size_t i = 0; i < n; ++i) {  // words[] becomes the keys in place
     const std::uint64_t r = single ? wrap32(unzigzag(words[i] & 0xffffffffu)) : unzigzag(words[i]);
     const std::uint64_t k = predict(words.data(), i, order) + r;
@@ -471,7 +571,7 @@ class Writer {
   int layout = kLayout;  // which fields the record has (see the versions above)
   std::vector<std::uint8_t> out;
   bool planes = false;                    // arrays of doubles predicted and packed (version 6)
-  std::vector<std::uint8_t> coded, copied;  // parts B and C of versions 2, 4, 5, 6
+  std::vector<std::uint8_t> coded, copied;  // parts B and C of versions 2, 4 to 8
   std::vector<std::uint64_t> words;         // scratch: an array's words before its planes
   const std::vector<DrawnCells>* drawn = nullptr;  // the body's CELL ARRAYs (version 6)
   bool mesh_forms = false;                          // mesh arrays led by their form (version 7)
@@ -663,7 +763,7 @@ class Reader {
             coded_.pos += 2 * n;
           }
           v.resize(n);
-          if (!unpredict_words(transform_, words_, v.data()))
+          if (!unpredict_words(transform_, words_, v.data(), version8))
             throw FormatError{base_ + pos_, "world-coordinate record: unknown transform of an array"};
           return;
         }
@@ -742,7 +842,8 @@ class Reader {
       else std::fill(row, row + ni, line[j]);
     }
   }
-  bool mesh_forms = false;  // version 7
+  bool mesh_forms = false;        // versions 7, 8
+  bool version8 = false;          // version 8: kValue, exceptions' high bits packed
   void str(std::string& s) {
     const std::size_t n = count(0, 1);
     s.assign(reinterpret_cast<const char*>(p_ + pos_), n);
@@ -767,6 +868,7 @@ class Reader {
   // Version 5: the transform byte and the n words of an array (see Writer::vec).
   void packed_words(std::size_t n) {
     transform_ = std::uint8_t(get(1));
+    const bool packed_highs = version8;  // version 8
     const std::size_t first = std::min<std::size_t>(transform_ & kOrderMask, n);
     // Every block takes at least two bytes: a bound on n first.
     if (n > first + (n_ - pos_) / 2 * kBlock)
@@ -783,6 +885,22 @@ class Reader {
       if (bytes > copied_.left()) throw FormatError{base_ + pos_, "world-coordinate record: array past the record's end"};
       unpack_bits(copied_.data + copied_.pos, m, width, words_.data() + at);
       copied_.pos += bytes;
+      if (packed_highs && exceptions) {  // version 8: the high bits packed after the low ones
+        const auto high_width = int(get(1));
+        if (high_width < 1 || high_width > 64 - width)
+          throw FormatError{base_ + pos_ - 1, "world-coordinate record: bad exceptions of a block"};
+        std::uint64_t highs[kBlock];
+        const std::size_t high_bytes = (exceptions * std::size_t(high_width) + 7) / 8;
+        if (high_bytes > copied_.left()) throw FormatError{base_ + pos_, "world-coordinate record: array past the record's end"};
+        unpack_bits(copied_.data + copied_.pos, exceptions, high_width, highs);
+        copied_.pos += high_bytes;
+        for (std::size_t e = 0; e < exceptions; ++e) {
+          const auto i = std::size_t(get(1));
+          if (i >= m) throw FormatError{base_ + pos_ - 1, "world-coordinate record: bad exception in a block"};
+          words_[at + i] |= highs[e] << width;
+        }
+        continue;
+      }
       for (std::size_t e = 0; e < exceptions; ++e) {
         const auto i = std::size_t(get(1));
         if (i >= m) throw FormatError{base_ + pos_ - 1, "world-coordinate record: bad exception in a block"};
@@ -1228,21 +1346,21 @@ namespace {
 struct EncodeScratch {
   std::vector<std::uint8_t> out, coded, copied, packed;
   std::vector<std::uint64_t> words;
-  z_stream streams[2]{};  // the layout (part A), the bytes (part B)
-  bool started[2] = {false, false};
+  z_stream streams[3]{};  // the layout (part A) deflated, the bytes (part B), the layout stored
+  bool started[3] = {false, false, false};
   EncodeScratch() = default;
   EncodeScratch(const EncodeScratch&) = delete;
   EncodeScratch& operator=(const EncodeScratch&) = delete;
   ~EncodeScratch() {
-    for (int k = 0; k < 2; ++k)
+    for (int k = 0; k < 3; ++k)
       if (started[k]) deflateEnd(&streams[k]);
   }
-  // The stream for part A (0) or B (1), reset.
+  // The stream for part A deflated (0), part B (1) or part A stored (2), reset.
   z_stream& stream(int part) {
     z_stream& z = streams[part];
     if (!started[part]) {
-      if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, 15, part == 0 ? kLayoutMemLevel : 8,
-                       part == 0 ? Z_DEFAULT_STRATEGY : kBytesStrategy) != Z_OK)
+      if (deflateInit2(&z, part == 2 ? 0 : kDeflateLevel, Z_DEFLATED, 15, part == 1 ? 8 : kLayoutMemLevel,
+                       part == 1 ? kBytesStrategy : Z_DEFAULT_STRATEGY) != Z_OK)
         throw std::runtime_error("pargist: zlib could not start compressing a CGM record");
       started[part] = true;
     } else if (deflateReset(&z) != Z_OK) {
@@ -1250,6 +1368,23 @@ struct EncodeScratch {
     }
     return z;
   }
+};
+
+// kValue's predictions are made in round-to-nearest on both sides, whatever
+// rounding a program has chosen for its own arithmetic (restored after).
+class NearestRounding {
+ public:
+  NearestRounding() : mode_(std::fegetround()) {
+    if (mode_ != FE_TONEAREST) std::fesetround(FE_TONEAREST);
+  }
+  ~NearestRounding() {
+    if (mode_ != FE_TONEAREST) std::fesetround(mode_);
+  }
+  NearestRounding(const NearestRounding&) = delete;
+  NearestRounding& operator=(const NearestRounding&) = delete;
+
+ private:
+  int mode_;
 };
 
 // Lends the scratch's buffers to a Writer (emptied, capacity kept) and
@@ -1295,6 +1430,7 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
   }
   thread_local EncodeScratch scratch;
   const LentBuffers lent(scratch, w);
+  const NearestRounding nearest;
   w.planes = true;
   w.drawn = &drawn;
   w.mesh_forms = true;
@@ -1315,7 +1451,8 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
     at += z.total_out;
     return std::size_t(z.total_out);
   };
-  const std::size_t packed_layout = deflate_part(w.out, 0);
+  const bool store_layout = w.coded.empty() && w.out.size() * kLayoutShare < w.copied.size();
+  const std::size_t packed_layout = deflate_part(w.out, store_layout ? 2 : 0);
   // Version 6: an empty part B is no zlib stream at all (0 bytes).
   const std::size_t packed_planes = w.coded.empty() ? 0 : deflate_part(w.coded, 1);
   std::memcpy(packed.data(), kMagic, 4);
@@ -1348,7 +1485,7 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
     return frame;
   }
   if (version != kDeflatedLayout1 && version != kDeflatedUnpredicted && version != kDeflatedUnreferenced &&
-      version != kDeflatedUnformed && version != kDeflated)
+      version != kDeflatedUnformed && version != kDeflatedKeyPredicted && version != kDeflated)
     throw FormatError{base + 4, "world-coordinate record of unknown version " + std::to_string(version)};
   if (size < kHeader) throw FormatError{base + 6, "world-coordinate record truncated"};
   auto get = [&](std::size_t at) {
@@ -1363,7 +1500,7 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
       throw FormatError{base + field, "world-coordinate record part of " + std::to_string(plain) + " bytes: too large"};
     if (packed > size - at) throw FormatError{base + field + 4, "world-coordinate record truncated"};
     out.resize(plain);
-    if (plain == 0 && packed == 0 && version >= kDeflatedUnformed) return;  // versions 6, 7: an empty part, not deflated
+    if (plain == 0 && packed == 0 && version >= kDeflatedUnformed) return;  // versions 6 to 8: an empty part, not deflated
     uLongf got = uLongf(plain);
     const int status = uncompress(out.data(), &got, data + at, uLong(packed));
     if (status != Z_OK || got != plain)
@@ -1377,7 +1514,9 @@ plot::Frame decode_world_record(const std::uint8_t* data, std::size_t size, std:
   Reader r(layout.data(), layout.size(), {coded.data(), coded.size()}, {data + at, size - at},
            version >= kDeflatedUnreferenced, version >= kDeflatedUnformed ? &body_cells : nullptr);
   r.layout = fields;
-  r.mesh_forms = version >= kDeflated;
+  const NearestRounding nearest;
+  r.mesh_forms = version >= kDeflatedKeyPredicted;
+  r.version8 = version >= kDeflated;
   try {
     io(r, frame);
   } catch (const FormatError& e) {  // an offset in the inflated bytes is no file offset

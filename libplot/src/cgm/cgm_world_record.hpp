@@ -10,7 +10,8 @@
 // of cell colours that the picture body's CELL ARRAY gives back exactly is
 // not stored twice: the record names that CELL ARRAY; version 7 as 6, but
 // the x and y of a mesh whose rows repeat, or are each one value (meshgrid),
-// are stored as one row or one column. The decoder checks every count against the
+// are stored as one row or one column; version 8 as 7, but a smooth array
+// may be predicted from its values rather than their bits. The decoder checks every count against the
 // bytes left and every enum and array size against the model, so a corrupt
 // record gives a FormatError, never a bad Frame.
 #pragma once
@@ -32,7 +33,7 @@ struct DrawnCells {
   bool exact = false;
 };
 
-// The record as written now (version 7, deflated), or without zlib
+// The record as written now (version 8, deflated), or without zlib
 // (version 3, `deflated` false); readers keep reading every version.
 // `drawn`: the body's CELL ARRAYs in their order; an element's colours
 // found there exactly are referred to instead of stored.
