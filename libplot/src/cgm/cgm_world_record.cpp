@@ -6,6 +6,8 @@
 #include <cfenv>
 #include <cstring>
 #include <limits>
+#include <memory>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -416,12 +418,34 @@ std::uint8_t predict_words(const double* v, std::size_t n, std::vector<std::uint
   return single ? predict_words_as<true>(v, n, words.data()) : predict_words_as<false>(v, n, words.data());
 }
 
+// Bytes that a resize leaves as they are, not zeroed: part C is sized for
+// the widest packing first and written over at once.
+template <class T>
+struct Uninitialised : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = Uninitialised<U>;
+  };
+  Uninitialised() = default;
+  template <class U>
+  Uninitialised(const Uninitialised<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using PackedBytes = std::vector<std::uint8_t, Uninitialised<std::uint8_t>>;
+
 // Words [first, n) by blocks of kBlock: in the layout each block's width,
 // its count of exceptions (wider words) and their indices and high bits;
 // in `packed` the low `width` bits of every word of the block.
 PARGIST_CODER_CLONES
 void pack_blocks(const std::uint64_t* words, std::size_t first, std::size_t n, std::vector<std::uint8_t>& layout,
-                 std::vector<std::uint8_t>& packed) {
+                 PackedBytes& packed) {
   // Room for every block at its widest, so that whole blocks are packed
   // straight into place; trimmed to what was written at the end.
   const std::size_t packed_at = packed.size();
@@ -571,7 +595,8 @@ class Writer {
   int layout = kLayout;  // which fields the record has (see the versions above)
   std::vector<std::uint8_t> out;
   bool planes = false;                    // arrays of doubles predicted and packed (version 6)
-  std::vector<std::uint8_t> coded, copied;  // parts B and C of versions 2, 4 to 8
+  std::vector<std::uint8_t> coded;          // part B of versions 2, 4 to 8
+  PackedBytes copied;                       // part C
   std::vector<std::uint64_t> words;         // scratch: an array's words before its planes
   const std::vector<DrawnCells>* drawn = nullptr;  // the body's CELL ARRAYs (version 6)
   bool mesh_forms = false;                          // mesh arrays led by their form (version 7)
@@ -1344,7 +1369,8 @@ namespace {
 // a run writes thousands of records of about the same size, and fresh ones
 // cost page faults and zlib's set-up every time.
 struct EncodeScratch {
-  std::vector<std::uint8_t> out, coded, copied, packed;
+  std::vector<std::uint8_t> out, coded, packed;
+  PackedBytes copied;
   std::vector<std::uint64_t> words;
   z_stream streams[3]{};  // the layout (part A) deflated, the bytes (part B), the layout stored
   bool started[3] = {false, false, false};
@@ -1435,8 +1461,8 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
   w.drawn = &drawn;
   w.mesh_forms = true;
   io(w, f);
-  for (const auto* part : {&w.out, &w.coded, &w.copied})
-    if (part->size() > kMaxRecordBytes) throw std::length_error("pargist: frame too large for a CGM record");
+  if (std::max({w.out.size(), w.coded.size(), w.copied.size()}) > kMaxRecordBytes)
+    throw std::length_error("pargist: frame too large for a CGM record");
 
   auto& packed = scratch.packed;
   packed.resize(kHeader + deflateBound(nullptr, uLong(w.out.size())) + deflateBound(nullptr, uLong(w.coded.size())) + 64);
