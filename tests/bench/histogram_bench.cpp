@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "numpy_like_memory.hpp"
+
 using namespace pargist::reduce;
 
 namespace {
@@ -31,8 +33,8 @@ bool read_particles(const char* path, std::vector<double>& x, std::vector<double
   const long bytes = std::ftell(f);
   std::fseek(f, 0, SEEK_SET);
   const auto n = std::size_t(bytes) / (2 * sizeof(double));
-  x.resize(n);
-  y.resize(n);
+  x = bench::numpy_like_array(n);
+  y = bench::numpy_like_array(n);
   const bool ok = std::fread(x.data(), sizeof(double), n, f) == n && std::fread(y.data(), sizeof(double), n, f) == n;
   std::fclose(f);
   return ok;

@@ -26,6 +26,7 @@
 
 #include "pargist/libplot/gist.hpp"
 #include "pargist/pp/pp.hpp"
+#include "numpy_like_memory.hpp"
 
 namespace plot = pargist::plot;
 namespace reduce = pargist::reduce;
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
     o.display = "";  // no screen, as the Python side
     plot::window(0, o);
   }
-  std::vector<double> z(n), x(n);
+  std::vector<double> z = bench::numpy_like_array(n), x = bench::numpy_like_array(n);
   const std::uint64_t first = std::uint64_t(comm.rank()) * n;
   for (std::size_t i = 0; i < n; ++i) z[i] = near_gaussian(first + i, 0), x[i] = 0.5 * near_gaussian(first + i, 1);
   const plot::pp::Particles parts{reduce::ArrayView(z.data(), n), reduce::ArrayView(x.data(), n), {}, {}, {}};
