@@ -99,15 +99,35 @@ double palette_top(int ctop, double cmin, double cmax) {
   return cmin + (cmax - cmin) * double(ncol - 1) / double(top);
 }
 
+// numpy's min() and max() of the grid in one pass: NaN when a cell is NaN
+// (weights of opposite infinite sums). Four chains each, so the pass runs at
+// the speed of memory rather than at the latency of one compare chain.
+std::pair<double, double> min_max(const std::vector<double>& v) {
+  double lo[4] = {kInf, kInf, kInf, kInf}, hi[4] = {-kInf, -kInf, -kInf, -kInf};
+  bool nan = false;
+  std::size_t i = 0;
+  for (; i + 4 <= v.size(); i += 4) {
+    for (int k = 0; k < 4; ++k) {
+      const double x = v[i + std::size_t(k)];
+      lo[k] = x < lo[k] ? x : lo[k];
+      hi[k] = x > hi[k] ? x : hi[k];
+      nan |= x != x;
+    }
+  }
+  for (; i < v.size(); ++i) {
+    lo[0] = v[i] < lo[0] ? v[i] : lo[0];
+    hi[0] = v[i] > hi[0] ? v[i] : hi[0];
+    nan |= v[i] != v[i];
+  }
+  if (nan) return {kNaN, kNaN};
+  return {std::min({lo[0], lo[1], lo[2], lo[3]}), std::max({hi[0], hi[1], hi[2], hi[3]})};
+}
+
 // Root's drawing: the colour scale in one pass, then the grid handed to pli
 // as it was deposited (values[iy * (nx+1) + ix] is pli's z[iy, ix]).
 std::array<double, 2> draw_cells(std::vector<double>&& values, const std::array<double, 4>& ext, double dx,
                                  double dy, const NodeDensityOptions& o) {
-  double lo = kInf, hi = -kInf;
-  for (const double v : values) {
-    lo = std::min(lo, v);
-    hi = std::max(hi, v);
-  }
+  const auto [lo, hi] = min_max(values);
   const double cmin = o.cmin ? *o.cmin : lo, cmax = o.cmax ? *o.cmax : hi;
   const auto [xmin, xmax, ymin, ymax] = ext;
   double x0 = xmin, y0 = ymin, x1 = xmax, y1 = ymax;
@@ -119,6 +139,10 @@ std::array<double, 2> draw_cells(std::vector<double>&& values, const std::array<
   ColorScaleOptions scale;
   scale.cmin = cmin;
   scale.cmax = palette_top(o.ctop, cmin, cmax);
+  // Worded as the Python layer's pli check words it (cells summing to Inf).
+  for (const auto& [name, v] : {std::pair{"cmin", *scale.cmin}, std::pair{"cmax", *scale.cmax}}) {
+    if (!std::isfinite(v)) throw std::invalid_argument(std::string("pargist: pli: ") + name + " is not finite");
+  }
   pli(Grid{std::move(values), o.nx + 1, o.ny + 1}, x0, y0, x1, y1, scale);
   return {cmin, cmax};
 }
