@@ -331,6 +331,17 @@ def _given_grid(comm, o):
     return out if kind == "grid" else PlotResult(out)
 
 
+def _new_result(count, sides):
+    """A pp* call's result before anything is drawn; with nothing selected it
+    is the final one: the view's fixed sides (0 where automatic), titles reset."""
+    result = PlotResult(drawn="nothing", selected=count, points=0, nx=0, ny=0, cmin=0.0, cmax=0.0,
+                        bytes_to_root=0, layers=[])
+    if count == 0:
+        result["view"] = tuple(float(v) for v in numpy.nan_to_num(sides))
+        session.settitles()
+    return result
+
+
 def _generic(comm, func, p, o):
     view = o["view"]
     if view is not None:
@@ -352,11 +363,8 @@ def _generic(comm, func, p, o):
     found = _core.limits(comm, arrays, _select_arg(p.select), 0.0)
     count = int(found[0][2])
     sides = _given_sides(o, sides)
-    result = PlotResult(drawn="nothing", selected=count, points=0, nx=0, ny=0, cmin=0.0, cmax=0.0,
-                        bytes_to_root=0, layers=[])
+    result = _new_result(count, sides)
     if count == 0:
-        result["view"] = tuple(float(v) for v in numpy.nan_to_num(sides))
-        session.settitles()
         return result
 
     contours = o["contours"]
@@ -456,11 +464,8 @@ def _cellarray_frame(comm, p, o, x, y, view):
     count, ext, cmin, cmax = _core.node_density_cellarray(
         comm, x, y, p.weights, _select_arg(p.select), nx, ny, o["method"], frame, given, o["centering"],
         o["cmin"], o["cmax"], int(o["ctop"]))
-    result = PlotResult(drawn="nothing", selected=count, points=0, nx=0, ny=0, cmin=0.0, cmax=0.0,
-                        bytes_to_root=0, layers=[])
+    result = _new_result(count, ext)
     if count == 0:
-        result["view"] = tuple(float(v) for v in numpy.nan_to_num(ext))
-        session.settitles()
         return result
     cmin = cmin if o["cmin"] is None else o["cmin"]
     cmax = cmax if o["cmax"] is None else o["cmax"]
