@@ -111,6 +111,18 @@ void clip_polyline(const std::vector<double>& x, const std::vector<double>& y, b
     }
     if (beyond != 0) {
       open = false;
+      // The points after it beyond the same side go too, one comparison
+      // each (a zoomed history leaves the box for good on one side).
+      const std::size_t first_beyond = k + 1;
+      std::size_t last = first_beyond;
+      if (beyond & 1) while (last + 1 < n && x[last + 1] < x0) ++last;
+      else if (beyond & 2) while (last + 1 < n && x[last + 1] > x1) ++last;
+      else if (beyond & 4) while (last + 1 < n && y[last + 1] < y0) ++last;
+      else while (last + 1 < n && y[last + 1] > y1) ++last;
+      if (next != 0 && last > first_beyond) {
+        k = last - 1;
+        a_out = outside(x[last], y[last]);
+      }
       continue;
     }
     // Liang-Barsky: the part t in [t0, t1] of the segment inside the box.
@@ -516,13 +528,14 @@ class ElementPainter {
         const double dx = bx - px, dy = by - py;
         const double len = octagonal_norm(dx, dy);
         px = bx, py = by;
-        if (!(len > 0) || !std::isfinite(len) || !(space > 0)) continue;
-        phase += len;
-        while (phase >= space && mx_.size() <= 100000) {
-          phase -= space;
-          const double f = phase / len;
-          mx_.push_back(bx - dx * f);
-          my_.push_back(by - dy * f);
+        if (len > 0 && std::isfinite(len) && space > 0) {
+          phase += len;
+          while (phase >= space && mx_.size() <= 100000) {
+            phase -= space;
+            const double f = phase / len;
+            mx_.push_back(bx - dx * f);
+            my_.push_back(by - dy * f);
+          }
         }
       }
       x_ = px, y_ = py, mark_phase_ = phase;
@@ -754,6 +767,10 @@ void render(const Frame& frame, Renderer& renderer, const RenderOptions& options
   }
   if (!frame.systems.empty())
     for (const auto& e : frame.systems[0].elements) validate_element(e);
+  if (options.drawn_limits) {
+    options.drawn_limits->assign(frame.systems.size(), Limits{});
+    for (std::size_t s = 1; s < frame.systems.size(); ++s) (*options.drawn_limits)[s] = transforms[s].limits;
+  }
 
   renderer.begin_page(frame);
   for (std::size_t s = 1; s < frame.systems.size(); ++s) {

@@ -1,7 +1,6 @@
 #include "pargist/viewer/frame_page.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <variant>
 
 #include "pargist/libplot/axes.hpp"
@@ -74,21 +73,19 @@ std::vector<SystemGeometry> FramePage::render(cairo_t* cr, const PageTransform& 
   cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
   plot::CairoRenderer renderer(cr, t.view(x2, y2));
   renderer.set_antialias(!options.draft);
-  plot::render(f, renderer);
+  std::vector<plot::Limits> drawn;
+  plot::RenderOptions render_options;
+  render_options.drawn_limits = &drawn;
+  plot::render(f, renderer, render_options);
 
-  // Where each system is and the limits it was drawn with, for the mouse.
-  // Systems without elements are skipped, as in Gist: nothing to zoom there.
+  // Where each system is and the limits it was drawn with, for the mouse
+  // (render() resolved them all, or threw). Systems without elements are
+  // skipped, as in Gist: nothing to zoom there.
   std::vector<SystemGeometry> systems;
   for (std::size_t i = 1; i < f.systems.size(); ++i) {
     const plot::CoordSystem& s = f.systems[i];
     if (s.elements.empty()) continue;
-    plot::Limits drawn;
-    try {
-      drawn = plot::resolve_limits(s);
-    } catch (const std::exception&) {
-      continue;  // limits that cannot be drawn: not a zoom target
-    }
-    systems.push_back(SystemGeometry{static_cast<int>(i), plot::Transform{s.viewport, drawn},
+    systems.push_back(SystemGeometry{static_cast<int>(i), plot::Transform{s.viewport, drawn[i]},
                                      frame_.systems[i].limits});
   }
   return systems;

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "pargist/libplot/frame.hpp"
 
@@ -89,6 +90,10 @@ class Renderer {
 /// Options of the driver.
 struct RenderOptions {
   bool legends = true;  ///< draw element legends below the viewport (Gist's work style)
+  /// If set, receives the limits each system was drawn with, by system
+  /// number (resolve_limits() of each; [0] unused): no second pass over
+  /// the data for a caller that needs them too.
+  std::vector<Limits>* drawn_limits = nullptr;
 };
 
 /// Draws a whole frame: begin_page, every system (its visible elements,
