@@ -21,8 +21,12 @@ namespace {
 int default_area(int dpi) { return 6 * dpi; }  // Gist: a 6-inch square
 
 // An exact (antialiased) render slower than this is preceded by a draft of
-// the same view: below it, the draft would only delay the exact picture.
-constexpr double kDraftFirstMs = 3.0;
+// the same view (about what Gist's own window takes to redraw a big frame,
+// tests/bench/results/viewer.md), if drafts take under kDraftShare of it:
+// else the draft would only delay the exact picture (a cell array's draft
+// costs what its exact picture does).
+constexpr double kDraftFirstMs = 2.0;
+constexpr double kDraftShare = 0.75;
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -148,10 +152,14 @@ void Window::Impl::run() {
     const bool fresh = need_render_;  // a new page or view (not only the exact picture of one)
     const bool rendered = need_render_ || exact_due_;
     bool looked = false;  // a draft of the new page or view was shown first
-    if (fresh && !view.draft && !draft_shown_ && exact_ms_ >= kDraftFirstMs) {
+    if (fresh && !view.draft && !draft_shown_ && exact_ms_ >= kDraftFirstMs &&
+        draft_ms_ < kDraftShare * exact_ms_) {
       ViewOptions quick = view;
       quick.draft = true;
+      const auto t0 = std::chrono::steady_clock::now();
+      const bool timed = prepared();
       render_page(quick);
+      if (timed) draft_ms_ = ms_since(t0);
       compose();
       looked = exact_due_ = true;
       std::lock_guard<std::mutex> lock(mutex_);
@@ -162,8 +170,9 @@ void Window::Impl::run() {
     }
     if (rendered && !(looked && !still())) {
       const auto t0 = std::chrono::steady_clock::now();
+      const bool timed = prepared();
       render_page(view);
-      if (!view.draft) exact_ms_ = ms_since(t0);
+      if (timed) (view.draft ? draft_ms_ : exact_ms_) = ms_since(t0);
       draft_shown_ = view.draft;
       exact_due_ = false;
     }
@@ -194,6 +203,14 @@ void Window::Impl::run() {
     if (!exact_due_) served_ = target;  // idle means the exact picture is shown
     changed_.notify_all();
   }
+}
+
+bool Window::Impl::prepared() {
+  // A page's first render also prepares it (FramePage: its frame copied,
+  // cells scaled): not what a draft or an exact picture of it costs after.
+  const bool seen = shown_.get() == timed_page_;
+  timed_page_ = shown_.get();
+  return seen;
 }
 
 bool Window::Impl::still() {

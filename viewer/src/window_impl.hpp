@@ -90,6 +90,7 @@ class Window::Impl {
   void on_resize(int width, int height);
   void render_page(const ViewOptions& view);
   bool still();
+  bool prepared();  ///< shown_ was rendered before (its render times count)
   void compose();
   void present_again();  ///< the window shown again as last composed (an expose)
   void save_png();
@@ -118,6 +119,8 @@ class Window::Impl {
   // draft; the exact picture follows as soon as nothing else is waiting.
   bool exact_due_ = false;     ///< the page image is such a first look
   double exact_ms_ = 0;        ///< how long the last exact render took
+  double draft_ms_ = 0;        ///< how long the last draft took (0: none yet)
+  const Page* timed_page_ = nullptr;  ///< the page rendered last
   // a turn of the 3-D scenes under way: the last pointer position
   bool turning_ = false;
   int turn_x_ = 0, turn_y_ = 0;
