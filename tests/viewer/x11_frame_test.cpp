@@ -33,6 +33,15 @@ void draw_squares() {
                     {4, 4, 6, 6, 1, 1, 2, 2}, {4, 6, 6, 4, 8, 9, 9, 8}, {4, 4});
 }
 
+// A new frame of Gist window n, which has no screen: frames built there
+// are handed to a pv::Window by hand.
+void start_hidden_frame(int n) {
+  plot::WindowOptions hidden;
+  hidden.display = "";
+  plot::window(n, hidden);
+  plot::fma();
+}
+
 // Pixels of the window's page area unlike `page` drawn afresh, exact, at
 // the window's size with `view`.
 long pixels_unlike_render(const Screenshot& shot, const pv::Window& w, const pv::FramePage& page,
@@ -173,10 +182,7 @@ TEST_CASE("a pan follows the pointer in drafts and is exact again at the release
     return;
   }
   // A red curve (antialiased when exact) in Gist's work style.
-  plot::WindowOptions hidden;
-  hidden.display = "";
-  plot::window(7, hidden);
-  plot::fma();
+  start_hidden_frame(7);
   std::vector<double> x(400), y(400);
   for (std::size_t i = 0; i < x.size(); ++i) x[i] = 0.025 * double(i), y[i] = std::sin(x[i]);
   plot::PlgOptions style;
@@ -249,10 +255,7 @@ TEST_CASE("a slow page is shown first as a draft, and idle means its exact pictu
   // 100 red curves of 1500 points, 3 wide (pink edges when antialiased):
   // their exact picture takes longer than the window's draft threshold
   // (2 ms) on any machine, and several times their draft's time.
-  plot::WindowOptions hidden;
-  hidden.display = "";
-  plot::window(7, hidden);
-  plot::fma();
+  start_hidden_frame(7);
   plot::PlgOptions style;
   style.color = plot::Color::from_rgb(255, 0, 0);
   style.width = 3;
