@@ -35,8 +35,9 @@ row() {  # our case, label[, Gist's case]
   echo "1000x1000 cell array (pli). pargist's window renders with Cairo into a client-side image"
   echo "(in memory shared with the X server: MIT-SHM) and puts it on the screen; times run from the"
   echo "request to the picture on the screen (XSync). A new page or view whose exact, antialiased"
-  echo "picture took 2 ms or more last time is first shown as a draft (no antialiasing, as Gist"
-  echo "draws), and the exact picture follows as soon as no other event waits: *first look* rows"
+  echo "picture took 2 ms or more last time (and whose drafts take under 3/4 of that) is first"
+  echo "shown as a draft (no antialiasing, as Gist draws), and the exact picture follows as soon as"
+  echo "no other event waits: *first look* rows"
   echo "time the first picture shown (that draft, or the exact picture when no draft was drawn),"
   echo "*exact* rows the antialiased picture, which is what stays on the screen."
   echo
