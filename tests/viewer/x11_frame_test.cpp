@@ -5,9 +5,15 @@
 
 #include <cairo.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -32,6 +38,47 @@ void draw_squares() {
   plot::plfp_colors({plot::Color::from_rgb(255, 0, 0), plot::Color::from_rgb(0, 0, 255)},
                     {4, 4, 6, 6, 1, 1, 2, 2}, {4, 6, 6, 4, 8, 9, 9, 8}, {4, 4});
 }
+
+// A private X server without MIT-SHM (as a remote display has none), on a
+// display number it picks itself; stopped at the end.
+class XvfbWithoutShm {
+ public:
+  XvfbWithoutShm() {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    const std::string fd = std::to_string(fds[1]);  // before fork: the child only execs
+    pid_ = fork();
+    if (pid_ == 0) {
+      close(fds[0]);
+      setsid();
+      execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
+             "-extension", "MIT-SHM", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(fds[1]);
+    char number[32] = "";
+    std::size_t got = 0;
+    while (pid_ > 0 && got + 1 < sizeof number) {
+      const ssize_t r = read(fds[0], number + got, sizeof number - 1 - got);
+      if (r <= 0) break;
+      got += std::size_t(r);
+      if (std::memchr(number, '\n', got)) break;
+    }
+    close(fds[0]);
+    number[got] = '\0';
+    if (got > 1) display_ = ":" + std::string(number, std::strcspn(number, "\n"));
+  }
+  ~XvfbWithoutShm() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+  }
+  const std::string& display() const { return display_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string display_;
+};
 
 // A new frame of Gist window n, which has no screen: frames built there
 // are handed to a pv::Window by hand.
@@ -296,4 +343,34 @@ TEST_CASE("a slow page is shown first as a draft, and idle means its exact pictu
     CHECK(pink_pixels(*shot, w.strip_height()) > 50);
     CHECK(pixels_unlike_render(*shot, w, *page, {}) == 0);
   }
+}
+
+TEST_CASE("without MIT-SHM (a remote display) the window shows the same exact picture", "[x11][noshm]") {
+  XvfbWithoutShm server;
+  REQUIRE(!server.display().empty());
+  // A red curve, 3 wide: antialiased edges, and 2e5 points (decimated to
+  // pixel columns, letter marks along it).
+  start_hidden_frame(7);
+  std::vector<double> x(200000), y(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = 5e-5 * double(i), y[i] = std::sin(x[i]);
+  plot::PlgOptions style;
+  style.color = plot::Color::from_rgb(255, 0, 0);
+  style.width = 3;
+  plot::plg(y, x, style);
+  const auto page = std::make_shared<pv::FramePage>(plot::current_frame());
+  plot::fma();
+  plot::winkill(7);
+
+  plot::WindowOptions o;
+  o.display = server.display();
+  pv::Window w(7, o);
+  REQUIRE(w.is_open());
+  for (int k = 0; k < 3; ++k) {  // the later ones after a draft (a slow page)
+    w.show(page);
+    REQUIRE(w.wait_idle(std::chrono::seconds(30)));
+  }
+  auto shot = grab(w.x_window(), kOut + "/viewer_no_shm.png", server.display());
+  REQUIRE(shot);
+  CHECK(pink_pixels(*shot, w.strip_height()) > 50);
+  CHECK(pixels_unlike_render(*shot, w, *page, {}) == 0);
 }

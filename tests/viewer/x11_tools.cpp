@@ -16,9 +16,9 @@ int shell(const std::string& command) { return std::system(command.c_str()); }
 
 bool xdotool(const std::string& args) { return shell("xdotool " + args) == 0; }
 
-std::optional<Screenshot> grab(unsigned long window, const std::string& png_path) {
-  const std::string cmd =
-      "import -window " + std::to_string(window) + " png24:'" + png_path + "' 2>/dev/null";
+std::optional<Screenshot> grab(unsigned long window, const std::string& png_path, const std::string& display) {
+  const std::string cmd = (display.empty() ? "" : "DISPLAY='" + display + "' ") + "import -window " +
+                          std::to_string(window) + " png24:'" + png_path + "' 2>/dev/null";
   if (shell(cmd) != 0) return std::nullopt;
   cairo_surface_t* img = cairo_image_surface_create_from_png(png_path.c_str());
   if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {

@@ -22,7 +22,8 @@ struct Screenshot {
   std::vector<std::uint32_t> argb;  ///< row-major
   std::uint32_t at(int x, int y) const { return argb[static_cast<std::size_t>(y) * width + x]; }
 };
-std::optional<Screenshot> grab(unsigned long window, const std::string& png_path);
+std::optional<Screenshot> grab(unsigned long window, const std::string& png_path,
+                               const std::string& display = "");  ///< "": $DISPLAY
 
 /// Centroid and count of the pixels close to an RGB colour.
 struct Blob {
