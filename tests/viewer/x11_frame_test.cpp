@@ -89,6 +89,23 @@ void start_hidden_frame(int n) {
   plot::fma();
 }
 
+// The frame built since start_hidden_frame(n); window n closed.
+plot::Frame finish_hidden_frame(int n) {
+  plot::Frame frame = plot::current_frame();
+  plot::fma();
+  plot::winkill(n);
+  return frame;
+}
+
+// A live window's options: away from the top-left corner, where windows of
+// other tests open.
+plot::WindowOptions aside() {
+  plot::WindowOptions o;
+  o.xpos = 660;
+  o.ypos = 20;
+  return o;
+}
+
 // Pixels of the window's page area unlike `page` drawn afresh, exact, at
 // the window's size with `view`.
 long pixels_unlike_render(const Screenshot& shot, const pv::Window& w, const pv::FramePage& page,
@@ -237,14 +254,9 @@ TEST_CASE("a pan follows the pointer in drafts and is exact again at the release
   style.width = 3;
   style.marks = false;
   plot::plg(y, x, style);
-  const auto page = std::make_shared<pv::FramePage>(plot::current_frame());
-  plot::fma();
-  plot::winkill(7);
+  const auto page = std::make_shared<pv::FramePage>(finish_hidden_frame(7));
 
-  plot::WindowOptions o;
-  o.xpos = 660;
-  o.ypos = 20;
-  pv::Window w(7, o);
+  pv::Window w(7, aside());
   REQUIRE(w.is_open());
   w.show(page);
   REQUIRE(w.wait_idle());
@@ -312,14 +324,9 @@ TEST_CASE("a slow page is shown first as a draft, and idle means its exact pictu
     for (std::size_t i = 0; i < x.size(); ++i) x[i] = 0.0066 * double(i), y[i] = std::sin(x[i] + 0.06 * c) + 0.02 * c;
     plot::plg(y, x, style);
   }
-  const plot::Frame frame = plot::current_frame();
-  plot::fma();
-  plot::winkill(7);
+  const plot::Frame frame = finish_hidden_frame(7);
 
-  plot::WindowOptions o;
-  o.xpos = 660;
-  o.ypos = 20;
-  pv::Window w(7, o);
+  pv::Window w(7, aside());
   REQUIRE(w.is_open());
   // Shown twice: the window learns how long the page's exact picture takes
   // (not from the first render, which also prepares the page).
@@ -357,9 +364,7 @@ TEST_CASE("without MIT-SHM (a remote display) the window shows the same exact pi
   style.color = plot::Color::from_rgb(255, 0, 0);
   style.width = 3;
   plot::plg(y, x, style);
-  const auto page = std::make_shared<pv::FramePage>(plot::current_frame());
-  plot::fma();
-  plot::winkill(7);
+  const auto page = std::make_shared<pv::FramePage>(finish_hidden_frame(7));
 
   plot::WindowOptions o;
   o.display = server.display();
