@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "column_decimation.hpp"
+#include "thin_line_mask.hpp"
 #include "gist_text.hpp"
 #include "marker_stamp.hpp"
 #include "pargist/libplot/palette.hpp"
@@ -82,6 +83,11 @@ PageView region_view_at(const Box& box, double dpi, bool whole_units) {
   if (whole_units) w = std::max(std::round(w), 1.0), h = std::max(std::round(h), 1.0);
   return region_view(box, w, h);
 }
+
+// Solid polylines on pixels reduced to what the columns show
+// (detail::decimate_columns) are drawn through detail::ThinLineMask up to
+// this width in device units (wider: Cairo's exact stroke).
+constexpr double kThinLineMaskWidth = 2.0;
 
 struct CairoRenderer::Impl {
   cairo_t* cr;
@@ -358,9 +364,14 @@ void CairoRenderer::polyline(const double* x, const double* y, std::size_t n, co
   impl_->apply_line(style);
   cairo_new_path(cr);
   // On pixels, a solid line of many more points than the device has
-  // columns is stroked through what the columns can show (dashes follow the
-  // path's length, so dashed lines keep every point).
+  // columns is drawn through what the columns can show (dashes follow the
+  // path's length, so dashed lines keep every point); a thin one by
+  // pargist's own coverage, not Cairo's stroker (thin_polyline).
   if (impl_->raster && style.type == LineType::solid && double(n) > 4.0 * impl_->view.width) {
+    if (cairo_get_line_width(cr) <= kThinLineMaskWidth) {
+      thin_polyline(x, y, n, closed);
+      return;
+    }
     bool first = true;
     detail::decimate_columns(
         n, [&](std::size_t i, double& px, double& py) { px = impl_->dx(x[i]), py = impl_->dy(y[i]); },
@@ -375,6 +386,26 @@ void CairoRenderer::polyline(const double* x, const double* y, std::size_t n, co
   }
   if (closed) cairo_close_path(cr);
   cairo_stroke(cr);
+}
+
+void CairoRenderer::thin_polyline(const double* x, const double* y, std::size_t n, bool closed) {
+  cairo_t* cr = impl_->cr;
+  // The mask covers what the clip lets through (the whole target without one).
+  double cx0, cy0, cx1, cy1;
+  cairo_clip_extents(cr, &cx0, &cy0, &cx1, &cy1);
+  const int x0 = int(std::floor(cx0)), y0 = int(std::floor(cy0));
+  detail::ThinLineMask mask(x0, y0, int(std::ceil(cx1)) - x0, int(std::ceil(cy1)) - y0, cairo_get_line_width(cr));
+  bool first = true;
+  double px = 0, py = 0, fx = 0, fy = 0;
+  auto to = [&](double qx, double qy) {
+    if (first) fx = qx, fy = qy;
+    else mask.segment(px, py, qx, qy);
+    px = qx, py = qy, first = false;
+  };
+  detail::decimate_columns(
+      n, [&](std::size_t i, double& qx, double& qy) { qx = impl_->dx(x[i]), qy = impl_->dy(y[i]); }, to);
+  if (closed) mask.segment(px, py, fx, fy);
+  mask.paint(cr, impl_->antialias != CAIRO_ANTIALIAS_NONE);
 }
 
 void CairoRenderer::disjoint(const double* x0, const double* y0, const double* x1, const double* y1,

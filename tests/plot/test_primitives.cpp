@@ -102,9 +102,12 @@ TEST_CASE("plg: a curve of far more points than pixel columns looks as drawn poi
     }
   const double pixels = double(a.width) * a.height;
   // Differences stay along the edges of the band the curve sweeps (its
-  // stair-step outline against the antialiased one of 1e5 segments).
+  // stair-step outline against the antialiased one of 1e5 segments) and in
+  // a few columns whose reduced run is a slanted segment: the thin-line
+  // coverage (detail::ThinLineMask) leaves those a shade lighter inside the
+  // band, where the 1000-point pieces (Cairo's strokes) fill them.
   CHECK(total / pixels < 2.0);         // mean difference, levels of 255
-  CHECK(far_apart < 0.005 * pixels);   // measured: 1.2 levels, 0.35%
+  CHECK(far_apart < 0.007 * pixels);   // measured: 1.8 levels, 0.52% (Cairo's strokes of both: 1.2, 0.35%)
   // The band the curve sweeps is as tall in both: its top and bottom rows.
   int x0, y0, x1, y1;
   viewport_pixels(whole, x0, y0, x1, y1);

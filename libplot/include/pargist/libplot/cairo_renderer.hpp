@@ -72,6 +72,12 @@ class CairoRenderer : public Renderer {
   void set_antialias(bool antialias);
 
  private:
+  /// On pixels, a solid polyline of many more points than columns, a pixel
+  /// or two wide: reduced to what the columns show and drawn by pargist's
+  /// own thin-line coverage (detail::ThinLineMask), not Cairo's stroker;
+  /// the same line within a fraction of a pixel's shade, several times
+  /// faster (a live window re-renders long curves at every zoom).
+  void thin_polyline(const double* x, const double* y, std::size_t n, bool closed);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
