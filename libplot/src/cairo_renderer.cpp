@@ -509,7 +509,18 @@ void CairoRenderer::cell_array(const Box& where, std::size_t nx, std::size_t ny,
                                int channels) {
   if (nx == 0 || ny == 0) return;
   cairo_t* cr = impl_->cr;
-  cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, int(nx), int(ny));
+  // The cells' colours in memory kept from call to call on this thread (up
+  // to 16 MB): every pixel is written below, so it needs no clearing, and
+  // a window re-renders the same cell array at every zoom (a fresh 4 MB
+  // image costs a memset and a page fault per 4 kB).
+  constexpr std::size_t kCairoMaxSide = 32767;  // a larger image is refused
+  if (nx > kCairoMaxSide || ny > kCairoMaxSide) return;
+  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, int(nx));
+  thread_local std::vector<std::uint32_t> kept;
+  const std::size_t words = std::size_t(stride) / 4 * ny;
+  if (kept.size() < words) kept.resize(words);
+  cairo_surface_t* img = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(kept.data()),
+                                                             CAIRO_FORMAT_RGB24, int(nx), int(ny), stride);
   if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(img);
     return;
@@ -521,7 +532,6 @@ void CairoRenderer::cell_array(const Box& where, std::size_t nx, std::size_t ny,
     lut[i] = (std::uint32_t(c.r) << 16) | (std::uint32_t(c.g) << 8) | c.b;
   }
   unsigned char* pixels = cairo_image_surface_get_data(img);
-  const int stride = cairo_image_surface_get_stride(img);
   for (std::size_t r = 0; r < ny; ++r) {
     // Image row 0 is the top: data row ny-1 (data row 0 sits at where.ymin).
     const std::size_t j = ny - 1 - r;
@@ -549,6 +559,7 @@ void CairoRenderer::cell_array(const Box& where, std::size_t nx, std::size_t ny,
   cairo_fill(cr);
   cairo_restore(cr);
   cairo_surface_destroy(img);
+  if (kept.size() > (std::size_t(1) << 22)) kept = {};
 }
 
 void CairoRenderer::text(double x, double y, const std::string& text, const TextStyle& style) {
