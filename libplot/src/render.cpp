@@ -523,18 +523,52 @@ class ElementPainter {
       }
       double px = x_, py = y_, phase = mark_phase_;
       const double space = mspace_;
-      for (std::size_t k = first + 1; k <= last; ++k) {
-        const double bx = x[k - 1] + 1 * (x[k] - x[k - 1]), by = y[k - 1] + 1 * (y[k] - y[k - 1]);
-        const double dx = bx - px, dy = by - py;
-        const double len = octagonal_norm(dx, dy);
-        px = bx, py = by;
-        if (len > 0 && std::isfinite(len) && space > 0) {
-          phase += len;
-          while (phase >= space && mx_.size() <= 100000) {
-            phase -= space;
-            const double f = phase / len;
-            mx_.push_back(bx - dx * f);
-            my_.push_back(by - dy * f);
+      // Point k as the clipping computes it.
+      auto at = [&](std::size_t k, double& bx, double& by) {
+        bx = x[k - 1] + 1 * (x[k] - x[k - 1]), by = y[k - 1] + 1 * (y[k] - y[k - 1]);
+      };
+      std::size_t k = first + 1;
+      // Marks are far apart (a long curve has hundreds of points between
+      // two): a block of segments that ends before the next mark adds its
+      // length at once, its lengths summed independently of one another
+      // (the phase's one chain of additions point by point was most of a
+      // long curve's drawing time).
+      constexpr std::size_t kBlock = 64;
+      while (k <= last) {
+        if (space > 0 && k + kBlock <= last + 1) {
+          double bx[kBlock + 1], by[kBlock + 1];
+          bx[0] = px, by[0] = py;
+          for (std::size_t b = 0; b < kBlock; ++b) at(k + b, bx[b + 1], by[b + 1]);
+          auto length = [&](std::size_t b) {  // of segment b, 0 if not counted below
+            const double len = octagonal_norm(bx[b + 1] - bx[b], by[b + 1] - by[b]);
+            return len > 0 && len <= std::numeric_limits<double>::max() ? len : 0.0;
+          };
+          double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          for (std::size_t b = 0; b < kBlock; b += 4)
+            s0 += length(b), s1 += length(b + 1), s2 += length(b + 2), s3 += length(b + 3);
+          const double block = (s0 + s1) + (s2 + s3);
+          if (phase + block < space) {
+            phase += block;
+            k += kBlock;
+            at(k - 1, px, py);
+            continue;
+          }
+        }
+        // A mark within (or the run's last few points): point by point.
+        for (const std::size_t end = std::min(last, k + kBlock - 1); k <= end; ++k) {
+          double bx, by;
+          at(k, bx, by);
+          const double dx = bx - px, dy = by - py;
+          const double len = octagonal_norm(dx, dy);
+          px = bx, py = by;
+          if (len > 0 && std::isfinite(len) && space > 0) {
+            phase += len;
+            while (phase >= space && mx_.size() <= 100000) {
+              phase -= space;
+              const double f = phase / len;
+              mx_.push_back(bx - dx * f);
+              my_.push_back(by - dy * f);
+            }
           }
         }
       }
