@@ -41,14 +41,69 @@ struct Segment {
   Crossing a, b;
 };
 
+// The points that cannot be drawn (a NaN or Inf in x, y or z) as 16, the
+// others 0; empty when every point is drawable (the common case, tested once
+// for all levels). The exponent bits are tested as integers: no branch.
+std::vector<std::uint8_t> undrawable_points(const QuadMesh& mesh, const std::vector<double>& z) {
+  constexpr std::uint64_t exponent = 0x7ff0000000000000ULL;
+  const std::size_t n = z.size();
+  std::vector<std::uint8_t> bad(n);
+  std::uint8_t any = 0;
+  for (const double* v : {z.data(), mesh.x.data(), mesh.y.data()})
+    for (std::size_t k = 0; k < n; ++k) {
+      std::uint64_t bits;
+      std::memcpy(&bits, v + k, 8);
+      const std::uint8_t b = std::uint8_t(((bits & exponent) == exponent) << 4);
+      bad[k] |= b;
+      any |= b;
+    }
+  if (!any) bad.clear();
+  return bad;
+}
+
+// Each point's side of the level: 1 at or above, 0 below, 16 and up not
+// drawable. __restrict lets the compiler vectorise it.
+void mark_sides(const double* __restrict z, const std::uint8_t* __restrict bad, std::uint8_t* __restrict side,
+                std::size_t n, double level) {
+  if (bad)
+    for (std::size_t p = 0; p < n; ++p) side[p] = std::uint8_t(std::uint8_t(z[p] >= level) | bad[p]);
+  else
+    for (std::size_t p = 0; p < n; ++p) side[p] = std::uint8_t(z[p] >= level);
+}
+
+std::vector<ContourLine> lines_at(const QuadMesh& mesh, const std::vector<double>& z, double level, int region,
+                                  const std::vector<std::uint8_t>& bad);
+
+}  // namespace
+
+namespace {
+bool contourable(const QuadMesh& mesh, const std::vector<double>& z) {
+  const std::size_t ni = mesh.ni, nj = mesh.nj;
+  return ni >= 2 && nj >= 2 && z.size() == ni * nj && mesh.x.size() == ni * nj && mesh.y.size() == ni * nj;
+}
 }  // namespace
 
 std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<double>& z, double level,
                                        int region) {
+  if (!contourable(mesh, z)) return {};
+  return lines_at(mesh, z, level, region, undrawable_points(mesh, z));
+}
+
+std::vector<std::vector<ContourLine>> contour_lines(const QuadMesh& mesh, const std::vector<double>& z,
+                                                    const std::vector<double>& levels, int region) {
+  std::vector<std::vector<ContourLine>> out(levels.size());
+  if (!contourable(mesh, z)) return out;
+  const std::vector<std::uint8_t> bad = undrawable_points(mesh, z);
+  for (std::size_t k = 0; k < levels.size(); ++k) out[k] = lines_at(mesh, z, levels[k], region, bad);
+  return out;
+}
+
+namespace {
+
+std::vector<ContourLine> lines_at(const QuadMesh& mesh, const std::vector<double>& z, double level, int region,
+                                  const std::vector<std::uint8_t>& bad) {
   std::vector<ContourLine> lines;
   const std::size_t ni = mesh.ni, nj = mesh.nj;
-  if (ni < 2 || nj < 2 || z.size() != ni * nj || mesh.x.size() != ni * nj || mesh.y.size() != ni * nj)
-    return lines;
   auto P = [ni](std::size_t i, std::size_t j) { return i + ni * j; };
   auto cross = [&](std::size_t p, std::size_t q, std::size_t edge) {
     const double t = (level - z[p]) / (z[q] - z[p]);
@@ -59,12 +114,11 @@ std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<d
   // drawable), then each zone's corners as the bits of a byte (16 and up:
   // not drawable), a row at a time; the zones the level does not cross
   // (all corners on one side: 0 or 15) are skipped eight at a time.
-  const double *const zp = z.data(), *const xp = mesh.x.data(), *const yp = mesh.y.data();
+  const double* const zp = z.data();
   thread_local std::vector<std::uint8_t> side, zone;
   side.resize(ni * nj);
   zone.resize(ni + 8);
-  for (std::size_t p = 0; p < ni * nj; ++p)
-    side[p] = !(std::isfinite(zp[p]) && std::isfinite(xp[p]) && std::isfinite(yp[p])) ? 16 : zp[p] >= level ? 1 : 0;
+  mark_sides(zp, bad.empty() ? nullptr : bad.data(), side.data(), ni * nj, level);
   std::vector<Segment> segs;
   for (std::size_t j = 1; j < nj; ++j) {
     const std::uint8_t *const below = side.data() + ni * (j - 1), *const above = side.data() + ni * j;
@@ -141,8 +195,9 @@ std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<d
   for (std::size_t s0 = 0; s0 < nseg; ++s0) {
     if (used[s0]) continue;
     used[s0] = 1;
-    std::vector<Crossing> chain{segs[s0].a, segs[s0].b};
-    // Extend forward from b, then backward from a.
+    // Extend forward from b (into chain), then backward from a (into
+    // before, reversed onto chain's front at the end).
+    std::vector<Crossing> chain{segs[s0].a, segs[s0].b}, before;
     for (int dir = 0; dir < 2; ++dir) {
       long cur = long(s0);
       std::size_t edge = dir == 0 ? segs[s0].b.edge : segs[s0].a.edge;
@@ -153,15 +208,18 @@ std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<d
         const Segment& sg = segs[next];
         const Crossing& far = sg.a.edge == edge ? sg.b : sg.a;
         if (dir == 0) chain.push_back(far);
-        else chain.insert(chain.begin(), far);
+        else before.push_back(far);
         edge = far.edge;
         cur = next;
       }
     }
+    if (!before.empty()) chain.insert(chain.begin(), before.rbegin(), before.rend());
     ContourLine line;
     line.level = level;
     line.closed = chain.size() > 2 && chain.front().edge == chain.back().edge;
     if (line.closed) chain.pop_back();
+    line.x.reserve(chain.size());
+    line.y.reserve(chain.size());
     for (const auto& c : chain) {
       line.x.push_back(c.x);
       line.y.push_back(c.y);
@@ -170,6 +228,8 @@ std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<d
   }
   return lines;
 }
+
+}  // namespace
 
 }  // namespace pargist::plot
 

@@ -194,7 +194,7 @@ std::vector<double> plc(Grid z, Grid y, Grid x, const PlcOptions& o) {
   }
   // Gist numbers each contour curve as an element of the drawing too.
   std::size_t curves = 0;
-  for (double level : c.levels) curves += contour_lines(c.mesh, c.z, level, c.region).size();
+  for (const auto& at_level : contour_lines(c.mesh, c.z, c.levels, c.region)) curves += at_level.size();
   std::vector<double> levels = c.levels;
   add_element(std::move(c));
   w.next_number += int(curves);

@@ -357,11 +357,11 @@ class ElementPainter {
     as_lines.mspace = c.mspace;
     as_lines.mphase = c.mphase;
     as_lines.smooth = c.smooth;
-    for (double level : c.levels) {
+    for (auto& at_level : contour_lines(c.mesh, c.z, c.levels, c.region)) {
       as_lines.marker.marker = 'A' + (first_letter(c) + letter) % 26;
-      for (const auto& cl : contour_lines(c.mesh, c.z, level, c.region)) {
-        as_lines.x = cl.x;
-        as_lines.y = cl.y;
+      for (auto& cl : at_level) {
+        as_lines.x = std::move(cl.x);
+        as_lines.y = std::move(cl.y);
         as_lines.closed = cl.closed;
         (*this)(as_lines);
         as_lines.mphase += 0.25 * c.mspace;

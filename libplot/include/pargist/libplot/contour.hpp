@@ -21,6 +21,11 @@ struct ContourLine {
 std::vector<ContourLine> contour_lines(const QuadMesh& mesh, const std::vector<double>& z, double level,
                                        int region = 0);
 
+/// The contour lines at each of `levels` (element k: those at levels[k]);
+/// the same lines as one call a level, the mesh's drawable points found once.
+std::vector<std::vector<ContourLine>> contour_lines(const QuadMesh& mesh, const std::vector<double>& z,
+                                                    const std::vector<double>& levels, int region = 0);
+
 /// The regions of the mesh where z0 <= z <= z1 (z linear along each zone's
 /// edges), as closed polygons, one or none per zone (the input of pygist's
 /// plfc: its contour() with a pair of levels).
