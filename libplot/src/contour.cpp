@@ -173,24 +173,29 @@ std::vector<ContourLine> lines_at(const QuadMesh& mesh, const std::vector<double
     }
   }
 
-  // Chain segments that share an edge crossing: the segments' ends sorted
-  // by edge (an edge joins at most two segments), not a table of every
-  // edge of the mesh.
+  // Chain segments that share an edge crossing (an edge joins at most two
+  // segments): a table of the mesh's edges, kept between calls and put back
+  // to empty (-1) at the entries used, so a level costs its segments only
+  // (32-bit segment numbers: 8 bytes an edge; a level has < 2^31 segments).
   const std::size_t nseg = segs.size();
-  std::vector<std::pair<std::size_t, long>> ends_at;
-  ends_at.reserve(2 * nseg);
-  for (std::size_t s = 0; s < nseg; ++s) {
-    ends_at.emplace_back(segs[s].a.edge, long(s));
-    ends_at.emplace_back(segs[s].b.edge, long(s));
-  }
-  std::sort(ends_at.begin(), ends_at.end());
+  thread_local std::vector<std::array<std::int32_t, 2>> at_edge;
+  if (at_edge.size() < 2 * ni * nj) at_edge.resize(2 * ni * nj, {-1, -1});
+  struct Emptied {
+    const std::vector<Segment>& segs;
+    ~Emptied() {
+      for (const Segment& sg : segs) at_edge[sg.a.edge] = at_edge[sg.b.edge] = {-1, -1};
+    }
+  } emptied{segs};
+  for (std::size_t s = 0; s < nseg; ++s)
+    for (const std::size_t edge : {segs[s].a.edge, segs[s].b.edge}) {
+      std::array<std::int32_t, 2>& slot = at_edge[edge];
+      slot[slot[0] < 0 ? 0 : 1] = std::int32_t(s);
+    }
   std::vector<char> used(nseg, 0);
   // The other segment at `edge` than s, or -1.
   auto other = [&](std::size_t edge, long s) {
-    auto k = std::lower_bound(ends_at.begin(), ends_at.end(), std::pair<std::size_t, long>(edge, -1));
-    for (; k != ends_at.end() && k->first == edge; ++k)
-      if (k->second != s) return k->second;
-    return -1L;
+    const std::array<std::int32_t, 2>& slot = at_edge[edge];
+    return long(slot[0] == s ? slot[1] : slot[0]);
   };
   for (std::size_t s0 = 0; s0 < nseg; ++s0) {
     if (used[s0]) continue;

@@ -75,6 +75,45 @@ TEST_CASE("plc: saddles, regions and NaN zones", "[plc]") {
   CHECK_FALSE(broken[0].closed);
 }
 
+TEST_CASE("plc: all levels at once give each level's lines, NaN zones and regions too", "[plc]") {
+  QuadMesh m = square_mesh(41, -1, 1);
+  std::vector<double> z;
+  for (std::size_t k = 0; k < m.x.size(); ++k) z.push_back(std::sin(3 * m.x[k]) * std::cos(2 * m.y[k]));
+  const std::vector<double> levels = {-0.9, -0.5, 0.0, 0.0, 0.3, 0.8, 2.0};
+  auto same = [&](const QuadMesh& mesh, int region) {
+    const auto all = contour_lines(mesh, z, levels, region);
+    REQUIRE(all.size() == levels.size());
+    for (std::size_t k = 0; k < levels.size(); ++k) {
+      const auto one = contour_lines(mesh, z, levels[k], region);
+      REQUIRE(all[k].size() == one.size());
+      for (std::size_t l = 0; l < one.size(); ++l) {
+        CHECK(all[k][l].closed == one[l].closed);
+        CHECK(all[k][l].x == one[l].x);
+        CHECK(all[k][l].y == one[l].y);
+      }
+    }
+    return all;
+  };
+  const auto plain = same(m, 0);
+  CHECK(plain[6].empty());
+  CHECK_FALSE(plain[2].empty());
+  z[20 + 41 * 20] = NAN;  // a NaN point and an infinite mesh coordinate
+  m.x[5 + 41 * 7] = INFINITY;
+  const auto holed = same(m, 0);
+  std::size_t points = 0, holed_points = 0;
+  for (std::size_t k = 0; k < levels.size(); ++k) {
+    for (const auto& l : plain[k]) points += l.x.size();
+    for (const auto& l : holed[k])
+      for (std::size_t p = 0; p < l.x.size(); ++p) CHECK((std::isfinite(l.x[p]) && std::isfinite(l.y[p])));
+    for (const auto& l : holed[k]) holed_points += l.x.size();
+  }
+  CHECK(holed_points < points);
+  m.ireg.assign(m.x.size(), 1);
+  for (std::size_t j = 1; j < m.nj; ++j) m.ireg[3 + m.ni * j] = 2;
+  same(m, 1);
+  same(m, 2);
+}
+
 TEST_CASE("plc: Gist's default levels slice the range evenly", "[plc]") {
   const auto levels = default_contour_levels({0, 2, 1, NAN}, 8);
   REQUIRE(levels.size() == 8);
