@@ -175,6 +175,13 @@ std::int64_t Comm::allreduce_max(std::int64_t v) const {
   return out;
 }
 
+bool Comm::same_everywhere(std::int64_t v) const {
+  // max(~v) is ~min(v): the largest and the smallest in one MPI_MAX.
+  long long both[2] = {v, ~static_cast<long long>(v)}, out[2] = {0, 0};
+  MPI_Allreduce(both, out, 2, MPI_LONG_LONG, MPI_MAX, comm_);
+  return out[0] == ~out[1];
+}
+
 std::vector<double> Comm::allreduce_sum(const std::vector<double>& v) const {
   std::vector<double> out(v);
   detail::ordered_sum(out.data(), out.size(), comm_, /*root=*/-1);

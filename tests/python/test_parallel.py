@@ -115,3 +115,17 @@ def test_read_file_and_local_imports():
         import json  # noqa: F401
     with pytest.raises(ValueError):
         parallel.read_file(path, "w")
+
+
+def test_allreduce_of_different_sizes_raises_on_every_rank():
+    c = parallel.get_comm()
+    total = c.allreduce(numpy.arange(3, dtype=numpy.int64) + parallel.me, "sum")
+    numpy.testing.assert_array_equal(total, numpy.arange(3) * parallel.npes + parallel.npes * (parallel.npes - 1) // 2)
+    if parallel.npes == 1:
+        return
+    # The last rank passes one element more: every rank raises, none hangs.
+    n = 4 if parallel.me == parallel.npes - 1 else 3
+    with pytest.raises(Exception, match="different sizes"):
+        c.allreduce(numpy.zeros(n), "sum")
+    # The communicator still works afterwards.
+    assert c.allreduce(numpy.ones(2), "max").tolist() == [1.0, 1.0]

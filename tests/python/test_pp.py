@@ -158,3 +158,19 @@ def test_repr_png_of_a_result(rng):
     r = pg.ppzx(z=rng.normal(size=100), x=rng.normal(size=100))
     png = r._repr_png_()
     assert (png[:4] == b"\x89PNG") if root else png is None
+
+
+def test_ranks_passing_different_shaping_options_all_raise():
+    """One rank asks for other cells: every rank raises the same error (no
+    hang, no mismatched collectives), and the next frame works."""
+    rng = numpy.random.default_rng(7 + parallel.me)
+    z, x = rng.normal(size=200), rng.normal(size=200)
+    if parallel.npes == 1:
+        pytest.skip("needs two ranks")
+    nx = 32 if parallel.me == parallel.npes - 1 else 16
+    with pytest.raises(ValueError, match="different plot options"):
+        pg.ppzx(z=z, x=x, cellarray=1, nx=nx, ny=16)
+    pg.fma()
+    result = pg.ppzx(z=z, x=x, cellarray=1, nx=16, ny=16)
+    assert result["nx"] == 16
+    pg.fma()

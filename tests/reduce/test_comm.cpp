@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cerrno>
+#include <limits>
 
 #include <stdexcept>
 #include <string>
@@ -149,4 +150,18 @@ TEST_CASE("comm: scalar and vector reductions, exclusive scan", "[comm]") {
   CHECK(comm.allreduce_min(v) == std::vector<double>{1.0, 0.0, -double(p - 1)});
   CHECK(comm.allreduce_max(v) == std::vector<double>{1.0, double(p - 1), 0.0});
   CHECK(comm.exclusive_scan(std::uint64_t(r + 1)) == std::uint64_t(r * (r + 1) / 2));
+}
+
+TEST_CASE("comm: same_everywhere answers alike on every rank, extremes included", "[comm]") {
+  Comm comm;
+  const int p = comm.size(), r = comm.rank();
+  const std::int64_t lowest = std::numeric_limits<std::int64_t>::min(), highest = std::numeric_limits<std::int64_t>::max();
+  CHECK(comm.same_everywhere(42));
+  CHECK(comm.same_everywhere(lowest));
+  CHECK(comm.same_everywhere(highest));
+  CHECK(comm.same_everywhere(-1));
+  // One rank differs (the last; the first when alone it cannot): every rank says no.
+  CHECK(comm.same_everywhere(r == p - 1 ? 7 : 6) == (p == 1));
+  CHECK(comm.same_everywhere(r == 0 ? lowest : highest) == (p == 1));
+  CHECK(comm.same_everywhere(r == 0 ? -1 : 0) == (p == 1));
 }

@@ -262,9 +262,8 @@ def _same_everywhere(comm, func, p, o):
         o["contours"] is None, o["color"] == "density", p is None,
         p is not None and p.weights is not None, p is not None and p.zz is not None,
         p is not None and p.subset]).encode()
-    h = numpy.int64(int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "little"))
-    both = comm.allreduce(numpy.array([h, -h], dtype=numpy.int64), "max")
-    if both[0] != -both[1]:
+    h = int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "little")
+    if not comm.same_everywhere(h):
         raise ValueError(f"{func}: the ranks passed different plot options (nx, ny, contours, weights, zz, "
                          "maxpoints...); a pp* call must be the same on every rank")
 

@@ -44,11 +44,13 @@ py::array allreduce_array(const Comm& comm, py::array values, const std::string&
   py::array result(out.dtype(), std::vector<py::ssize_t>(out.shape(), out.shape() + out.ndim()));
   std::memcpy(result.mutable_data(), out.data(), static_cast<std::size_t>(out.nbytes()));
   // Every rank must pass the same number of elements: agree on it first, so a
-  // mismatch raises everywhere instead of corrupting the reduction.
+  // mismatch raises everywhere instead of corrupting the reduction. One
+  // collective on success: the largest n and the largest -n; every rank then
+  // knows the same answer, and only a mismatch pays for the agreed message.
   const auto n = static_cast<std::int64_t>(result.size());
-  const bool same = comm.allreduce_min(n) == comm.allreduce_max(n);
-  comm.check(same, "allreduce: arrays of different sizes on different ranks (" + std::to_string(n) +
-                       " elements here)");
+  if (!comm.same_everywhere(n))
+    comm.check(false, "allreduce: arrays of different sizes on different ranks (" + std::to_string(n) +
+                          " elements here)");
   {
     py::gil_scoped_release nogil;
     MPI_Allreduce(MPI_IN_PLACE, result.mutable_data(), static_cast<int>(n), type, mpi_op, comm.handle());
@@ -136,6 +138,10 @@ Comm.from_fortran(h) wraps an mpi4py communicator's comm.py2f() handle.)doc")
       })
       .def("allreduce", &allreduce_array, py::arg("values"), py::arg("op"),
            "Element-wise min/max/sum of a float64 or int64 array over the ranks, on every rank.")
+      .def("same_everywhere", [](const Comm& c, std::int64_t value) {
+        py::gil_scoped_release nogil;
+        return c.same_everywhere(value);
+      }, py::arg("value"), "Collective: whether every rank passed the same int64, alike on every rank (one allreduce).")
       .def("agree", [](const Comm& c, py::object error) {
         std::optional<reduce::ErrorReport> failure;
         if (!error.is_none()) failure = describe_python_exception(error);

@@ -72,7 +72,7 @@ void validate(const reduce::Comm& comm, const Particles& particles, const PlotOp
   const bool has_weights = particles.weights.has_value(), has_zz = particles.zz.has_value();
   comm.check(problem.empty(), problem);
   const std::int64_t key = shape_key(options) ^ (has_weights ? 2 : 0) ^ (has_zz ? 4 : 0);
-  if (comm.allreduce_min(key) != comm.allreduce_max(key)) {
+  if (!comm.same_everywhere(key)) {
     throw std::invalid_argument(
         "pp: the ranks passed different plot options (nx, ny, contours, weights, zz, maxpoints...); "
         "a pp* call must be the same on every rank");

@@ -82,6 +82,9 @@ class Comm {
   std::int64_t allreduce_sum(std::int64_t v) const;
   std::int64_t allreduce_min(std::int64_t v) const;
   std::int64_t allreduce_max(std::int64_t v) const;
+  // Whether every rank passed the same v, known alike on every rank, in one
+  // allreduce (a check that costs two when made of a min and a max).
+  bool same_everywhere(std::int64_t v) const;
   std::vector<double> allreduce_sum(const std::vector<double>& v) const;
   std::vector<double> allreduce_min(const std::vector<double>& v) const;
   std::vector<double> allreduce_max(const std::vector<double>& v) const;
