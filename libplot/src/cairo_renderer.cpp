@@ -562,13 +562,17 @@ void CairoRenderer::cell_array(const Box& where, std::size_t nx, std::size_t ny,
   unsigned char* pixels = cairo_image_surface_get_data(img);
   const double X0 = impl_->dx(where.xmin), X1 = impl_->dx(where.xmax);
   const double Ytop = impl_->dy(where.ymax), Ybot = impl_->dy(where.ymin);
-  // Only the cells the scaling below reads (a 1000x1000 array in a 450
-  // pixel viewport: a fifth of them; fewer still when zoomed in): the
-  // others keep whatever the buffer held, never shown.
-  double cx0, cy0, cx1, cy1;
-  cairo_clip_extents(cr, &cx0, &cy0, &cx1, &cy1);
-  const std::vector<std::uint32_t> rows = sampled_cells(Ytop, Ybot, cy0, cy1, ny);
-  const std::vector<std::uint32_t> columns = sampled_cells(X0, X1, cx0, cx1, nx);
+  // On pixels, only the cells the scaling below reads (a 1000x1000 array
+  // in a 450 pixel viewport: a fifth of them; fewer still when zoomed in):
+  // the others keep whatever the buffer held, never shown. A vector target
+  // (PDF, EPS, SVG) embeds the whole image, so every cell is filled.
+  std::vector<std::uint32_t> rows, columns;
+  if (impl_->raster) {
+    double cx0, cy0, cx1, cy1;
+    cairo_clip_extents(cr, &cx0, &cy0, &cx1, &cy1);
+    rows = sampled_cells(Ytop, Ybot, cy0, cy1, ny);
+    columns = sampled_cells(X0, X1, cx0, cx1, nx);
+  }
   auto fill_row = [&](std::size_t r) {
     // Image row 0 is the top: data row ny-1 (data row 0 sits at where.ymin).
     const std::size_t j = ny - 1 - r;

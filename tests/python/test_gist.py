@@ -251,3 +251,32 @@ def test_frame_png_bytes_is_the_png_file(outdir):
         assert in_memory.shape == on_disk.shape and in_memory.shape[0] > 400
         assert numpy.array_equal(in_memory, on_disk)
         assert count_color(in_memory, (255, 0, 0)) > 100
+
+
+@pytest.mark.skipif(not __import__("shutil").which("gs"), reason="needs ghostscript to read the PDF back")
+def test_a_large_cell_array_in_pdf_and_png_holds_every_cell(outdir):
+    """On pixels only the cells the scaling reads are coloured; a PDF embeds
+    the whole image, so there every cell must be: an all-white 1000x1000 cell
+    array (one black cell in a corner) is white throughout when ghostscript
+    renders the PDF at 300 dpi, where the image's cells are apart."""
+    import subprocess
+    n = 1000
+    z = numpy.ones((n, n))
+    z[0, 0] = 0.0
+    pg.fma()
+    pg.pli(z)
+    pdf, png, shown = (os.path.join(outdir, f"cells.{k}") for k in ("pdf", "png", "pdf.png"))
+    pg.pdf(pdf)
+    pg.png(png)
+    pg.fma()
+    if not root:
+        return
+    subprocess.run(["gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", "-sDEVICE=png16m", "-r300",
+                    "-o", shown, pdf], check=True, capture_output=True, timeout=120)
+    for path in (shown, png):
+        img = read_png(path)
+        h, w = img.shape[:2]
+        # Well inside the cell array (the corner cell is at the bottom left).
+        middle = img[int(h * 0.25):int(h * 0.45), int(w * 0.35):int(w * 0.65)]
+        assert count_color(middle, (0, 0, 0), tol=100) == 0, path
+        assert count_color(middle, (255, 255, 255), tol=10) == middle.shape[0] * middle.shape[1], path
