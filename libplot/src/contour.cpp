@@ -75,9 +75,6 @@ void mark_sides(const double* __restrict z, const std::uint8_t* __restrict bad, 
 std::vector<ContourLine> lines_at(const QuadMesh& mesh, const std::vector<double>& z, double level, int region,
                                   const std::vector<std::uint8_t>& bad);
 
-}  // namespace
-
-namespace {
 bool contourable(const QuadMesh& mesh, const std::vector<double>& z) {
   const std::size_t ni = mesh.ni, nj = mesh.nj;
   return ni >= 2 && nj >= 2 && z.size() == ni * nj && mesh.x.size() == ni * nj && mesh.y.size() == ni * nj;

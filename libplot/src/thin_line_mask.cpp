@@ -5,6 +5,16 @@
 
 namespace pargist::plot::detail {
 
+namespace {
+// v (a whole number, or NaN) as an int within [lo, hi]: clamped before the
+// conversion, since a segment may reach far past the mask (an int cannot
+// hold 1e12, and the conversion of such a double is undefined).
+int whole_within(double v, int lo, int hi) {
+  if (!(v >= lo)) return lo;
+  return v >= hi ? hi : int(v);
+}
+}  // namespace
+
 ThinLineMask::ThinLineMask(int x0, int y0, int width, int height, double line_width)
     : x0_(x0),
       y0_(y0),
@@ -35,14 +45,14 @@ void ThinLineMask::segment(double ax, double ay, double bx, double by) {
   const double da = steep ? dy : dx, db = steep ? dx : dy;
   const double across = da != 0 ? r * std::sqrt(len2) / std::fabs(da) : r;
   const int size_a = steep ? height_ : width_, size_b = steep ? width_ : height_;
-  const int m0 = std::max(int(std::floor(std::min(a0, a0 + da) - r)), 0);
-  const int m1 = std::min(int(std::floor(std::max(a0, a0 + da) + r)), size_a - 1);
+  const int m0 = whole_within(std::floor(std::min(a0, a0 + da) - r), 0, size_a);
+  const int m1 = whole_within(std::floor(std::max(a0, a0 + da) + r), -1, size_a - 1);
   const std::size_t step_a = steep ? std::size_t(stride_) : 1, step_b = steep ? 1 : std::size_t(stride_);
   for (int m = m0; m <= m1; ++m) {
     const double pa = m + 0.5 - a0;  // pixel centre from the start, along
     const double centre = b0 + (da != 0 ? std::clamp(pa / da, 0.0, 1.0) : 0.0) * db;
-    const int k0 = std::max(int(std::ceil(centre - across - 0.5)), 0);
-    const int k1 = std::min(int(std::floor(centre + across - 0.5)), size_b - 1);
+    const int k0 = whole_within(std::ceil(centre - across - 0.5), 0, size_b);
+    const int k1 = whole_within(std::floor(centre + across - 0.5), -1, size_b - 1);
     unsigned char* c = coverage_.data() + std::size_t(m) * step_a + std::size_t(std::max(k0, 0)) * step_b;
     for (int k = k0; k <= k1; ++k, c += step_b) {
       // Coverage from the pixel centre's distance to the segment.
