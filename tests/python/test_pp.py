@@ -174,3 +174,99 @@ def test_ranks_passing_different_shaping_options_all_raise():
     result = pg.ppzx(z=z, x=x, cellarray=1, nx=16, ny=16)
     assert result["nx"] == 16
     pg.fma()
+
+
+# ------------------------------------------- a call shape's plan (pargist._ppplan)
+
+def frame_pixels():
+    return pg.current_frame()._repr_png_() if root else b""
+
+
+def plain_frame(z, x, **kw):
+    """A plain density frame drawn twice: once by the kept plan (the call is
+    made twice first, so the second goes through it), once the general way
+    (plans forgotten); returns both results and both pictures."""
+    from pargist import _ppplan
+    pg.ppzx(z=z, x=x, **kw)
+    pg.fma()
+    assert _ppplan.find(_ppplan.shape_of("ppzx", 0, dict(z=z, x=x, **kw))) is not None
+    kept = pg.ppzx(z=z, x=x, **kw)
+    kept_png = frame_pixels()
+    pg.fma()
+    _ppplan.forget()
+    general = pg.ppzx(z=z, x=x, **kw)
+    general_png = frame_pixels()
+    pg.fma()
+    return kept, general, kept_png, general_png
+
+
+def test_a_kept_plan_draws_what_the_general_way_draws(rng):
+    z, x = rng.normal(size=3000), 0.5 * rng.normal(size=3000)
+    kept, general, kept_png, general_png = plain_frame(z, x, cellarray=1, nx=32, ny=24)
+    assert kept == general and kept["drawn"] == "cellarray"
+    assert kept_png == general_png
+    if root:
+        assert len(kept_png) > 1000
+
+
+def test_a_kept_plan_reads_the_run_and_the_titles_again(rng):
+    """What a keyword does not say is read at each call: Warp's plot limits
+    from the run (lframe=1), the titles the frame shows."""
+    from pargist import _ppplan
+    z, x = rng.normal(size=2000), rng.normal(size=2000)
+    try:
+        pg.register_run(zplmin=-1.0, zplmax=1.0, xplmin=-2.0, xplmax=2.0, zbeam=0.0)
+        first = pg.ppzx(z=z, x=x, cellarray=1, nx=16, ny=16, lframe=1)
+        pg.fma()
+        pg.register_run(zbeam=0.5)  # Warp's moving window: the z limits follow the beam
+        moved = pg.ppzx(z=z, x=x, cellarray=1, nx=16, ny=16, lframe=1)
+        titles = [e["text"] for e in pg.current_frame().elements(0) if e["kind"] == "plt"] if root else []
+        pg.fma()
+        _ppplan.forget()
+        general = pg.ppzx(z=z, x=x, cellarray=1, nx=16, ny=16, lframe=1)
+        pg.fma()
+    finally:
+        pg.clear_sources()
+    assert first["view"][:2] == pytest.approx((-1.0, 1.0))
+    assert moved["view"][:2] == pytest.approx((-0.5, 1.5))
+    assert moved == general
+    if root:
+        assert {"X vs Z", "Z", "X"} <= set(titles)
+
+
+def test_a_registered_species_or_other_keywords_take_the_general_way(rng):
+    """A species registered after a plan was kept weighs the next frame (its
+    w=), as the general way does; nx=2.0 is refused although nx=2 had a plan;
+    integer arrays are refused as before."""
+    n = 1000
+    z, x = rng.normal(size=n), rng.normal(size=n)
+    pg.ppzx(z=z, x=x, cellarray=1, nx=8, ny=8)
+    pg.ppzx(z=z, x=x, cellarray=1, nx=8, ny=8)
+    unweighted = pg.ppzx(z=z, x=x, cellarray=1, nx=8, ny=8)
+    pg.fma()
+    try:
+        pg.register_species(z=z, x=x, w=numpy.full(n, 3.0))
+        weighted = pg.ppzx(z=z, x=x, cellarray=1, nx=8, ny=8)
+        pg.fma()
+    finally:
+        pg.clear_sources()
+    # Not exact: an unweighted deposit shares in fixed point (1/4096 of a particle per axis).
+    assert weighted["cmax"] == pytest.approx(3 * unweighted["cmax"], rel=1e-2)
+    pg.ppzx(z=z, x=x, cellarray=1, nx=2, ny=2)
+    with pytest.raises(TypeError, match="nx"):
+        pg.ppzx(z=z, x=x, cellarray=1, nx=2.0, ny=2)
+    with pytest.raises(TypeError, match="float32 or float64"):
+        pg.ppzx(z=numpy.arange(n), x=x, cellarray=1, nx=8, ny=8)
+    pg.fma()
+
+
+def test_the_engine_leaves_a_kept_plans_options_alone(rng):
+    from pargist import _ppplan
+    z, x = rng.normal(size=500), rng.normal(size=500)
+    pg.ppzx(z=z, x=x, cellarray=1, nx=12, ny=12, cmin=0.0)
+    plan = _ppplan.find(_ppplan.shape_of("ppzx", 0, dict(z=z, x=x, cellarray=1, nx=12, ny=12, cmin=0.0)))
+    before = dict(plan.options)
+    for _ in range(3):
+        pg.ppzx(z=z, x=x, cellarray=1, nx=12, ny=12, cmin=0.0)
+    pg.fma()
+    assert plan.options == before

@@ -27,8 +27,10 @@ import numpy
 from . import _core, gist, parallel, session
 from . import _ppdraw as draw
 from . import _ppoptions as options
+from . import _ppplan
 from ._collective import agreement
 from ._ppgeneric import Particles, PlotResult
+from ._ppgeneric import _plain_cellarray
 from ._ppgeneric import ppgeneric as _engine
 from ._ppquantities import LABELS
 from ._ppselect import check_lengths, select, species_numbers
@@ -43,22 +45,33 @@ __all__ = ["ppgeneric", "ppg", "ppco", "ppvector", "pptrace", "ppzxy", "ppzxco",
 
 def _limits_of(kind, kw):
     """(lo, hi) of Warp's default pplimits for one axis, 'e' where the run has none."""
-    g = run.get
-    vb = float(g("vbeam") or 0.0)
-    pairs = {
-        "z": lambda: (_opt(g("zplmin"), g("zplmax"), float(g("zbeam") or 0.0))),
-        "x": lambda: _opt(g("xplmin"), g("xplmax")),
-        "y": lambda: _opt(g("yplmin"), g("yplmax")),
-        "xp": lambda: _opt(g("xpplmin"), g("xpplmax")),
-        "yp": lambda: _opt(g("ypplmin"), g("ypplmax")),
-        "vx": lambda: _opt(g("xpplmin") * vb if vb else None, g("xpplmax") * vb if vb else None),
-        "vy": lambda: _opt(g("ypplmin") * vb if vb else None, g("ypplmax") * vb if vb else None),
-        "vperp": lambda: _opt(min(g("xpplmin"), g("ypplmin")) * vb if vb else None,
-                              min(g("xpplmax"), g("ypplmax")) * vb if vb else None),
-        "r": lambda: (0.0, max(g("xplmax") or 0.0, g("yplmax") or 0.0) or "e"),
-        "vz": lambda: _vz_range(kw),
-    }
-    return pairs[kind]()
+    return _LIMIT_RULES[kind](run.get, kw)
+
+
+def _vbeam(g):
+    return float(g("vbeam") or 0.0)
+
+
+def _times_vbeam(g, lo, hi):
+    vb = _vbeam(g)
+    return _opt(lo * vb if vb else None, hi * vb if vb else None)
+
+
+# Per axis kind, from the run's values (g = run.get): made at each call,
+# since Warp's top may change them between plots (zbeam moves with the beam).
+_LIMIT_RULES = {
+    "z": lambda g, kw: _opt(g("zplmin"), g("zplmax"), float(g("zbeam") or 0.0)),
+    "x": lambda g, kw: _opt(g("xplmin"), g("xplmax")),
+    "y": lambda g, kw: _opt(g("yplmin"), g("yplmax")),
+    "xp": lambda g, kw: _opt(g("xpplmin"), g("xpplmax")),
+    "yp": lambda g, kw: _opt(g("ypplmin"), g("ypplmax")),
+    "vx": lambda g, kw: _times_vbeam(g, g("xpplmin"), g("xpplmax")) if _vbeam(g) else ("e", "e"),
+    "vy": lambda g, kw: _times_vbeam(g, g("ypplmin"), g("ypplmax")) if _vbeam(g) else ("e", "e"),
+    "vperp": lambda g, kw: (_times_vbeam(g, min(g("xpplmin"), g("ypplmin")), min(g("xpplmax"), g("ypplmax")))
+                            if _vbeam(g) else ("e", "e")),
+    "r": lambda g, kw: (0.0, max(g("xplmax") or 0.0, g("yplmax") or 0.0) or "e"),
+    "vz": lambda g, kw: _vz_range(kw),
+}
 
 
 def _opt(lo, hi, shift=0.0):
@@ -316,8 +329,12 @@ def _default_pplimits(call, kinds, comm_values=None):
         return
     if kinds is None:
         return
-    sides = list(_limits_of(kinds[0], call.kw)) + list(_limits_of(kinds[1], call.kw))
-    o["pplimits"] = tuple(sides)
+    o["pplimits"] = _default_sides(kinds, call.kw)
+
+
+def _default_sides(kinds, kw):
+    """The run's plot limits of the axis kinds (h, v): pplimits's 4 sides."""
+    return _limits_of(kinds[0], kw) + _limits_of(kinds[1], kw)
 
 
 def _vz_sides(call, vz, sel_kw, comm):
@@ -368,10 +385,17 @@ def _slope_moments(comm, call, parts, axis):
 
 def _plot(name, iw, kw):
     """A plot of one quantity against another (most of Warp's pp*)."""
+    shape = _ppplan.shape_of(name, iw, kw)
+    comm = _comm(kw)
+    if shape is not None:
+        plan = _ppplan.find(shape)
+        if plan is not None:
+            out = plan.replay(comm, kw)
+            if out is not None:
+                return out
     spec = _PLOTS[name]
     h, v, titlet, kinds = spec[:4]
     extra = spec[4] if len(spec) > 4 else {}
-    comm = _comm(kw)
     for key, value in extra.items():
         if not key.startswith("_"):
             kw.setdefault(key, value)
@@ -393,8 +417,34 @@ def _plot(name, iw, kw):
         slope, off, poff, vzbar = _slope_moments(comm, call, parts, axis)
         factor = vzbar if extra.get("_slope_times_vz") else 1.0
         call.o.update(slope=slope * factor, yoffset=poff * factor, xoffset=off)
+    p = Particles(x, y, weights, zz, sel_kw, subset)
+    plan = None
+    if shape is not None and not auto and "vz" not in call.o["pplimits"]:
+        plan = _density_plan(shape, call, parts, p, (h, v, titlet, kinds))
     _vz_sides(call, y if v == "vz" else x, _select_spec(sel_kw), comm)
-    return _engine(comm, name, Particles(x, y, weights, zz, sel_kw, subset), call.o)
+    out = _engine(comm, name, p, call.o)
+    if plan is not None:
+        _ppplan.keep(shape, plan)
+    return out
+
+
+def _density_plan(shape, call, parts, p, spec):
+    """The plan of this call's shape (see _ppplan) when it is a plain density
+    cell array of the call's own arrays h= and v= (no species, selection,
+    weights, slope from the data or view); else None. Made before the engine
+    runs, from the options as the engine receives them."""
+    h, v, titlet, kinds = spec
+    o, kw = call.o, call.kw
+    plain = (call.iw == 0 and "comm" not in kw and _ppplan.arrays_of(shape) == {h, v} and h != v
+             and len(parts) == 1 and parts[0].q.source is None and p.weights is None and p.zz is None
+             and not p.subset and not any(p.select.get(k) is not None for k in ("windows", "ii", "where"))
+             and not any(kw.get(k) is not None for k in _SELECTING) and o["view"] is None
+             and not isinstance(kw.get("slope"), str) and run.get("wpid") is None
+             and _plain_cellarray(p, o))
+    if not plain:
+        return None
+    titles = (titlet, LABELS.get(h, h), LABELS.get(v, v), "")
+    return _ppplan.DensityPlan(call.func, h, v, o, titles, None if "pplimits" in kw else kinds, _default_sides)
 
 
 def _make(name):

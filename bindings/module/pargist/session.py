@@ -328,19 +328,21 @@ def _window_has_warp_style():
     return is_root() and _window() in _warp_style
 
 
+def _colorbar_place(view):
+    """Where Warp puts view's colour bar (NDC xmin, xmax, ymin, ymax), and its labels' size."""
+    n = _window()
+    if n in _warp_style and 1 <= view <= 16:
+        return _warp_style[n][1][view - 1], style.COLORBAR_FONTSIZE[view - 1]
+    place = style.colorbar_beside(_core.system_viewport(max(view, 1)))
+    return place, 14.0 if place[3] - place[2] > 0.3 else 11.0
+
+
 def _warp_colorbar(zmin, zmax, uselog, ncolor, view, levs, colbarlinear, ctop):
     previous = _core.plsys(None)
     view = previous if view is None else int(view)
-    n = _window()
-    place = None
-    if n in _warp_style and 1 <= view <= 16:
-        place = _warp_style[n][1][view - 1]
-        fontsize = style.COLORBAR_FONTSIZE[view - 1]
-    if place is None:
-        place = style.colorbar_beside(_core.system_viewport(max(view, 1)))
-        fontsize = 14.0 if place[3] - place[2] > 0.3 else 11.0
+    place, fontsize = _colorbar_place(view)
     xmin, xmax, ymin, ymax = place
-    gist.plsys(0)
+    _core.plsys(0)  # rank 0 here, and 0 is a system: gist.plsys's checks have nothing to add
     try:
         top = _core.palette_size() - 1 if ctop is None else int(ctop)
         if levs is None:
@@ -388,7 +390,10 @@ def _warp_colorbar(zmin, zmax, uselog, ncolor, view, levs, colbarlinear, ctop):
                 ylast = y
         gist.pldj([xmax] * len(ys), ys, [xmax + 0.005] * len(ys), ys)
     finally:
-        gist.plsys(view if 0 <= view < _core.frame_info()["systems"] else previous)
+        if view == previous:
+            _core.plsys(previous)
+        else:
+            gist.plsys(view if 0 <= view < _core.frame_info()["systems"] else previous)
 
 
 # --------------------------------------------------------------- plotting

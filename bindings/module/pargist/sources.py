@@ -176,6 +176,11 @@ def registered_species():
     return dict(sorted(found.items()))
 
 
+def any_species():
+    """Whether any species is registered (registered_species() without building it)."""
+    return bool(_species) or bool(_core.cxx_species())
+
+
 def _from_cxx_species(d):
     lost = ParticleArrays(**d["lost"]) if d["lost"] else None
     return ParticleArrays(mass=d["mass"], charge=d["charge"], lost=lost, name=d["name"] or None, **d["arrays"])

@@ -1,0 +1,104 @@
+"""What a pp* call's keywords decided, kept per call shape.
+
+A Warp script makes the same pp* call with the same keywords every few
+steps; only the particles change. Resolving Warp's ~90 keywords, the
+selection and the titles costs about 60 us in Python each time, as much as
+the C++ frame of 1e4 particles on a 64x64 grid. So the first call of a shape
+goes the general way (pp._plot) and, when it was a plain density cell array
+of the call's own arrays (the frame most pp* calls make), keeps what its
+keywords decided; the next calls of the same shape reuse it and go straight
+to the engine (_ppgeneric.ppgeneric), which makes the same collectives in
+the same order as the general way.
+
+A shape is the plot's name, iw, every keyword with its type and value, and
+which keywords carried arrays (their contents are the particles, never part
+of the shape). Only calls whose every other keyword is a plain scalar have a
+shape (a list or an object could change in place). What may change between
+calls without a keyword saying so is not kept but read again at each call:
+the registered species (any: the general way), Warp's run values (the
+default plot limits, wpid), the run's ncolor and the window's places (the
+engine reads those itself).
+"""
+
+import numpy
+
+from . import session, sources
+from ._ppgeneric import Particles
+from ._ppgeneric import ppgeneric as _engine
+
+_SCALARS = frozenset((int, float, str, bool, type(None)))
+_FLOATS = (numpy.dtype(numpy.float64), numpy.dtype(numpy.float32))
+
+_kept = {}
+_MOST = 64  # shapes kept at once: a script has a handful; a loop over keyword values must not grow memory
+
+
+def shape_of(name, iw, kw):
+    """The call's shape (a dict key), or None when it has none."""
+    if type(iw) is not int:
+        return None
+    items = []
+    for key, value in kw.items():
+        kind = type(value)
+        if kind is numpy.ndarray:
+            items.append((key, kind, None))
+        elif kind in _SCALARS:
+            # The type is part of the shape: nx=2 and nx=2.0 are equal keys,
+            # yet Warp's checks take the first and refuse the second.
+            items.append((key, kind, value))
+        else:
+            return None
+    return (name, iw, tuple(items))
+
+
+def arrays_of(shape):
+    return {key for key, kind, _ in shape[2] if kind is numpy.ndarray}
+
+
+def find(shape):
+    return _kept.get(shape)
+
+
+def keep(shape, plan):
+    if len(_kept) >= _MOST:
+        _kept.clear()
+    _kept[shape] = plan
+
+
+def forget():
+    """Drop every plan (tests)."""
+    _kept.clear()
+
+
+class DensityPlan:
+    """A plain density frame of the call's arrays h= and v=: the resolved
+    options (the engine's plain cell-array way reads them and changes none:
+    a changed copy is made instead; a test holds it to that), the titles, and
+    the axis kinds of Warp's default limits when the call gave no pplimits
+    (default_sides(kinds, kw) makes them from the run's values)."""
+
+    __slots__ = ("name", "h", "v", "options", "titles", "kinds", "default_sides")
+
+    def __init__(self, name, h, v, options, titles, kinds, default_sides):
+        self.name, self.h, self.v = name, h, v
+        self.options = dict(options)
+        self.titles, self.kinds, self.default_sides = titles, kinds, default_sides
+
+    def replay(self, comm, kw):
+        """The frame, or None (before any collective) when this call is not
+        the plan's: then the general way makes it."""
+        x, y = kw[self.h], kw[self.v]
+        if (x.dtype not in _FLOATS or y.dtype not in _FLOATS or x.ndim != 1 or y.ndim != 1
+                or x.shape[0] != y.shape[0] or sources.any_species() or sources.run.get("wpid") is not None):
+            return None
+        o = self.options
+        if self.kinds is not None:
+            sides = self.default_sides(self.kinds, kw)
+            if "vz" in sides:
+                return None  # the range of the data: the general way asks the ranks
+            if sides != o["pplimits"]:
+                o = self.options = dict(o, pplimits=sides)
+        if comm.size > 1:
+            comm.agree(None)  # the general way's agreement on its local checks
+        session.settitles(*self.titles)
+        return _engine(comm, self.name, Particles(x, y), o)
