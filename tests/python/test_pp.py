@@ -270,3 +270,16 @@ def test_the_engine_leaves_a_kept_plans_options_alone(rng):
         pg.ppzx(z=z, x=x, cellarray=1, nx=12, ny=12, cmin=0.0)
     pg.fma()
     assert plan.options == before
+
+
+def test_repeated_plain_frames_with_local1(rng):
+    """local=1 (rank 0's particles alone; None elsewhere) repeated: no plan is
+    kept for it, and every rank makes the same collectives each time."""
+    z, x = rng.normal(size=300), rng.normal(size=300)
+    for _ in range(3):
+        r = pg.ppzx(z=z, x=x, cellarray=1, nx=10, ny=10, local=1)
+        assert (r["selected"] == 300) if root else r is None
+    pg.fma()
+    r = pg.ppzx(z=z, x=x, cellarray=1, nx=10, ny=10)
+    assert r["selected"] == 300 * parallel.npes
+    pg.fma()

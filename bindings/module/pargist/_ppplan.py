@@ -29,6 +29,9 @@ from ._ppgeneric import ppgeneric as _engine
 _SCALARS = frozenset((int, float, str, bool, type(None)))
 _FLOATS = (numpy.dtype(numpy.float64), numpy.dtype(numpy.float32))
 
+# replay()'s answer when a call is not its plan's (the engine's own answer may be None: local=1).
+NOT_THIS_PLAN = object()
+
 _kept = {}
 _MOST = 64  # shapes kept at once: a script has a handful; a loop over keyword values must not grow memory
 
@@ -85,17 +88,17 @@ class DensityPlan:
         self.titles, self.kinds, self.default_sides = titles, kinds, default_sides
 
     def replay(self, comm, kw):
-        """The frame, or None (before any collective) when this call is not
-        the plan's: then the general way makes it."""
+        """The frame, or NOT_THIS_PLAN (before any collective) when this call
+        is not the plan's: then the general way makes it."""
         x, y = kw[self.h], kw[self.v]
         if (x.dtype not in _FLOATS or y.dtype not in _FLOATS or x.ndim != 1 or y.ndim != 1
                 or x.shape[0] != y.shape[0] or sources.any_species() or sources.run.get("wpid") is not None):
-            return None
+            return NOT_THIS_PLAN
         o = self.options
         if self.kinds is not None:
             sides = self.default_sides(self.kinds, kw)
             if "vz" in sides:
-                return None  # the range of the data: the general way asks the ranks
+                return NOT_THIS_PLAN  # the range of the data: the general way asks the ranks
             if sides != o["pplimits"]:
                 o = self.options = dict(o, pplimits=sides)
         if comm.size > 1:

@@ -391,7 +391,7 @@ def _plot(name, iw, kw):
         plan = _ppplan.find(shape)
         if plan is not None:
             out = plan.replay(comm, kw)
-            if out is not None:
+            if out is not _ppplan.NOT_THIS_PLAN:
                 return out
     spec = _PLOTS[name]
     h, v, titlet, kinds = spec[:4]
@@ -439,7 +439,7 @@ def _density_plan(shape, call, parts, p, spec):
              and len(parts) == 1 and parts[0].q.source is None and p.weights is None and p.zz is None
              and not p.subset and not any(p.select.get(k) is not None for k in ("windows", "ii", "where"))
              and not any(kw.get(k) is not None for k in _SELECTING) and o["view"] is None
-             and not isinstance(kw.get("slope"), str) and run.get("wpid") is None
+             and not isinstance(kw.get("slope"), str) and run.get("wpid") is None and not o["local"]
              and _plain_cellarray(p, o))
     if not plain:
         return None
