@@ -57,6 +57,10 @@ Agreement Comm::agree(bool ok, const std::string& message, const std::string& ki
   int first = INT_MAX;
   MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, comm_);
   if (first == INT_MAX) return {};
+  return failure_of(first, message, kind);
+}
+
+Agreement Comm::failure_of(int first, const std::string& message, const std::string& kind) const {
   // The failing rank's kind and message in one broadcast: "kind\nmessage".
   const std::string sent = broadcast(kind + '\n' + message, first);
   const auto nl = sent.find('\n');
@@ -65,6 +69,20 @@ Agreement Comm::agree(bool ok, const std::string& message, const std::string& ki
   result.failed_rank = first;
   result.kind = sent.substr(0, nl);
   result.message = sent.substr(nl + 1);
+  return result;
+}
+
+Comm::SameAgreement Comm::agree_same(std::int64_t v, bool ok, const std::string& message,
+                                     const std::string& kind) const {
+  // One MPI_MAX of three: the largest v, the largest ~v (~ of the smallest
+  // v) and the largest INT_MAX - rank of a failing rank (its lowest), -1
+  // when none failed.
+  long long in[3] = {v, ~static_cast<long long>(v), ok ? -1LL : static_cast<long long>(INT_MAX - rank_)};
+  long long out[3] = {0, 0, 0};
+  MPI_Allreduce(in, out, 3, MPI_LONG_LONG, MPI_MAX, comm_);
+  SameAgreement result;
+  result.same = out[0] == ~out[1];
+  if (out[2] >= 0) result.agreement = failure_of(static_cast<int>(INT_MAX - out[2]), message, kind);
   return result;
 }
 
@@ -176,10 +194,9 @@ std::int64_t Comm::allreduce_max(std::int64_t v) const {
 }
 
 bool Comm::same_everywhere(std::int64_t v) const {
-  // max(~v) is ~min(v): the largest and the smallest in one MPI_MAX.
-  long long both[2] = {v, ~static_cast<long long>(v)}, out[2] = {0, 0};
-  MPI_Allreduce(both, out, 2, MPI_LONG_LONG, MPI_MAX, comm_);
-  return out[0] == ~out[1];
+  const auto r = agree_same(v, true);
+  r.agreement.raise_if_failed();
+  return r.same;
 }
 
 std::vector<double> Comm::allreduce_sum(const std::vector<double>& v) const {

@@ -20,7 +20,7 @@ import hashlib
 
 import numpy
 
-from . import _core, gist, parallel, session
+from . import _core, _ppdecor, gist, parallel, session
 from . import _ppdraw as draw
 from ._collective import agreement
 from ._state import is_root
@@ -253,19 +253,34 @@ _SHAPING = ("nx", "ny", "filled", "cellarray", "hash", "particles", "returngrid"
             "lframe", "ldensitycylindrical", "chopped", "denmin", "denmax", "view")
 
 
+def options_hash(p, o, folded):
+    """The options that decide which collectives run (and whether the core's
+    call agrees on them itself: folded), as one int64 for an allreduce."""
+    key = repr([o.get(k) for k in _SHAPING] + [
+        o["contours"] is None, o["color"] == "density", p is None,
+        p is not None and p.weights is not None, p is not None and p.zz is not None,
+        p is not None and p.subset, folded]).encode()
+    return int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "little")
+
+
+def _mismatch(func):
+    return (f"{func}: the ranks passed different plot options (nx, ny, contours, weights, zz, "
+            "maxpoints...); a pp* call must be the same on every rank")
+
+
 def _same_everywhere(comm, func, p, o):
     """The options that decide which collectives run must agree on every
     rank (one small allreduce), or every rank raises the same error."""
     if comm.size == 1:
         return
-    key = repr([o.get(k) for k in _SHAPING] + [
-        o["contours"] is None, o["color"] == "density", p is None,
-        p is not None and p.weights is not None, p is not None and p.zz is not None,
-        p is not None and p.subset]).encode()
-    h = int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "little")
-    if not comm.same_everywhere(h):
-        raise ValueError(f"{func}: the ranks passed different plot options (nx, ny, contours, weights, zz, "
-                         "maxpoints...); a pp* call must be the same on every rank")
+    if not comm.same_everywhere(options_hash(p, o, False)):
+        raise ValueError(_mismatch(func))
+
+
+def folds(p, o):
+    """Whether the frame is the plain density cell array whose one core call
+    also makes ppgeneric's agreement on the options (plain_density)."""
+    return p is not None and not p.subset and o["view"] is None and _plain_cellarray(p, o)
 
 
 def ppgeneric(comm, func, p, o):
@@ -276,12 +291,25 @@ def ppgeneric(comm, func, p, o):
         if comm.rank != 0:
             return None
         comm = _core.Comm.self_comm()
+    if folds(p, o):
+        return plain_density(comm, func, p, o)
     _same_everywhere(comm, func, p, o)
     if p is None:
         return _given_grid(comm, o)
     if p.subset:
         return _subset_plot(comm, func, p, o)
     return _generic(comm, func, p, o)
+
+
+def plain_density(comm, func, p, o, agreed_hash=None, kept=None):
+    """ppgeneric's plain density frame (folds(p, o)): one core call agrees on
+    the local checks and on the options (agreed_hash: options_hash(p, o,
+    True), when the caller kept it), deposits, reduces and draws, the
+    decoration included (kept: the caller's _ppdecor.Decoration)."""
+    if agreed_hash is None and comm.size > 1:
+        agreed_hash = options_hash(p, o, True)
+    x, y = _transformed(p, o)
+    return _cellarray_frame(comm, func, p, o, x, y, None, agreed_hash or 0, kept)
 
 
 def _subset_plot(comm, func, p, o):
@@ -347,7 +375,7 @@ def _generic(comm, func, p, o):
         _on_root(comm, lambda: gist.plsys(view))
     x, y = _transformed(p, o)
     if _plain_cellarray(p, o):
-        return _cellarray_frame(comm, p, o, x, y, view)
+        return _cellarray_frame(comm, func, p, o, x, y, view)
     nx, ny = o["nx"], o["ny"]
     sides = _view(comm, o)
     fixed = [(x, sides[0], sides[1]), (y, sides[2], sides[3])]
@@ -448,11 +476,13 @@ def _plain_cellarray(p, o):
             and p.select.get("ii") is None)
 
 
-def _cellarray_frame(comm, p, o, x, y, view):
+def _cellarray_frame(comm, func, p, o, x, y, view, agreed_hash=0, kept=None):
     """_generic's steps for a plain density cell array in one collective core
     call (pp.hpp's node_density_cellarray: the same node grid and cells, laid
-    out as pli reads them, no copy of the grid on rank 0); the colour bar
-    and titles are drawn here as _draw draws them."""
+    out as pli reads them, no copy of the grid on rank 0), which also agrees
+    on agreed_hash (see plain_density; 0 when the options were agreed
+    before). The colour bar and titles are drawn as _draw draws them: by
+    the core in that call when it can (_ppdecor), else here after it."""
     nan = numpy.nan
     scales = (o["xscale"], o["xscale"], o["yscale"], o["yscale"])
     frame = [nan] * 4
@@ -460,16 +490,28 @@ def _cellarray_frame(comm, p, o, x, y, view):
         frame = [nan if s == "e" else s * scales[k] for k, s in enumerate(o["pplimits"])]
     given = [nan if o[key] is None else o[key] * scales[k] for k, key in enumerate(("xmin", "xmax", "ymin", "ymax"))]
     nx, ny = o["nx"], o["ny"]
+    o = dict(o, ncolor=o["ncolor"] or int(run.ncolor))
+    by_core = _ppdecor.drawn_by_core(o)
+    decoration = text = None
+    if by_core:
+        text = session.title_texts(o["titlet"], o["titleb"], o["titlel"], o["titler"])
+        if comm.rank == 0:
+            kept = kept or _ppdecor.Decoration()
+            decoration = lambda: kept.of(o, text, view)  # noqa: E731 - called by the core, on root
     count, ext, cmin, cmax = _core.node_density_cellarray(
         comm, x, y, p.weights, _select_arg(p.select), nx, ny, o["method"], frame, given, o["centering"],
-        o["cmin"], o["cmax"], int(o["ctop"]))
+        o["cmin"], o["cmax"], int(o["ctop"]), agreed_hash, _mismatch(func) if comm.size > 1 else "", decoration)
     result = _new_result(count, ext)
     if count == 0:
         return result
     cmin = cmin if o["cmin"] is None else o["cmin"]
     cmax = cmax if o["cmax"] is None else o["cmax"]
-    o = dict(o, ncolor=o["ncolor"] or int(run.ncolor))
-    _on_root(comm, lambda: _decorate(o, cmin, cmax, view))
+    if by_core:
+        if o["titles"]:
+            session._last_titles.update(text)
+        session.settitles()
+    else:
+        _on_root(comm, lambda: _decorate(o, cmin, cmax, view))
     # What rank 0 drew follows from the options alone: no broadcast.
     layers = ["cellarray"] + (["colorbar"] if o["lcolorbar"] else [])
     result.update(view=tuple(ext), nx=nx, ny=ny, bytes_to_root=(nx + 1) * (ny + 1) * 8, layers=layers,

@@ -7,8 +7,8 @@ the C++ frame of 1e4 particles on a 64x64 grid. So the first call of a shape
 goes the general way (pp._plot) and, when it was a plain density cell array
 of the call's own arrays (the frame most pp* calls make), keeps what its
 keywords decided; the next calls of the same shape reuse it and go straight
-to the engine (_ppgeneric.ppgeneric), which makes the same collectives in
-the same order as the general way.
+to the engine's plain density frame (_ppgeneric.plain_density), which makes
+the same collectives in the same order as the general way.
 
 A shape is the plot's name, iw, every keyword with its type and value, and
 which keywords carried arrays (their contents are the particles, never part
@@ -22,9 +22,8 @@ engine reads those itself).
 
 import numpy
 
-from . import session, sources
-from ._ppgeneric import Particles
-from ._ppgeneric import ppgeneric as _engine
+from . import _ppdecor, session, sources
+from ._ppgeneric import Particles, options_hash, plain_density
 
 _SCALARS = frozenset((int, float, str, bool, type(None)))
 _FLOATS = (numpy.dtype(numpy.float64), numpy.dtype(numpy.float32))
@@ -80,12 +79,15 @@ class DensityPlan:
     the axis kinds of Warp's default limits when the call gave no pplimits
     (default_sides(kinds, kw) makes them from the run's values)."""
 
-    __slots__ = ("name", "h", "v", "options", "titles", "kinds", "default_sides")
+    __slots__ = ("name", "h", "v", "options", "titles", "kinds", "default_sides", "agreed_hash", "decoration")
 
     def __init__(self, name, h, v, options, titles, kinds, default_sides):
         self.name, self.h, self.v = name, h, v
         self.options = dict(options)
         self.titles, self.kinds, self.default_sides = titles, kinds, default_sides
+        # What the engine's plain density frame agrees on, and rank 0's drawing after the cells.
+        self.agreed_hash = options_hash(Particles(None, None), self.options, True)
+        self.decoration = _ppdecor.Decoration()
 
     def replay(self, comm, kw):
         """The frame, or NOT_THIS_PLAN (before any collective) when this call
@@ -104,4 +106,4 @@ class DensityPlan:
         if comm.size > 1:
             comm.agree(None)  # the general way's agreement on its local checks
         session.settitles(*self.titles)
-        return _engine(comm, self.name, Particles(x, y), o)
+        return plain_density(comm, self.name, Particles(x, y), o, self.agreed_hash, self.decoration)

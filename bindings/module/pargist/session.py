@@ -249,27 +249,45 @@ def ptitles(titlet="", titleb="", titlel="", titler="", v=None, height=None,
     """Draw the titles of view v (default: the current system) where Warp
     puts them: top, bottom, left (rotated), right (under the bottom one);
     empty ones come from settitles(), which is then reset."""
-    given = dict(zip("tblr", (titlet, titleb, titlel, titler)))
-    colors = dict(zip("tblr", (titlet_color, titleb_color, titlel_color, titler_color)))
-    text = {k: (given[k] if given[k] else _titles[k]) for k in "tblr"}
-    color = {k: (colors[k] if colors[k] is not None else _title_colors[k]) for k in "tblr"}
+    text = title_texts(titlet, titleb, titlel, titler)
+    color = title_colors(titlet_color, titleb_color, titlel_color, titler_color)
     _last_titles.update(text)
     settitles()
     if not is_root():
         return
     view = _core.plsys(None) if v is None else int(v)
+    # Rank 0 alone, at finite places: the core's own keyword checks are
+    # all gist.plt would add (a title is part of every pp* frame).
+    for stroke in title_strokes(text, color, view, height):
+        _core.plt(*stroke)
+
+
+def title_texts(titlet="", titleb="", titlel="", titler=""):
+    """The titles ptitles draws (t, b, l, r): the given ones, else settitles()'s."""
+    return {k: (given if given else _titles[k]) for k, given in zip("tblr", (titlet, titleb, titlel, titler))}
+
+
+def title_colors(titlet_color=None, titleb_color=None, titlel_color=None, titler_color=None):
+    """Their colours: the given ones, else settitlecolors()'s."""
+    return {k: (given if given is not None else _title_colors[k])
+            for k, given in zip("tblr", (titlet_color, titleb_color, titlel_color, titler_color))}
+
+
+def title_strokes(text, color, view, height=None):
+    """Rank 0: the plt calls (text, x, y, keywords) that draw the non-empty
+    titles of system view where Warp puts them."""
     places, default_height = _placement(view)
     h = default_height if height is None else float(height)
+    strokes = []
     for k, orient in (("t", 0), ("b", 0), ("l", None), ("r", 0)):
         if not text[k]:
             continue
         x, y = places["tblr".index(k)]
         if orient is None:
             orient = 1 if x < 0.5 else 3
-        # Rank 0 alone, at finite places: the core's own keyword checks are
-        # all gist.plt would add (a title is part of every pp* frame).
-        _core.plt(str(text[k]), float(x), float(y), {"justify": "CC", "orient": orient, "height": h,
-                                                      "color": color[k]})
+        strokes.append((str(text[k]), float(x), float(y), {"justify": "CC", "orient": orient, "height": h,
+                                                           "color": color[k]}))
+    return strokes
 
 
 def ptitlebottom(text="", **kw):
@@ -316,19 +334,25 @@ def colorbar(zmin, zmax, uselog=None, ncolor=None, view=None, levs=None, colbarl
     if not warp and (gist_kw or not _window_has_warp_style()):
         return gist.colorbar(zmin, zmax, levs=levs, **gist_kw)
     zmin, zmax = float(zmin), float(zmax)
-    ncolor = 100 if ncolor is None else int(ncolor)
-    if ncolor < 1:
-        raise ValueError(f"colorbar: ncolor must be >= 1, got {ncolor}")
+    ncolor = colorbar_bands(ncolor)
     if not is_root():
         return
     _warp_colorbar(zmin, zmax, uselog, ncolor, view, levs, colbarlinear, ctop)
+
+
+def colorbar_bands(ncolor):
+    """Warp's colour bar's band count: ncolor, 100 by default."""
+    ncolor = 100 if ncolor is None else int(ncolor)
+    if ncolor < 1:
+        raise ValueError(f"colorbar: ncolor must be >= 1, got {ncolor}")
+    return ncolor
 
 
 def _window_has_warp_style():
     return is_root() and _window() in _warp_style
 
 
-def _colorbar_place(view):
+def colorbar_place(view):
     """Where Warp puts view's colour bar (NDC xmin, xmax, ymin, ymax), and its labels' size."""
     n = _window()
     if n in _warp_style and 1 <= view <= 16:
@@ -340,7 +364,7 @@ def _colorbar_place(view):
 def _warp_colorbar(zmin, zmax, uselog, ncolor, view, levs, colbarlinear, ctop):
     previous = _core.plsys(None)
     view = previous if view is None else int(view)
-    place, fontsize = _colorbar_place(view)
+    place, fontsize = colorbar_place(view)
     xmin, xmax, ymin, ymax = place
     _core.plsys(0)  # rank 0 here, and 0 is a system: gist.plsys's checks have nothing to add
     try:

@@ -78,16 +78,52 @@ void bind_pp(py::module_& m) {
   }, py::arg("comm"), py::arg("x"), py::arg("y"), py::arg("weights") = py::none(), py::arg("zz") = py::none(),
      py::arg("select") = py::none(), py::arg("options") = py::dict(), py::arg("func") = "ppgeneric");
 
+  // What ppgeneric draws on root after a density's cells (pp.hpp): made by
+  // pargist/_ppdecor.py once per plot shape and window, drawn by
+  // node_density_cellarray in the broadcast that ends it.
+  using Decoration = plot::pp::WarpDecoration;
+  py::class_<Decoration, std::shared_ptr<Decoration>>(m, "WarpDecoration")
+      .def(py::init([](py::object colorbar, bool unitless, std::optional<int> view, const py::list& titles,
+                       std::optional<std::array<double, 4>> frame_limits) {
+             auto d = std::make_shared<Decoration>();
+             if (!colorbar.is_none()) {
+               auto [place, fontsize, ncolor, top, prefix] =
+                   colorbar.cast<std::tuple<std::array<double, 4>, double, int, int, std::string>>();
+               plot::pp::WarpColorbarOptions bar;
+               bar.place = place, bar.fontsize = fontsize, bar.ncolor = ncolor, bar.top = top;
+               bar.label_prefix = prefix;
+               d->colorbar = bar;
+             }
+             d->unitless = unitless, d->view = view, d->frame_limits = frame_limits;
+             for (auto t : titles) {
+               auto [text, x, y, options] = t.cast<std::tuple<std::string, double, double, py::dict>>();
+               d->titles.push_back({text, x, y, plt_options(options)});
+             }
+             return d;
+           }),
+           py::arg("colorbar"), py::arg("unitless"), py::arg("view"), py::arg("titles"), py::arg("frame_limits"),
+           "colorbar: None or (place, fontsize, ncolor, top, label_prefix); titles: [(text, x, y, plt "
+           "keywords)]; frame_limits: None or 4 sides (NaN: extreme).");
+
   // Warp's density cell array in one call (pp.hpp's node_density_cellarray):
   // pargist/_ppgeneric.py parses the keywords, this deposits, reduces and
-  // draws the cells; the colour bar and titles stay with the Python layer.
+  // draws the cells and the decoration. Its first collective agrees at once
+  // on the local checks (the arrays; root's decoration, made here by
+  // calling `decoration` when it is callable) and on options_hash, the
+  // options that decide the collectives (mismatch: the error when they
+  // differ between ranks): the agreement Comm.same_everywhere makes.
   m.def("node_density_cellarray", [](const reduce::Comm& comm, py::object x, py::object y, py::object weights,
                                      py::object select, std::size_t nx, std::size_t ny, const std::string& method,
                                      const std::array<double, 4>& frame_limits,
                                      const std::array<double, 4>& grid_sides, const std::string& centering,
-                                     std::optional<double> cmin, std::optional<double> cmax, int ctop) {
+                                     std::optional<double> cmin, std::optional<double> cmax, int ctop,
+                                     std::int64_t options_hash, const std::string& mismatch,
+                                     py::object decoration) {
     using Options = plot::pp::NodeDensityOptions;
-    auto prepared = prepare_collectively(comm, [&] {
+    std::shared_ptr<PreparedPlot> prepared;
+    std::shared_ptr<Decoration> drawn_after;
+    std::optional<reduce::ErrorReport> failure;
+    try {
       auto p = std::make_shared<PreparedPlot>();
       p->x = float_view(x, "ppgeneric: x");
       p->y = float_view(y, "ppgeneric: y");
@@ -102,8 +138,15 @@ void bind_pp(py::module_& m) {
       p->particles.x = p->x.view;
       p->particles.y = p->y.view;
       p->particles.selection = p->selection.selection;
-      return p;
-    });
+      prepared = p;
+      if (comm.rank() == 0 && !decoration.is_none()) {
+        py::object d = py::isinstance<Decoration>(decoration) ? decoration : decoration();
+        if (!d.is_none()) drawn_after = d.cast<std::shared_ptr<Decoration>>();
+      }
+    } catch (...) {
+      failure = describe_current_exception();
+    }
+    if (!agree_same_or_raise(comm, options_hash, failure)) throw py::value_error(mismatch);
     Options o;
     o.nx = nx, o.ny = ny;
     o.method = method == "ngp" ? reduce::Method::ngp : reduce::Method::cic;
@@ -111,12 +154,14 @@ void bind_pp(py::module_& m) {
     o.centering = centering == "node" ? Options::Centering::node
                   : centering == "cell" ? Options::Centering::cell : Options::Centering::old;
     o.cmin = cmin, o.cmax = cmax, o.ctop = ctop;
+    o.decoration = drawn_after.get();
     auto r = run_collective([&] { return plot::pp::node_density_cellarray(comm, prepared->particles, o); });
     return py::make_tuple(r.selected, py::make_tuple(r.extent[0], r.extent[1], r.extent[2], r.extent[3]), r.cmin,
                           r.cmax);
   }, py::arg("comm"), py::arg("x"), py::arg("y"), py::arg("weights"), py::arg("select"), py::arg("nx"),
      py::arg("ny"), py::arg("method"), py::arg("frame_limits"), py::arg("grid_sides"), py::arg("centering"),
-     py::arg("cmin"), py::arg("cmax"), py::arg("ctop"),
+     py::arg("cmin"), py::arg("cmax"), py::arg("ctop"), py::arg("options_hash") = 0, py::arg("mismatch") = "",
+     py::arg("decoration") = py::none(),
      "Warp's density cell array (collective): (selected, extent, cmin, cmax).");
 
   m.def("warp_colorbar", [](double zmin, double zmax, const std::array<double, 4>& place, double fontsize,

@@ -109,4 +109,19 @@ void agree_or_raise(const reduce::Comm& comm, const std::optional<reduce::ErrorR
   if (!a.ok) raise_agreed(a, local, keep_local_type);
 }
 
+bool agree_same_or_raise(const reduce::Comm& comm, std::int64_t value,
+                         const std::optional<reduce::ErrorReport>& failure) {
+  if (comm.size() == 1) {
+    agree_or_raise(comm, failure);
+    return true;
+  }
+  reduce::Comm::SameAgreement a;
+  {
+    py::gil_scoped_release nogil;
+    a = failure ? comm.agree_same(value, false, failure->message, failure->kind) : comm.agree_same(value, true);
+  }
+  if (!a.agreement.ok) raise_agreed(a.agreement);
+  return a.same;
+}
+
 }  // namespace pargist::pybind

@@ -41,6 +41,12 @@ void register_collective_errors();
 void agree_or_raise(const reduce::Comm& comm, const std::optional<reduce::ErrorReport>& failure,
                     py::handle local = py::handle(), bool keep_local_type = false);
 
+// agree_or_raise() and Comm::same_everywhere(value) in one allreduce
+// (Comm::agree_same): raises on every rank when any rank failed, else
+// returns whether every rank passed the same value.
+bool agree_same_or_raise(const reduce::Comm& comm, std::int64_t value,
+                         const std::optional<reduce::ErrorReport>& failure);
+
 // Runs f() locally, then agrees across comm; returns f()'s result on success.
 template <class F>
 auto prepare_collectively(const reduce::Comm& comm, F&& f) -> decltype(f()) {

@@ -195,6 +195,7 @@ NodeDensityResult node_density_cellarray(const reduce::Comm& comm, const Particl
   reduce::Grid2D grid = reduce::histogram2d(comm, particles.x, particles.y, ax, ay, dep);
   const std::string scale = comm.on_root(o.root, [&] {
     const auto s = draw_cells(std::move(grid.values), ext, dx, dy, o);
+    if (o.decoration) draw_warp_decoration(s[0], s[1], *o.decoration);
     return std::string(reinterpret_cast<const char*>(s.data()), sizeof(s));
   });
   double cs[2];

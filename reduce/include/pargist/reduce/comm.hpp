@@ -83,8 +83,18 @@ class Comm {
   std::int64_t allreduce_min(std::int64_t v) const;
   std::int64_t allreduce_max(std::int64_t v) const;
   // Whether every rank passed the same v, known alike on every rank, in one
-  // allreduce (a check that costs two when made of a min and a max).
+  // allreduce (a check that costs two when made of a min and a max). The
+  // allreduce is agree_same's: a rank in agree_same with a failure makes
+  // this throw that failure.
   bool same_everywhere(std::int64_t v) const;
+  // agree() and same_everywhere() in one allreduce, for a collective call
+  // whose local checks and options must both agree before data moves.
+  struct SameAgreement {
+    Agreement agreement;  // as agree() returns it
+    bool same = true;     // v alike on every rank (meaningful when agreement.ok)
+  };
+  SameAgreement agree_same(std::int64_t v, bool ok, const std::string& message = {},
+                           const std::string& kind = "ValueError") const;
   std::vector<double> allreduce_sum(const std::vector<double>& v) const;
   std::vector<double> allreduce_min(const std::vector<double>& v) const;
   std::vector<double> allreduce_max(const std::vector<double>& v) const;
@@ -93,6 +103,9 @@ class Comm {
 
  private:
   void check_root(int root) const;
+  // Agreement of a failure whose lowest failing rank is `first`: that
+  // rank's kind and message in one broadcast.
+  Agreement failure_of(int first, const std::string& message, const std::string& kind) const;
   // The second half of agree_on: failure is set on the ranks that failed.
   void agree_or_throw(const std::optional<ErrorReport>& failure) const;
 

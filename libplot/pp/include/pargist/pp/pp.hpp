@@ -19,6 +19,7 @@
 #pragma once
 
 #include <pargist/libplot/frame.hpp>
+#include <pargist/libplot/gist.hpp>
 #include <pargist/reduce/array_view.hpp>
 #include <pargist/reduce/comm.hpp>
 #include <pargist/reduce/deposit.hpp>
@@ -114,6 +115,10 @@ struct NodeDensityOptions {
   std::optional<double> cmin, cmax;  ///< colour scale (default: the grid's)
   int ctop = 199;                    ///< palette colour of cmax (Warp's ctop)
   int root = 0;
+  /// Drawn on root after the cells (Warp's colour bar, titles, lframe's
+  /// limits), in the broadcast that shares the colour scale: a failure
+  /// there is root's, raised on every rank, at no extra collective.
+  const struct WarpDecoration* decoration = nullptr;
 };
 
 /// What node_density_cellarray did, identical on every rank.
@@ -143,6 +148,24 @@ struct WarpColorbarOptions {
   std::string label_prefix;
 };
 void warp_colorbar(double zmin, double zmax, const WarpColorbarOptions& options);
+
+/// What ppgeneric draws on root after a density's cells, in Warp's order:
+/// the colour bar in system 0, the titles, lframe's limits. The Python
+/// layer makes one per plot shape and window (pargist/_ppdecor.py).
+struct WarpDecoration {
+  std::optional<WarpColorbarOptions> colorbar;
+  bool unitless = false;    ///< the bar labelled 0..1 (Warp's colbarunitless), not cmin..cmax
+  std::optional<int> view;  ///< the system made current after the bar (default: the one before it)
+  struct Title {
+    std::string text;
+    double x = 0, y = 0;  ///< NDC
+    PltOptions options;
+  };
+  std::vector<Title> titles;
+  /// lframe's pplimits, set after the titles; NaN: extreme.
+  std::optional<std::array<double, 4>> frame_limits;
+};
+void draw_warp_decoration(double cmin, double cmax, const WarpDecoration& decoration);
 
 /// Warp's nicelevels: about n round values between zmin and zmax.
 std::vector<double> nice_levels(double zmin, double zmax, int n = 8);
