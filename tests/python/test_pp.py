@@ -283,3 +283,79 @@ def test_repeated_plain_frames_with_local1(rng):
     r = pg.ppzx(z=z, x=x, cellarray=1, nx=10, ny=10)
     assert r["selected"] == 300 * parallel.npes
     pg.fma()
+
+
+# ------------------------------- the decoration drawn by the core (pargist._ppdecor)
+
+def _change_nothing():
+    pass
+
+
+def _warp_window():
+    pg.winon(0, xon=0)
+
+
+def _title_colours():
+    pg.settitlecolors(titlet_color="red", titlel_color="blue")
+
+
+def _another_system():
+    pg.winon(0, xon=0)
+    pg.plsys(6)
+
+
+@pytest.mark.parametrize("change", [_change_nothing, _warp_window, _title_colours, _another_system])
+@pytest.mark.parametrize("kw", [dict(), dict(colbarunitless=1, titlet="top", titler="right"),
+                                dict(color="density", ncolor=40, lcolorbar=1), dict(lcolorbar=0, titles=0)])
+def test_the_core_draws_a_density_frames_decoration_as_python_does(rng, monkeypatch, change, kw):
+    """The colour bar and titles the core draws (from a description kept
+    with the plan) are the pixels _ppgeneric._decorate draws, also after the
+    window's state they were made from changed: its style, the title
+    colours, the current system."""
+    from pargist import _ppdecor, _ppplan
+    z, x = rng.normal(size=2000), 0.5 * rng.normal(size=2000)
+    kw = dict(cellarray=1, nx=20, ny=16, **kw)
+    for _ in range(2):  # the second frame draws through the kept plan: its description is made
+        pg.ppzx(z=z, x=x, **kw)
+        pg.fma()
+    change()
+    by_core = pg.ppzx(z=z, x=x, **kw)
+    core_png = frame_pixels()
+    pg.fma()
+    monkeypatch.setattr(_ppdecor, "drawn_by_core", lambda o: False)
+    _ppplan.forget()
+    by_python = pg.ppzx(z=z, x=x, **kw)
+    python_png = frame_pixels()
+    pg.fma()
+    pg.settitlecolors()
+    assert by_core == by_python
+    assert core_png == python_png
+    if root:
+        assert len(core_png) > 1000
+
+
+def test_a_decoration_failing_on_root_raises_on_every_rank(rng):
+    """A title colour the core refuses fails on rank 0 alone, while the
+    description is made: every rank raises it, and the next frame works."""
+    z, x = rng.normal(size=500), rng.normal(size=500)
+    pg.settitlecolors(titlet_color="no such colour")
+    with pytest.raises(ValueError, match="colou?r"):
+        pg.ppzx(z=z, x=x, cellarray=1, nx=8, ny=8)
+    pg.settitlecolors()
+    pg.fma()
+    assert pg.ppzx(z=z, x=x, cellarray=1, nx=8, ny=8)["drawn"] == "cellarray"
+    pg.fma()
+
+
+def test_a_rank_taking_the_general_way_meets_the_others_kept_plan(rng):
+    """Rank 1 passes lists (no call shape: the general way) while the other
+    ranks replay their kept plan: the collectives still line up and every
+    rank gets the frame of all the particles."""
+    z, x = rng.normal(size=400), rng.normal(size=400)
+    for _ in range(2):
+        pg.ppzx(z=z, x=x, cellarray=1, nx=10, ny=10)
+        pg.fma()
+    mine = (list(z), list(x)) if parallel.me == 1 else (z, x)
+    r = pg.ppzx(z=mine[0], x=mine[1], cellarray=1, nx=10, ny=10)
+    pg.fma()
+    assert r["selected"] == 400 * parallel.npes

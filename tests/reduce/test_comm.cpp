@@ -165,3 +165,35 @@ TEST_CASE("comm: same_everywhere answers alike on every rank, extremes included"
   CHECK(comm.same_everywhere(r == 0 ? lowest : highest) == (p == 1));
   CHECK(comm.same_everywhere(r == 0 ? -1 : 0) == (p == 1));
 }
+
+TEST_CASE("comm: agree_same agrees on failures and on a value in one allreduce", "[comm]") {
+  Comm comm;
+  const int p = comm.size(), r = comm.rank();
+  auto ok = comm.agree_same(5, true);
+  CHECK(ok.agreement.ok);
+  CHECK(ok.same);
+  auto differ = comm.agree_same(r == p - 1 ? 9 : 5, true);
+  CHECK(differ.agreement.ok);
+  CHECK(differ.same == (p == 1));
+  // Every rank but the first fails: the lowest failing rank's report everywhere.
+  const int first_failing = p == 1 ? 0 : 1;
+  auto failed = comm.agree_same(5, r < first_failing, "bad input on " + std::to_string(r), "TypeError");
+  CHECK_FALSE(failed.agreement.ok);
+  CHECK(failed.agreement.failed_rank == first_failing);
+  CHECK(failed.agreement.kind == "TypeError");
+  CHECK(failed.agreement.message == "bad input on " + std::to_string(first_failing));
+  // The same allreduce as same_everywhere: a rank there meets another's
+  // failure in agree_same and throws it, no rank left waiting.
+  if (r == 0) {
+    auto mine = comm.agree_same(3, false, "root's check failed");
+    CHECK(mine.agreement.failed_rank == 0);
+  } else {
+    try {
+      comm.same_everywhere(3);
+      FAIL("same_everywhere did not throw root's failure");
+    } catch (const std::invalid_argument& e) {
+      CHECK(std::string(e.what()) == "root's check failed (rank 0)");
+    }
+  }
+  CHECK(comm.same_everywhere(1));  // and the next collective still lines up
+}
