@@ -301,15 +301,16 @@ def ppgeneric(comm, func, p, o):
     return _generic(comm, func, p, o)
 
 
-def plain_density(comm, func, p, o, agreed_hash=None, kept=None):
+def plain_density(comm, func, p, o, agreed_hash=None, kept=None, call=None):
     """ppgeneric's plain density frame (folds(p, o)): one core call agrees on
     the local checks and on the options (agreed_hash: options_hash(p, o,
     True), when the caller kept it), deposits, reduces and draws, the
-    decoration included (kept: the caller's _ppdecor.Decoration)."""
+    decoration included. A caller that keeps them passes its
+    _ppdecor.Decoration (kept) and CellarrayCall of o (call)."""
     if agreed_hash is None and comm.size > 1:
         agreed_hash = options_hash(p, o, True)
     x, y = _transformed(p, o)
-    return _cellarray_frame(comm, func, p, o, x, y, None, agreed_hash or 0, kept)
+    return _cellarray_frame(comm, func, p, x, y, None, call or CellarrayCall(o), agreed_hash or 0, kept)
 
 
 def _subset_plot(comm, func, p, o):
@@ -375,7 +376,7 @@ def _generic(comm, func, p, o):
         _on_root(comm, lambda: gist.plsys(view))
     x, y = _transformed(p, o)
     if _plain_cellarray(p, o):
-        return _cellarray_frame(comm, func, p, o, x, y, view)
+        return _cellarray_frame(comm, func, p, x, y, view, CellarrayCall(o))
     nx, ny = o["nx"], o["ny"]
     sides = _view(comm, o)
     fixed = [(x, sides[0], sides[1]), (y, sides[2], sides[3])]
@@ -476,47 +477,61 @@ def _plain_cellarray(p, o):
             and p.select.get("ii") is None)
 
 
-def _cellarray_frame(comm, func, p, o, x, y, view, agreed_hash=0, kept=None):
+class CellarrayCall:
+    """What a plain density frame's core call reads from the options and
+    the titles, worked out once: a plan keeps it while its options are the
+    same object and the run's ncolor has not changed (still())."""
+
+    __slots__ = ("options", "o", "frame", "given", "by_core", "text")
+
+    def __init__(self, o):
+        self.options = o
+        nan = numpy.nan
+        scales = (o["xscale"], o["xscale"], o["yscale"], o["yscale"])
+        self.frame = [nan] * 4
+        if o["lframe"]:
+            self.frame = [nan if s == "e" else s * scales[k] for k, s in enumerate(o["pplimits"])]
+        self.given = [nan if o[key] is None else o[key] * scales[k]
+                      for k, key in enumerate(("xmin", "xmax", "ymin", "ymax"))]
+        self.o = dict(o, ncolor=o["ncolor"] or int(run.ncolor))
+        self.by_core = _ppdecor.drawn_by_core(self.o)
+        self.text = session.title_texts(o["titlet"], o["titleb"], o["titlel"], o["titler"])
+
+    def still(self, o):
+        return o is self.options and (o["ncolor"] or int(run.ncolor)) == self.o["ncolor"]
+
+
+def _cellarray_frame(comm, func, p, x, y, view, call, agreed_hash=0, kept=None):
     """_generic's steps for a plain density cell array in one collective core
     call (pp.hpp's node_density_cellarray: the same node grid and cells, laid
     out as pli reads them, no copy of the grid on rank 0), which also agrees
     on agreed_hash (see plain_density; 0 when the options were agreed
     before). The colour bar and titles are drawn as _draw draws them: by
     the core in that call when it can (_ppdecor), else here after it."""
-    nan = numpy.nan
-    scales = (o["xscale"], o["xscale"], o["yscale"], o["yscale"])
-    frame = [nan] * 4
-    if o["lframe"]:
-        frame = [nan if s == "e" else s * scales[k] for k, s in enumerate(o["pplimits"])]
-    given = [nan if o[key] is None else o[key] * scales[k] for k, key in enumerate(("xmin", "xmax", "ymin", "ymax"))]
+    o = call.o
+    decoration = None
+    if call.by_core and comm.rank == 0:
+        kept = kept or _ppdecor.Decoration()
+        decoration = lambda: kept.of(o, call.text, view)  # noqa: E731 - called by the core, on root
     nx, ny = o["nx"], o["ny"]
-    o = dict(o, ncolor=o["ncolor"] or int(run.ncolor))
-    by_core = _ppdecor.drawn_by_core(o)
-    decoration = text = None
-    if by_core:
-        text = session.title_texts(o["titlet"], o["titleb"], o["titlel"], o["titler"])
-        if comm.rank == 0:
-            kept = kept or _ppdecor.Decoration()
-            decoration = lambda: kept.of(o, text, view)  # noqa: E731 - called by the core, on root
     count, ext, cmin, cmax = _core.node_density_cellarray(
-        comm, x, y, p.weights, _select_arg(p.select), nx, ny, o["method"], frame, given, o["centering"],
-        o["cmin"], o["cmax"], int(o["ctop"]), agreed_hash, _mismatch(func) if comm.size > 1 else "", decoration)
-    result = _new_result(count, ext)
+        comm, x, y, p.weights, _select_arg(p.select), nx, ny, o["method"], call.frame, call.given,
+        o["centering"], o["cmin"], o["cmax"], int(o["ctop"]), agreed_hash, _mismatch(func) if comm.size > 1 else "",
+        decoration)
     if count == 0:
-        return result
+        return _new_result(count, ext)
     cmin = cmin if o["cmin"] is None else o["cmin"]
     cmax = cmax if o["cmax"] is None else o["cmax"]
-    if by_core:
+    if call.by_core:
         if o["titles"]:
-            session._last_titles.update(text)
+            session._last_titles.update(call.text)
         session.settitles()
     else:
         _on_root(comm, lambda: _decorate(o, cmin, cmax, view))
     # What rank 0 drew follows from the options alone: no broadcast.
-    layers = ["cellarray"] + (["colorbar"] if o["lcolorbar"] else [])
-    result.update(view=tuple(ext), nx=nx, ny=ny, bytes_to_root=(nx + 1) * (ny + 1) * 8, layers=layers,
-                  cmin=cmin, cmax=cmax, drawn="cellarray")
-    return result
+    return PlotResult(drawn="cellarray", selected=count, points=0, nx=nx, ny=ny, cmin=cmin, cmax=cmax,
+                      bytes_to_root=(nx + 1) * (ny + 1) * 8,
+                      layers=["cellarray", "colorbar"] if o["lcolorbar"] else ["cellarray"], view=tuple(ext))
 
 
 def _main_layer(layers):

@@ -23,7 +23,7 @@ engine reads those itself).
 import numpy
 
 from . import _ppdecor, session, sources
-from ._ppgeneric import Particles, options_hash, plain_density
+from ._ppgeneric import CellarrayCall, Particles, options_hash, plain_density
 
 _SCALARS = frozenset((int, float, str, bool, type(None)))
 _FLOATS = (numpy.dtype(numpy.float64), numpy.dtype(numpy.float32))
@@ -79,7 +79,8 @@ class DensityPlan:
     the axis kinds of Warp's default limits when the call gave no pplimits
     (default_sides(kinds, kw) makes them from the run's values)."""
 
-    __slots__ = ("name", "h", "v", "options", "titles", "kinds", "default_sides", "agreed_hash", "decoration")
+    __slots__ = ("name", "h", "v", "options", "titles", "kinds", "default_sides", "agreed_hash", "decoration",
+                 "call")
 
     def __init__(self, name, h, v, options, titles, kinds, default_sides):
         self.name, self.h, self.v = name, h, v
@@ -88,6 +89,7 @@ class DensityPlan:
         # What the engine's plain density frame agrees on, and rank 0's drawing after the cells.
         self.agreed_hash = options_hash(Particles(None, None), self.options, True)
         self.decoration = _ppdecor.Decoration()
+        self.call = None  # the engine's CellarrayCall of the options, made at the first replay
 
     def replay(self, comm, kw):
         """The frame, or NOT_THIS_PLAN (before any collective) when this call
@@ -105,5 +107,10 @@ class DensityPlan:
                 o = self.options = dict(o, pplimits=sides)
         if comm.size > 1:
             comm.agree(None)  # the general way's agreement on its local checks
-        session.settitles(*self.titles)
-        return plain_density(comm, self.name, Particles(x, y), o, self.agreed_hash, self.decoration)
+        call = self.call
+        if call is None or not call.still(o):
+            session.settitles(*self.titles)
+            call = self.call = CellarrayCall(o)
+        elif not call.by_core:
+            session.settitles(*self.titles)  # read again by the Python way's titles
+        return plain_density(comm, self.name, Particles(x, y), o, self.agreed_hash, self.decoration, call)
