@@ -14,14 +14,35 @@
 
 namespace pargist::viewer {
 
+namespace {
+
+// The page's background (Gist's bg, white) before each render: opaque white
+// ARGB32 is all-ones bytes, and memset writes them about twice as fast as
+// Cairo's solid fill (pixman's SSE2 loop), a fixed cost of every zoom.
+void clear_to_white(cairo_surface_t* image) {
+  cairo_surface_flush(image);
+  unsigned char* pixels = cairo_image_surface_get_data(image);
+  if (pixels) {
+    std::memset(pixels, 0xff, std::size_t(cairo_image_surface_get_stride(image)) *
+                                  std::size_t(cairo_image_surface_get_height(image)));
+    cairo_surface_mark_dirty(image);
+  } else {  // not an image in memory: Cairo paints it
+    cairo_t* cr = cairo_create(image);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+  }
+}
+
+}  // namespace
+
 void Window::Impl::render_page(const ViewOptions& view) {
   const int w = width_, h = height_ - strip_;
   t_ = PageTransform::gist_view(w, h);
   // ARGB32: libplot composites markers straight into such images (its fast path).
   page_image_ = x_->page_image(w, h);
+  clear_to_white(page_image_);
   cairo_t* cr = cairo_create(page_image_);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
   systems_.clear();
   if (shown_) {
     try {

@@ -73,6 +73,7 @@ std::vector<SystemGeometry> FramePage::render(cairo_t* cr, const PageTransform& 
   cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
   plot::CairoRenderer renderer(cr, t.view(x2, y2));
   renderer.set_antialias(!options.draft);
+  renderer.set_clear_background(false);  // the window cleared it (Page::render's contract)
   std::vector<plot::Limits> drawn;
   plot::RenderOptions render_options;
   render_options.drawn_limits = &drawn;
