@@ -6,6 +6,7 @@
 #include "deposit_kernels.hpp"
 #include "mpi_ops.hpp"
 #include "deposit_simd.hpp"
+#include "grid_memory.hpp"
 #include "validate.hpp"
 #include "walk.hpp"
 
@@ -372,7 +373,7 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
   if (!o.weights && o.method == Method::ngp) {
     // Integer counts held in doubles, then deposited/outside/nonfinite: one
     // buffer, one reduction, and it becomes the result on the root.
-    std::vector<double> grid(cells + 3, 0.0);
+    std::vector<double> grid = detail::zeroed_grid(cells + 3);
     grid.resize(cells);
     with_loaders(x, y, [&](auto lx, auto ly) { ngp_counts(o.selection, n, lx, ly, p.mx, p.my, grid, t); });
     grid.resize(cells + 3);  // within the capacity reserved above
@@ -384,7 +385,7 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
     // Exact 64-bit fixed point: the grid then deposited/outside/nonfinite,
     // summed as integers, held in the buffer of the result: the receivers
     // turn each cell into a double where it lies (one grid allocated, no copy).
-    std::vector<double> values(cells + 3, 0.0);  // all-zero bits: zero counts too
+    std::vector<double> values = detail::zeroed_grid(cells + 3);  // all-zero bits: zero counts too
     auto* grid = reinterpret_cast<AliasedCount*>(values.data());
     with_loaders(x, y, [&](auto lx, auto ly) { cic_counts(o.selection, n, lx, ly, p.mx, p.my, grid, cells, t); });
     const DepositStats s = t.stats();
@@ -402,7 +403,7 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
     return out;
   }
 
-  std::vector<double> grid(cells + 3, 0.0);
+  std::vector<double> grid = detail::zeroed_grid(cells + 3);
   with_loaders(x, y, [&](auto lx, auto ly) {
     weighted<false>(o.selection, n, lx, ly, Values{*o.weights}, Unit{}, o.method, p.mx, p.my, grid.data(), nullptr,
                     t);
@@ -434,7 +435,7 @@ CellMean cell_mean(const Comm& comm, ArrayView x, ArrayView y, ArrayView q, Axis
   const Plan p = plan(comm, "cell_mean", x, &y, &q, xaxis, yaxis, o);
   const std::size_t cells = p.nx * p.ny, n = x.size;
   // [density | sum of w q | deposited, outside, nonfinite], one reduction.
-  std::vector<double> buf(2 * cells + 3, 0.0);
+  std::vector<double> buf = detail::zeroed_grid(2 * cells + 3);
   Tally t;
   with_loaders(x, &y, [&](auto lx, auto ly) {
     if (o.weights)

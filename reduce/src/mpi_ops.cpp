@@ -49,6 +49,11 @@ void check_count(std::size_t n) {
   if (n > max_mpi_count) throw std::invalid_argument("pargist: reduction too large for one MPI call");
 }
 
+// The most a reduction's receive buffer keeps between calls (Warp's node
+// grid of 2048x2048 cells in doubles is 34 MB); a larger one is given back
+// after its call.
+constexpr std::size_t kKeptBytes = std::size_t(64) << 20;
+
 // Reduction to one rank in which the root receives exactly one buffer,
 // whatever the number of ranks: the other ranks reduce along a binomial
 // tree to the rank after the root, which sends the result to the root.
@@ -63,7 +68,17 @@ void tree_reduce(T* data, std::size_t n, MPI_Datatype type, Combine combine, MPI
   const int tag = 0x7a11;
   const int others = size - 1;                            // ranks in the tree
   auto actual = [&](int v) { return (root + 1 + v) % size; };  // tree position -> rank
-  std::vector<T> incoming;
+  // Kept from call to call on this thread (up to kKeptBytes): a plot's grid
+  // is megabytes, and fresh memory costs a page fault per 4 kB at every
+  // frame (2048 for a 1024x1024 grid: 20 ms where a page fault exits to
+  // the hypervisor, as on this project's machine).
+  thread_local std::vector<T> incoming;
+  struct Trim {
+    std::vector<T>& v;
+    ~Trim() {
+      if (v.capacity() * sizeof(T) > kKeptBytes) std::vector<T>().swap(v);
+    }
+  } trim{incoming};
   if (rank != root) {
     const int v = (rank - root - 1 + size) % size;
     for (int mask = 1; mask < others; mask <<= 1) {
