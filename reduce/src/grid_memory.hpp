@@ -16,17 +16,21 @@
 
 namespace pargist::reduce::detail {
 
-/// n zero doubles (all-zero bits), huge pages advised from 32 MB up (a
-/// hint: the kernel may refuse, and "never" in its settings turns it off).
+/// Asks for transparent huge pages for the whole 4 kB pages inside
+/// [data, data + bytes) (a hint: the kernel may refuse, and "never" in its
+/// settings turns it off). Call before the memory is first touched.
+inline void advise_huge_pages(const void* data, std::size_t bytes) {
+  const auto page = std::uintptr_t(4096);
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) & ~(page - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(page - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+/// n zero doubles (all-zero bits), huge pages advised from 32 MB up.
 inline std::vector<double> zeroed_grid(std::size_t n) {
   std::vector<double> v;
   v.reserve(n);
-  if (n * sizeof(double) >= (std::size_t(32) << 20)) {
-    const auto page = std::uintptr_t(4096);
-    const auto begin = (reinterpret_cast<std::uintptr_t>(v.data()) + page - 1) & ~(page - 1);
-    const auto end = reinterpret_cast<std::uintptr_t>(v.data() + n) & ~(page - 1);
-    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-  }
+  if (n * sizeof(double) >= (std::size_t(32) << 20)) advise_huge_pages(v.data(), n * sizeof(double));
   v.resize(n, 0.0);  // touched after the advice
   return v;
 }
