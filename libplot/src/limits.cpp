@@ -9,6 +9,10 @@
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/pl3d.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace pargist::plot {
 
 namespace {
@@ -42,12 +46,38 @@ struct Extent {
       for (std::size_t i = 0; i < n; ++i) point(x[i], y[i]);
       return;
     }
-    // Linear axes, nothing restricted (every render of a big scatter): a
-    // pass without branches, which the compiler vectorises.
+    // Linear axes, nothing restricted (every new page of a big curve or
+    // scatter): a pass without branches.
     const double big = std::numeric_limits<double>::max();
     double x0 = xmin, x1 = xmax, y0 = ymin, y1 = ymax;
     const double *px = x.data(), *py = y.data();
-    for (std::size_t i = 0; i < n; ++i) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Two points at a time (the compiler does not vectorise the loop
+    // below). A lane whose point is not finite in x or y is made NaN, which
+    // _mm_min_pd / _mm_max_pd pass over (they return their second operand,
+    // the extent so far, when the first is NaN; on ties too, as `<` keeps
+    // the old value): the same extent as point by point.
+    {
+      const __m128d inf = _mm_set1_pd(std::numeric_limits<double>::infinity()), sign = _mm_set1_pd(-0.0);
+      __m128d lx = _mm_set1_pd(x0), hx = _mm_set1_pd(x1), ly = _mm_set1_pd(y0), hy = _mm_set1_pd(y1);
+      for (; i + 2 <= n; i += 2) {
+        const __m128d a = _mm_loadu_pd(px + i), b = _mm_loadu_pd(py + i);
+        // All ones (a NaN) in the lanes where |a| or |b| is not below Inf.
+        const __m128d bad = _mm_or_pd(_mm_cmpnlt_pd(_mm_andnot_pd(sign, a), inf),
+                                      _mm_cmpnlt_pd(_mm_andnot_pd(sign, b), inf));
+        const __m128d ka = _mm_or_pd(a, bad), kb = _mm_or_pd(b, bad);
+        lx = _mm_min_pd(ka, lx), hx = _mm_max_pd(ka, hx);
+        ly = _mm_min_pd(kb, ly), hy = _mm_max_pd(kb, hy);
+      }
+      double l[2], h[2];
+      _mm_storeu_pd(l, lx), _mm_storeu_pd(h, hx);
+      x0 = l[1] < l[0] ? l[1] : l[0], x1 = h[1] > h[0] ? h[1] : h[0];
+      _mm_storeu_pd(l, ly), _mm_storeu_pd(h, hy);
+      y0 = l[1] < l[0] ? l[1] : l[0], y1 = h[1] > h[0] ? h[1] : h[0];
+    }
+#endif
+    for (; i < n; ++i) {
       const double a = px[i], b = py[i];
       const bool ok = std::fabs(a) <= big && std::fabs(b) <= big;  // false for NaN and Inf
       x0 = ok && a < x0 ? a : x0;

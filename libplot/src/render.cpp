@@ -8,6 +8,10 @@
 #include <stdexcept>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "color_scale.hpp"
 #include "draw_axes.hpp"
 #include "pargist/libplot/axes.hpp"
@@ -60,6 +64,21 @@ std::vector<std::uint8_t> cell_indices(const Cells& c, const Palette& palette) {
   return bytes;
 }
 
+#if defined(__SSE2__)
+// Whether none of the 8 points at x, y lies beyond a side of [x0, x1] x
+// [y0, y1] (NaN is beyond none, as clip_polyline's outcodes have it).
+inline bool none_outside(const double* x, const double* y, double x0, double x1, double y0, double y1) {
+  const __m128d lx = _mm_set1_pd(x0), hx = _mm_set1_pd(x1), ly = _mm_set1_pd(y0), hy = _mm_set1_pd(y1);
+  __m128d out = _mm_setzero_pd();
+  for (int k = 0; k < 8; k += 2) {
+    const __m128d a = _mm_loadu_pd(x + k), b = _mm_loadu_pd(y + k);
+    out = _mm_or_pd(out, _mm_or_pd(_mm_or_pd(_mm_cmplt_pd(a, lx), _mm_cmpgt_pd(a, hx)),
+                                   _mm_or_pd(_mm_cmplt_pd(b, ly), _mm_cmpgt_pd(b, hy))));
+  }
+  return _mm_movemask_pd(out) == 0;
+}
+#endif
+
 // The pieces of a polyline inside a box (NDC), in order, streamed:
 // piece() starts each piece, point(x, y) gives its points. A run of
 // segments with both ends inside, from point `first` to point `last`, goes
@@ -104,6 +123,12 @@ void clip_polyline(const std::vector<double>& x, const std::vector<double>& y, b
         continue;
       }
       std::size_t last = next;  // the run goes on while the points stay inside
+#if defined(__SSE2__)
+      // Eight points tested at once while all are inside: a zoomed-out long
+      // curve is one run of 1e5 points, which tested one by one (four
+      // compares and a branch each) was a fifth of its render.
+      while (last + 8 < n && none_outside(&x[last + 1], &y[last + 1], x0, x1, y0, y1)) last += 8;
+#endif
       while (last + 1 < n && outside(x[last + 1], y[last + 1]) == 0) ++last;
       run(k, last);
       k = last - 1;  // a_out stays 0: point `last` is inside

@@ -30,6 +30,36 @@ TEST_CASE("limits: automatic limits are the data extremes", "[limits]") {
   CHECK(l.ymax == 4);  // (2, Inf) and (NaN, 8) cannot be drawn: they set no limit
 }
 
+TEST_CASE("limits: the extent of many points, the undrawable ones in any place", "[limits]") {
+  // Long enough for the two-at-a-time pass and an odd tail; the extremes
+  // sit beside NaN and Inf in either lane, and an undrawable partner hides
+  // a point that would otherwise be the extreme.
+  const std::size_t n = 1001;
+  std::vector<double> x(n), y(n);
+  for (std::size_t i = 0; i < n; ++i) x[i] = std::sin(0.37 * double(i)), y[i] = std::cos(0.11 * double(i));
+  x[100] = 50, y[100] = NAN;         // hidden by y
+  x[201] = -50, y[201] = INFINITY;   // hidden by y, the other lane
+  x[300] = INFINITY, y[300] = 60;    // hidden by x
+  x[401] = NAN, y[401] = -60;        // hidden by x, the other lane
+  x[500] = 7, y[501] = -8;           // the extremes that count
+  x[999] = -3, y[1000] = 9;          // the last pair and the odd tail
+  double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
+  for (std::size_t i = 0; i < n; ++i)
+    if (std::isfinite(x[i]) && std::isfinite(y[i]))
+      xmin = std::min(xmin, x[i]), xmax = std::max(xmax, x[i]), ymin = std::min(ymin, y[i]), ymax = std::max(ymax, y[i]);
+  CoordSystem s = system_with_curve(x, y);
+  s.limits.nice = false;
+  const Limits l = resolve_limits(s);
+  CHECK(l.xmin == xmin);
+  CHECK(l.xmax == 7);
+  CHECK(l.ymin == -8);
+  CHECK(l.ymax == 9);
+  CHECK(xmin == -3);
+  CHECK(l.xmax == xmax);
+  CHECK(l.ymin == ymin);
+  CHECK(l.ymax == ymax);
+}
+
 TEST_CASE("limits: fixed, per side, nice, square, restrict", "[limits]") {
   CoordSystem s = system_with_curve({0.13, 9.7}, {-0.31, 0.77});
   s.limits.auto_xmax = false;
