@@ -3,6 +3,7 @@
 // and a 1e5-point history over 600 pixels has ~170 points per column).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -18,36 +19,37 @@ namespace pargist::plot::detail {
 // receives the kept points in order. One pass, no copy of the points.
 template <class Point, class Keep>
 void decimate_columns(std::size_t n, Point&& point, Keep&& keep) {
-  struct Kept {
-    std::size_t i;
-    double x, y;
-  };
   std::size_t i = 0;
   double xi = 0, yi = 0;
   if (n) point(0, xi, yi);
   while (i < n) {
-    // The run [i, j) of points in the column of point i.
+    // The run [i, j) of points in the column of point i. Only the indices
+    // and heights of its lowest and highest points are followed (the loop
+    // that sees every point does little else); the few points kept are
+    // asked for again below.
     const double column = std::floor(xi), next_column = column + 1;
-    Kept first{i, xi, yi}, low = first, high = first, last = first;
-    std::size_t j = i + 1;
-    double xj = 0, yj = 0;
+    std::size_t low = i, high = i, j = i + 1;
+    double low_y = yi, high_y = yi, xj = 0, yj = 0;
     for (; j < n; ++j) {
       point(j, xj, yj);
       // floor(xj) != column without a floor per point (NaN leaves too).
       if (!(xj >= column && xj < next_column)) break;
-      if (yj < low.y) low = {j, xj, yj};
-      if (yj > high.y) high = {j, xj, yj};
-      last = {j, xj, yj};
+      if (yj < low_y) low = j, low_y = yj;
+      if (yj > high_y) high = j, high_y = yj;
     }
-    const Kept in_order[4] = {first, low.i < high.i ? low : high, low.i < high.i ? high : low, last};
+    // First, lowest and highest in their order, last: ascending indices,
+    // so a point met twice is met twice in a row.
+    const std::size_t in_order[4] = {i, std::min(low, high), std::max(low, high), j - 1};
     std::size_t previous = n;  // no index kept yet in this run
-    for (const Kept& k : in_order) {
-      if (k.i == previous) continue;  // the same point twice
+    for (const std::size_t k : in_order) {
+      if (k == previous) continue;
+      previous = k;
       // The extremes of a long run go to the column's centre: the many
       // points between them covered the whole column, a stroke there does.
-      const bool inner = k.i != i && k.i != j - 1 && j - i > 4;
-      keep(inner ? column + 0.5 : k.x, k.y);
-      previous = k.i;
+      const bool inner = k != i && k != j - 1 && j - i > 4;
+      double x = xi, y = yi;
+      if (k != i) point(k, x, y);
+      keep(inner ? column + 0.5 : x, y);
     }
     i = j;
     xi = xj, yi = yj;
