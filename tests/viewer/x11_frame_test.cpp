@@ -311,6 +311,15 @@ TEST_CASE("a slow page is shown first as a draft, and idle means its exact pictu
     WARN("skipped: no DISPLAY (tests/run.sh starts Xvfb for these)");
     return;
   }
+#if defined(__SANITIZE_ADDRESS__)
+  // The window drafts a page whose draft takes under 3/4 of its exact
+  // picture's time. Under AddressSanitizer both take about 200 ms here
+  // (Cairo's stroker allocating through ASan's malloc), the draft no less
+  // than the exact picture, so the window rightly draws no draft; the
+  // Release run of this test checks the behaviour.
+  WARN("skipped under AddressSanitizer: the draft's timing premise does not hold there");
+  return;
+#endif
   // 100 red curves of 1500 points, 3 wide (pink edges when antialiased):
   // their exact picture takes longer than the window's draft threshold
   // (2 ms) on any machine, and several times their draft's time.
