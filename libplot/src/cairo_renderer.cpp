@@ -284,9 +284,9 @@ struct CairoRenderer::Impl {
     return out;
   }
 
-  // Gist's markers 1..5 and letters at the device points point(i, x, y)
-  // (false: not drawn), stamped into the pixels. False when the target
-  // cannot take stamps or the letter needs text().
+  // Gist's markers 1..5 and letters at the device points point(i, x, y),
+  // stamped into the pixels. False when the target cannot take stamps or
+  // the letter needs text().
   template <class Point>
   bool stamp_markers(std::size_t n, Point&& point, const MarkerStyle& style) {
     detail::StampTarget dst;
@@ -294,15 +294,13 @@ struct CairoRenderer::Impl {
     if (!stamp_target(dst, clip)) return false;
     const Rgb rgb = resolve_color(style.color, palette);
     const int m = style.marker;
-    auto inside = [](double x, double y) { return x > -1e9 && x < 1e9 && y > -1e9 && y < 1e9; };
     if (m >= 1 && m <= 5) {
       const double size = std::max(style.size, 0.0) * 10.0 * per_point();  // msize 1 = 10 points
       const detail::MarkerStamp stamp(m, size, antialias != CAIRO_ANTIALIAS_NONE);
-      stamp.draw(dst, n, [&](std::size_t i, int& px, int& py) {
-        double x, y;
-        if (!point(i, x, y) || !inside(x, y)) return false;
-        px = detail::floor_int(x), py = detail::floor_int(y);
-        return true;
+      stamp.draw(dst, n, [&](std::size_t first, std::size_t count, int* px, int* py) {
+        double x[detail::MarkerStamp::block], y[detail::MarkerStamp::block];
+        for (std::size_t k = 0; k < count; ++k) point(first + k, x[k], y[k]);
+        detail::floor_pixels(x, y, count, px, py);
       }, rgb, clip);
     } else {
       const LetterStamp letter = letter_stamp(marker_letter(m), marker_text_style(style));
@@ -316,11 +314,15 @@ struct CairoRenderer::Impl {
         const double fixed = (((anchor + offset) * 256.0 + magic) - magic) / 256.0;
         return detail::floor_int(((fixed - anchor) + anchor) + 0.5);
       };
-      letter.stamp->draw(dst, n, [&](std::size_t i, int& px, int& py) {
-        double x, y;
-        if (!point(i, x, y) || !inside(x, y)) return false;
-        px = glyph_pixel(x, letter.dx), py = glyph_pixel(y, letter.dy);
-        return true;
+      auto inside = [](double x, double y) { return x > -1e9 && x < 1e9 && y > -1e9 && y < 1e9; };
+      letter.stamp->draw(dst, n, [&](std::size_t first, std::size_t count, int* px, int* py) {
+        for (std::size_t k = 0; k < count; ++k) {
+          double x, y;
+          point(first + k, x, y);
+          const bool drawn = inside(x, y);
+          px[k] = drawn ? glyph_pixel(x, letter.dx) : detail::kNoPixel;
+          py[k] = drawn ? glyph_pixel(y, letter.dy) : detail::kNoPixel;
+        }
       }, rgb, clip);
     }
     cairo_surface_mark_dirty(cairo_get_target(cr));
@@ -462,7 +464,6 @@ void CairoRenderer::markers(const double* x, const double* y, std::size_t n, con
   Impl& im = *impl_;
   const bool stamped = im.stamp_markers(n, [&](std::size_t i, double& dx, double& dy) {
     dx = im.dx(x[i]), dy = im.dy(y[i]);
-    return true;
   }, style);
   if (stamped) return;
   const int m = style.marker;
@@ -493,7 +494,6 @@ void CairoRenderer::markers_mapped(const double* wx, const double* wy, std::size
   const double cx = im.dx(ax(0.0)), cy = im.dy(ay(0.0));
   const bool stamped = im.stamp_markers(n, [&](std::size_t i, double& dx, double& dy) {
     dx = wx[i] * kx + cx, dy = wy[i] * ky + cy;
-    return true;
   }, style);
   if (!stamped) Renderer::markers_mapped(wx, wy, n, ax, ay, style);
 }

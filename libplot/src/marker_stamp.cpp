@@ -5,6 +5,74 @@
 
 namespace pargist::plot::detail {
 
+void floor_pixels(const double* x, const double* y, std::size_t n, int* px, int* py) {
+  const __m128d lo = _mm_set1_pd(-1e9), hi = _mm_set1_pd(1e9);
+  const __m128i none = _mm_set1_epi32(kNoPixel);
+  // The low 32 bits of each 64-bit lane's mask, in the two low int lanes.
+  auto narrow = [](__m128d mask) { return _mm_shuffle_epi32(_mm_castpd_si128(mask), _MM_SHUFFLE(3, 3, 2, 0)); };
+  // floor as floor_int: truncated, minus 1 where that went up (v < 0).
+  auto floor2 = [&](__m128d v) {
+    const __m128i t = _mm_cvttpd_epi32(v);
+    return _mm_add_epi32(t, narrow(_mm_cmplt_pd(v, _mm_cvtepi32_pd(t))));
+  };
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const __m128d vx = _mm_loadu_pd(x + i), vy = _mm_loadu_pd(y + i);
+    // NaN compares false: not drawn.
+    const __m128d ok = _mm_and_pd(_mm_and_pd(_mm_cmpgt_pd(vx, lo), _mm_cmplt_pd(vx, hi)),
+                                  _mm_and_pd(_mm_cmpgt_pd(vy, lo), _mm_cmplt_pd(vy, hi)));
+    const __m128i keep = narrow(ok);
+    auto pick = [&](__m128i v) { return _mm_or_si128(_mm_and_si128(keep, v), _mm_andnot_si128(keep, none)); };
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(px + i), pick(floor2(vx)));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(py + i), pick(floor2(vy)));
+  }
+  for (; i < n; ++i) {
+    const bool ok = x[i] > -1e9 && x[i] < 1e9 && y[i] > -1e9 && y[i] < 1e9;
+    px[i] = ok ? floor_int(x[i]) : kNoPixel;
+    py[i] = ok ? floor_int(y[i]) : kNoPixel;
+  }
+}
+
+void MarkerStamp::sort_block(const int* ox, const int* oy, std::size_t m, const OriginBounds& inside,
+                             const OriginBounds& touching, int stride_pixels, SortedBlock& out) {
+  // Four origins at a time: a < b unsigned as a signed compare with the
+  // sign bits flipped; a point not drawn (kNoPixel) is in neither range.
+  const __m128i sign = _mm_set1_epi32(int(0x80000000u));
+  auto within = [&](__m128i v, int v0, int w) {
+    return _mm_cmplt_epi32(_mm_xor_si128(_mm_sub_epi32(v, _mm_set1_epi32(v0)), sign), _mm_set1_epi32(w ^ int(0x80000000u)));
+  };
+  auto record = [&](std::size_t k, bool in, bool cut) {
+    out.inside[out.n_in] = std::ptrdiff_t(oy[k]) * stride_pixels + ox[k];
+    out.cut_x[out.n_cut] = ox[k], out.cut_y[out.n_cut] = oy[k], out.cut_after[out.n_cut] = out.n_in;
+    out.n_in += in;
+    out.n_cut += cut;
+  };
+  out.n_in = out.n_cut = 0;
+  std::size_t k = 0;
+  for (; k + 4 <= m; k += 4) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(ox + k));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(oy + k));
+    const __m128i in = _mm_and_si128(within(x, inside.x0, inside.w), within(y, inside.y0, inside.h));
+    const __m128i touches = _mm_and_si128(within(x, touching.x0, touching.w), within(y, touching.y0, touching.h));
+    const int in_bits = _mm_movemask_ps(_mm_castsi128_ps(in));
+    const int cut_bits = _mm_movemask_ps(_mm_castsi128_ps(_mm_andnot_si128(in, touches)));
+    if (cut_bits == 0) {  // the usual case: no point of the four cut by the clip
+      for (int j = 0; j < 4; ++j) {
+        out.inside[out.n_in] = std::ptrdiff_t(oy[k + j]) * stride_pixels + ox[k + j];
+        out.n_in += (in_bits >> j) & 1;
+      }
+    } else {
+      for (int j = 0; j < 4; ++j) record(k + j, (in_bits >> j) & 1, (cut_bits >> j) & 1);
+    }
+  }
+  for (; k < m; ++k) {
+    auto within1 = [](int v, int v0, int w) { return unsigned(v - v0) < unsigned(w); };
+    const bool in = within1(ox[k], inside.x0, inside.w) && within1(oy[k], inside.y0, inside.h);
+    const bool touches = within1(ox[k], touching.x0, touching.w) && within1(oy[k], touching.y0, touching.h);
+    record(k, in, touches && !in);
+  }
+}
+
 MarkerStamp::MarkerStamp(int marker, double size, bool antialias) {
   const int radius = int(std::ceil(marker_half(size) + 1.0));
   const int side = 2 * radius + 1;
@@ -71,8 +139,9 @@ MarkerStamp::Prepared MarkerStamp::prepare(int stride_pixels, Rgb rgb) const {
         for (std::size_t j = k; j < end; ++j)
           if (texels_[j].dx == x + p) coverage = texels_[j].coverage;
         for (int c = 0; c < 4; ++c) {
+          const std::uint16_t share = c < 3 ? weigh(bgr[c], coverage) : 0;
           q.keep[4 * p + c] = std::uint16_t(255 - coverage);
-          q.share[4 * p + c] = c < 3 ? weigh(bgr[c], coverage) : 0;
+          q.add[4 * p + c] = blend_ == Blend::shape ? std::uint16_t(share + 1) : share;
         }
       }
       out.quads.push_back(q);
