@@ -57,13 +57,6 @@ ColorScale make_scale(const std::vector<double>& z, bool has_min, double cmin, b
   return s;
 }
 
-std::vector<std::uint8_t> cell_indices(const Cells& c, const Palette& palette) {
-  const ColorScale scale = make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, palette, c.top);
-  std::vector<std::uint8_t> bytes(c.z.size());
-  palette_indices(c.z.data(), c.z.size(), scale, bytes.data());
-  return bytes;
-}
-
 #if defined(__SSE2__)
 // Whether none of the 8 points at x, y lies beyond a side of [x0, x1] x
 // [y0, y1] (NaN is beyond none, as clip_polyline's outcodes have it).
@@ -768,52 +761,18 @@ void draw_legends(Renderer& r, const Frame& frame) {
 
 }  // namespace
 
+std::vector<std::uint8_t> cell_indices(const Cells& c, const Palette& palette) {
+  const ColorScale scale = make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, palette, c.top);
+  std::vector<std::uint8_t> bytes(c.z.size());
+  palette_indices(c.z.data(), c.z.size(), scale, bytes.data());
+  return bytes;
+}
+
 void scale_cells(Cells& cells, const Palette& palette) {
   if (cells.z.empty()) return;
   cells.colors = cell_indices(cells, palette);
   cells.channels = 1;
   cells.z = {};
-}
-
-Frame scaled_copy(const Frame& frame) {
-  // Field by field, so that the elements are copied one at a time: a cell
-  // array's values (8 MB for 1000x1000) are read, never copied.
-  Frame out;
-  out.style = frame.style;
-  out.landscape = frame.landscape;
-  out.palette = frame.palette;
-  out.legends = frame.legends;
-  out.contour_legends = frame.contour_legends;
-  out.draw_legends = frame.draw_legends;
-  out.number = frame.number;
-  out.title = frame.title;
-  out.systems.reserve(frame.systems.size());
-  for (const CoordSystem& s : frame.systems) {
-    CoordSystem& c = out.systems.emplace_back();
-    c.viewport = s.viewport;
-    c.limits = s.limits;
-    c.ticks = s.ticks;
-    c.legend = s.legend;
-    c.elements.reserve(s.elements.size());
-    for (const Element& e : s.elements) {
-      const auto* cells = std::get_if<Cells>(&e);
-      if (!cells || cells->z.empty()) {
-        c.elements.push_back(e);
-        continue;
-      }
-      Cells scaled;
-      scaled.info = cells->info;
-      scaled.nx = cells->nx, scaled.ny = cells->ny;
-      scaled.x0 = cells->x0, scaled.y0 = cells->y0, scaled.x1 = cells->x1, scaled.y1 = cells->y1;
-      scaled.has_cmin = cells->has_cmin, scaled.has_cmax = cells->has_cmax;
-      scaled.cmin = cells->cmin, scaled.cmax = cells->cmax;
-      scaled.top = cells->top;
-      scaled.colors = cell_indices(*cells, frame.palette);
-      scaled.channels = 1;
-      c.elements.emplace_back(std::move(scaled));
-    }
-  }
-  return out;
 }
 
 void render(const Frame& frame, Renderer& renderer, const RenderOptions& options) {

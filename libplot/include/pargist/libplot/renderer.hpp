@@ -104,14 +104,13 @@ struct RenderOptions {
 void render(const Frame& frame, Renderer& renderer, const RenderOptions& options = {});
 
 /// A cell array's values as render() colours them: z scaled onto palette
-/// indices (Gist's bytscl, through cmin/cmax/top) into `colors`, z emptied.
-/// Drawing the result gives the same pixels; a viewer that re-renders a
-/// frame at many limits scales once.
-void scale_cells(Cells& cells, const Palette& palette);
+/// indices (Gist's bytscl, through cmin/cmax/top), one byte a cell.
+/// Drawing the cells with these as `colors` (channels 1, z empty) gives the
+/// same pixels; a viewer that re-renders a frame at many limits scales once.
+std::vector<std::uint8_t> cell_indices(const Cells& cells, const Palette& palette);
 
-/// A copy of `frame` with its cell arrays scaled as scale_cells() does,
-/// made without copying the cells' values: what a viewer draws from.
-Frame scaled_copy(const Frame& frame);
+/// The cell array as cell_indices() colours it: `colors` set, z emptied.
+void scale_cells(Cells& cells, const Palette& palette);
 
 /// The RGB value of a colour under a palette. Indices past the palette's
 /// end clamp to its last entry; an empty palette gives gray levels.

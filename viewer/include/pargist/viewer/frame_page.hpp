@@ -3,6 +3,7 @@
 // zoomed to, so a zoom stays vector sharp.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -13,7 +14,8 @@ namespace pargist::viewer {
 
 class FramePage : public Page {
  public:
-  explicit FramePage(plot::Frame frame) : frame_(std::move(frame)) {}
+  explicit FramePage(plot::Frame frame);
+  ~FramePage() override;
 
   int number() const override { return frame_.number; }
   std::vector<SystemGeometry> render(cairo_t* cr, const PageTransform& t,
@@ -21,16 +23,22 @@ class FramePage : public Page {
 
   bool has_3d() const override;
 
+  /// The frame as given (while a render runs, it holds that render's view).
   const plot::Frame& frame() const { return frame_; }
 
  private:
-  plot::Frame frame_;
-  // The frame as re-rendered, made at the first render: cell arrays already
-  // scaled to palette indices; each render then only sets the view (limits,
-  // grid, turn) on it. A zoom or a drag step copies no data. Guarded: the
-  // window's and a browser's threads may draw the same page.
+  struct Prepared;
+  class LentFrame;
+  // The frame is drawn in place, not copied: each render lends it its view
+  // (limits, grid, turn) and the cell arrays' colours, and puts it back as
+  // given after. Guarded: the window's and a browser's threads may draw
+  // the same page.
   mutable std::mutex drawn_mutex_;
-  mutable std::optional<plot::Frame> drawn_;
+  mutable plot::Frame frame_;
+  // Made at the first render: the frame's own view and its cell arrays'
+  // values scaled to palette indices; a zoom or a drag step then copies
+  // and scales nothing.
+  mutable std::unique_ptr<Prepared> prepared_;
 };
 
 /// The frame as the window would draw it with `options`: overridden limits
