@@ -62,18 +62,38 @@ void palette_indices(const double* z, std::size_t n, const ColorScale& scale, st
   const __m128d range = _mm_set1_pd(scale.cmax - scale.cmin), top = _mm_set1_pd(scale.top);
   const __m128d half = _mm_set1_pd(0.4999), zero = _mm_setzero_pd();
   const __m128i background = _mm_set1_epi32(static_cast<int>(NamedColor::bg));
-  for (; k + 2 <= n; k += 2) {
-    const __m128d v = _mm_loadu_pd(z + k);
+  auto finite_pair = [&](__m128d v) {  // the indices of v's two finite values, in int lanes 0, 1
     const __m128d c = _mm_min_pd(_mm_max_pd(v, cmin), cmax);
     const __m128d t = _mm_div_pd(_mm_sub_pd(c, cmin), range);
-    const __m128d x = _mm_min_pd(_mm_max_pd(_mm_add_pd(_mm_mul_pd(t, top), half), zero), top);
-    const __m128i index = _mm_cvttpd_epi32(x);  // lanes 0, 1
+    return _mm_cvttpd_epi32(_mm_min_pd(_mm_max_pd(_mm_add_pd(_mm_mul_pd(t, top), half), zero), top));
+  };
+  auto any_pair = [&](std::size_t at) {  // out[at], out[at + 1]
+    const __m128d v = _mm_loadu_pd(z + at);
     // The 64-bit finite masks as 32-bit lanes 0, 1.
     const __m128i ok = _mm_shuffle_epi32(_mm_castpd_si128(finite_lanes(v)), _MM_SHUFFLE(3, 3, 2, 0));
-    const __m128i chosen = _mm_or_si128(_mm_and_si128(ok, index), _mm_andnot_si128(ok, background));
-    out[k] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(chosen));
-    out[k + 1] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(_mm_srli_si128(chosen, 4)));
+    const __m128i chosen = _mm_or_si128(_mm_and_si128(ok, finite_pair(v)), _mm_andnot_si128(ok, background));
+    out[at] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(chosen));
+    out[at + 1] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(_mm_srli_si128(chosen, 4)));
+  };
+  // Eight at a time: where all eight are finite (the usual case), their
+  // indices packed to bytes and stored at once, with no per-pair masks
+  // (1e6 cells: 0.82-0.89 -> 0.68-0.72 ms alone); else pair by pair.
+  for (; k + 8 <= n; k += 8) {
+    __m128d v[4], finite = _mm_castsi128_pd(_mm_set1_epi32(-1));
+    for (int p = 0; p < 4; ++p) {
+      v[p] = _mm_loadu_pd(z + k + 2 * p);
+      finite = _mm_and_pd(finite, finite_lanes(v[p]));
+    }
+    if (_mm_movemask_pd(finite) != 3) {
+      for (int p = 0; p < 4; ++p) any_pair(k + 2 * p);
+      continue;
+    }
+    const __m128i low = _mm_unpacklo_epi64(finite_pair(v[0]), finite_pair(v[1]));
+    const __m128i high = _mm_unpacklo_epi64(finite_pair(v[2]), finite_pair(v[3]));
+    const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(low, high), _mm_setzero_si128());  // indices <= 255
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(out + k), bytes);
   }
+  for (; k + 2 <= n; k += 2) any_pair(k);
 #endif
   for (; k < n; ++k) out[k] = scale.index(z[k]);
 }
