@@ -492,7 +492,9 @@ void CairoRenderer::markers_mapped(const double* wx, const double* wy, std::size
   // finite) is skipped by the stamps' range check.
   const double kx = ax.ndc_span / ax.world_span * im.sx, ky = -ay.ndc_span / ay.world_span * im.sy;
   const double cx = im.dx(ax(0.0)), cy = im.dy(ay(0.0));
-  const bool stamped = im.stamp_markers(n, [&](std::size_t i, double& dx, double& dy) {
+  // Captured by value: the stamps' loop over a block of points then keeps
+  // them in registers (by reference, each was loaded again for every point).
+  const bool stamped = im.stamp_markers(n, [wx, wy, kx, ky, cx, cy](std::size_t i, double& dx, double& dy) {
     dx = wx[i] * kx + cx, dy = wy[i] * ky + cy;
   }, style);
   if (!stamped) Renderer::markers_mapped(wx, wy, n, ax, ay, style);
