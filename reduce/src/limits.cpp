@@ -1,6 +1,8 @@
 // Global min/max of several arrays in one allreduce, NaN/Inf skipped and counted.
 #include <pargist/reduce/limits.hpp>
 
+#include "deposit_simd.hpp"
+#include "extent_simd.hpp"
 #include "mpi_ops.hpp"
 #include "validate.hpp"
 #include "walk.hpp"
@@ -40,6 +42,14 @@ LocalExtent scan(const Load& load, const Selection& sel, std::size_t n) {
 }
 
 LocalExtent scan(const ArrayView& a, const Selection& sel) {
+  const bool whole = sel.is_range() && sel.begin == 0 && sel.end >= a.size && sel.step <= 1;
+  if (whole && a.dtype == DType::f64 && detail::is_contiguous(a) && detail::have_avx2()) {
+    LocalExtent e;
+    if (detail::finite_extent_avx2(static_cast<const double*>(a.data), a.size, &e.min, &e.max)) {
+      e.count = a.size;
+      return e;
+    }
+  }
   if (detail::is_contiguous(a))
     return detail::with_loader<true>(a, [&](auto load) { return scan(load, sel, a.size); });
   return detail::with_loader<false>(a, [&](auto load) { return scan(load, sel, a.size); });

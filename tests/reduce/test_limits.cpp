@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 using namespace pargist::reduce;
@@ -105,4 +106,66 @@ TEST_CASE("limits: a length mismatch on one rank throws on every rank", "[limits
   CHECK_THROWS_AS(limits(comm, ArrayView(x.data(), x.size()), {}, -1.0), std::invalid_argument);
   // Afterwards the communicator is in a clean state.
   CHECK(limits(comm, ArrayView(x.data(), x.size())).count == 10 * std::uint64_t(comm.size()));
+}
+
+// Whole contiguous double arrays take a vector scan (extent_simd.cpp) that
+// must find exactly what the scalar scan finds: every length around its
+// blocks and lanes, a NaN or an infinity anywhere, the extremes anywhere,
+// and zeros of both signs (the scalar scan keeps the first zero it meets).
+TEST_CASE("limits: whole double arrays, the vector scan's edges", "[limits]") {
+  Comm comm;  // every rank holds the same array: the global extent is the local one
+  struct Expected {
+    double min, max;
+    std::uint64_t count, nonfinite;
+  };
+  auto scalar = [](const std::vector<double>& v) {
+    Expected e{inf_v, -inf_v, 0, 0};
+    for (double x : v) {
+      const bool finite = (x - x) == 0.0;
+      e.nonfinite += !finite;
+      e.count += finite;
+      e.min = finite && x < e.min ? x : e.min;
+      e.max = finite && x > e.max ? x : e.max;
+    }
+    return e;
+  };
+  auto check = [&](const std::vector<double>& v) {
+    const Expected want = scalar(v);
+    const Extent got = limits(comm, ArrayView(v.data(), v.size()));
+    REQUIRE(got.count == want.count * std::uint64_t(comm.size()));
+    REQUIRE(got.nonfinite == want.nonfinite * std::uint64_t(comm.size()));
+    if (want.count == 0) return;
+    REQUIRE(got.min == want.min);
+    REQUIRE(got.max == want.max);
+    // (A zero maximum comes back +0.0 whatever its sign: the padding adds +0.0.)
+    REQUIRE(std::signbit(got.min) == std::signbit(want.min));
+  };
+  for (std::size_t n : {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 4095, 4096, 4097, 8200, 10003}) {
+    std::vector<double> v = test::normal_data(n, 7);
+    check(v);
+    for (std::size_t at : {std::size_t(0), n / 2, n - 1}) {
+      for (double odd : {nan_v, inf_v, -inf_v}) {
+        std::vector<double> w = v;
+        w[at] = odd;
+        check(w);
+      }
+      std::vector<double> w = v;
+      w[at] = 1e300;  // the greatest at each place, then the least
+      check(w);
+      w[at] = -1e300;
+      check(w);
+    }
+    // Zeros as extremes: every value of one sign and zeros of both signs,
+    // the first zero -0.0 or +0.0.
+    for (double first : {-0.0, 0.0}) {
+      std::vector<double> w(n);
+      for (std::size_t i = 0; i < n; ++i) w[i] = std::abs(v[i]) + 1.0;
+      w[n - 1] = first;
+      if (n > 2) w[n / 3] = -first;
+      if (n > 2) std::swap(w[n / 3], w[n - 1]);
+      check(w);
+      for (double& x : w) x = -x;
+      check(w);
+    }
+  }
 }
