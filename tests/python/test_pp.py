@@ -234,6 +234,41 @@ def test_a_kept_plan_reads_the_run_and_the_titles_again(rng):
         assert {"X vs Z", "Z", "X"} <= set(titles)
 
 
+def test_a_kept_plan_follows_a_registered_top_and_the_run_ncolor(rng):
+    """A plan keeps what it made from the run's values only while nothing
+    could have changed them: Warp's top object changes its attributes
+    unseen (its zbeam moves each step), and register_run(ncolor=) changes
+    the colour bar's bands."""
+    z, x = rng.normal(size=2000), rng.normal(size=2000)
+
+    class Top:
+        zplmin, zplmax, xplmin, xplmax, zbeam = -1.0, 1.0, -2.0, 2.0, 0.0
+
+    top = Top()
+    try:
+        pg.register_run(top)
+        views = []
+        for zbeam in (0.0, 0.0, 0.25, 0.25, 0.5):  # two replays at the same place, then moves
+            top.zbeam = zbeam
+            views.append(pg.ppzx(z=z, x=x, cellarray=1, nx=16, ny=16, lframe=1)["view"][:2])
+            pg.fma()
+        assert views == [pytest.approx((b - 1.0, b + 1.0)) for b in (0.0, 0.0, 0.25, 0.25, 0.5)]
+        pg.clear_sources()
+        bands = []
+        for ncolor in (None, None, 40, 40):
+            if ncolor is not None:
+                pg.register_run(ncolor=ncolor)
+            pg.ppzx(z=z, x=x, cellarray=1, nx=16, ny=16, color="density")
+            if root:
+                bar, = [e for e in pg.current_frame().elements(0) if e["kind"] == "pli"]
+                bands.append(bar["ny"])
+            pg.fma()
+    finally:
+        pg.clear_sources()
+    if root:
+        assert bands[0] == bands[1] and bands[2] == bands[3] and bands[1] != bands[2]
+
+
 def test_a_registered_species_or_other_keywords_take_the_general_way(rng):
     """A species registered after a plan was kept weighs the next frame (its
     w=), as the general way does; nx=2.0 is refused although nx=2 had a plan;

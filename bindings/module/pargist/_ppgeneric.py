@@ -48,6 +48,8 @@ class Particles:
 
 
 def _select_arg(select, extra_windows=()):
+    if not select and not extra_windows:
+        return None
     spec = {}
     windows = list(select.get("windows") or []) + list(extra_windows)
     if windows:
@@ -482,10 +484,10 @@ class CellarrayCall:
     the titles, worked out once: a plan keeps it while its options are the
     same object and the run's ncolor has not changed (still())."""
 
-    __slots__ = ("options", "o", "frame", "given", "by_core", "text")
+    __slots__ = ("options", "o", "frame", "given", "by_core", "text", "run_version")
 
-    def __init__(self, o):
-        self.options = o
+    def __init__(self, o, version=None):
+        self.options, self.run_version = o, version
         nan = numpy.nan
         scales = (o["xscale"], o["xscale"], o["yscale"], o["yscale"])
         self.frame = [nan] * 4
@@ -497,8 +499,14 @@ class CellarrayCall:
         self.by_core = _ppdecor.drawn_by_core(self.o)
         self.text = session.title_texts(o["titlet"], o["titleb"], o["titlel"], o["titler"])
 
-    def still(self, o):
-        return o is self.options and (o["ncolor"] or int(run.ncolor)) == self.o["ncolor"]
+    def still(self, o, version=None):
+        """Whether this is o's call yet; version: sources.run_version() now
+        (the same as at the making: the run's ncolor has not changed)."""
+        if o is not self.options:
+            return False
+        if version is not None and version == self.run_version:
+            return True
+        return (o["ncolor"] or int(run.ncolor)) == self.o["ncolor"]
 
 
 def _cellarray_frame(comm, func, p, x, y, view, call, agreed_hash=0, kept=None):

@@ -79,13 +79,14 @@ class DensityPlan:
     the axis kinds of Warp's default limits when the call gave no pplimits
     (default_sides(kinds, kw) makes them from the run's values)."""
 
-    __slots__ = ("name", "h", "v", "options", "titles", "kinds", "default_sides", "agreed_hash", "decoration",
-                 "call")
+    __slots__ = ("name", "h", "v", "options", "titles", "kinds", "default_sides", "sides_version", "agreed_hash",
+                 "decoration", "call")
 
     def __init__(self, name, h, v, options, titles, kinds, default_sides):
         self.name, self.h, self.v = name, h, v
         self.options = dict(options)
         self.titles, self.kinds, self.default_sides = titles, kinds, default_sides
+        self.sides_version = None  # the run_version() the pplimits were made at (None: make them again)
         # What the engine's plain density frame agrees on, and rank 0's drawing after the cells.
         self.agreed_hash = options_hash(Particles(None, None), self.options, True)
         self.decoration = _ppdecor.Decoration()
@@ -99,18 +100,20 @@ class DensityPlan:
                 or x.shape[0] != y.shape[0] or sources.any_species() or sources.run.get("wpid") is not None):
             return NOT_THIS_PLAN
         o = self.options
-        if self.kinds is not None:
+        version = sources.run_version()
+        if self.kinds is not None and (version is None or version != self.sides_version):
             sides = self.default_sides(self.kinds, kw)
             if "vz" in sides:
                 return NOT_THIS_PLAN  # the range of the data: the general way asks the ranks
             if sides != o["pplimits"]:
                 o = self.options = dict(o, pplimits=sides)
+            self.sides_version = version
         if comm.size > 1:
             comm.agree(None)  # the general way's agreement on its local checks
         call = self.call
-        if call is None or not call.still(o):
+        if call is None or not call.still(o, version):
             session.settitles(*self.titles)
-            call = self.call = CellarrayCall(o)
+            call = self.call = CellarrayCall(o, version)
         elif not call.by_core:
             session.settitles(*self.titles)  # read again by the Python way's titles
         return plain_density(comm, self.name, Particles(x, y), o, self.agreed_hash, self.decoration, call)

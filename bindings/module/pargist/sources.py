@@ -134,7 +134,7 @@ _run_defaults = {
     "vbeam": 0.0, "xpplmin": -0.04, "xpplmax": 0.04, "ypplmin": -0.04, "ypplmax": 0.04,
     "ssnpid": 0, "wpid": None,
 }
-_run = {"object": None, "values": {}}
+_run = {"object": None, "values": {}, "version": 0}
 
 
 def register_species(species=None, js=None, **arrays):
@@ -213,6 +213,13 @@ class _Run:
 run = _Run()
 
 
+def run_version():
+    """A number that changes whenever the run's values may have: what was
+    worked out from them may be kept while it stays the same. None while
+    an object is registered (Warp's top: its attributes change unseen)."""
+    return _run["version"] if _run["object"] is None else None
+
+
 def register_run(top=None, **values):
     """What Warp keeps in ``top``: runid, it (step), time, zbeam, zwindows
     (shape (2, nw): z window iw is zwindows[:, iw] + zbeam), npplot (subset
@@ -223,6 +230,7 @@ def register_run(top=None, **values):
     if top is not None:
         _run["object"] = top
     _run["values"].update(values)
+    _run["version"] += 1
 
 
 class FieldGrid:
@@ -331,6 +339,7 @@ def clear_sources():
     unregister_fields()
     _run["object"] = None
     _run["values"].clear()
+    _run["version"] += 1
 
 
 def _solver_grid(s):
