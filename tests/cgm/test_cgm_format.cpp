@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "cgm/cgm_elements.hpp"
+#include "cgm/cgm_vdc.hpp"
 #include "cgm/cgm_world_record.hpp"
 #include "cgm_test_util.hpp"
 
@@ -31,6 +32,36 @@ Bytes draw_picture(cgm::CgmRenderer& r, const plot::Frame& f,
 const double kVdc = 1.0 / 25545.24;  // one VDC unit in NDC
 
 }  // namespace
+
+// Points go to VDC four at a time (SSE2) and the rest one at a time: the
+// same bytes as one at a time, at every rounding edge, clamp and NaN, in
+// every position of a group of four.
+TEST_CASE("VDC points: four at a time as one at a time") {
+  const double k = pargist::cgm::gist::kVdcPerNdc;
+  std::vector<double> edges = {0.0, -0.0, 0.5 / k, -0.5 / k, 1.5 / k, -1.5 / k, 2.5 / k, -2.5 / k,
+                               std::nextafter(0.5, 0.0) / k, std::nextafter(-0.5, 0.0) / k,
+                               32767.0 / k, 32767.5 / k, 32768.0 / k, -32767.5 / k, -32768.0 / k,
+                               -32768.5 / k, -32769.0 / k, 1e300, -1e300, INFINITY, -INFINITY, NAN, 0.3, 0.7,
+                               1.2826, -0.001};
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> any(-1.5, 1.5);
+  for (int i = 0; i < 200; ++i) edges.push_back(any(rng));
+  for (std::size_t n : {std::size_t(0), std::size_t(1), std::size_t(3), std::size_t(4), std::size_t(5), edges.size()}) {
+    for (std::size_t shift = 0; shift < 4; ++shift) {
+      std::vector<double> x(n), y(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        x[i] = edges[(i + shift) % edges.size()];
+        y[i] = edges[(i * 7 + shift + 3) % edges.size()];
+      }
+      std::vector<std::uint8_t> fast(4 * n + 16), slow(4 * n + 16);
+      std::uint8_t* end = pargist::cgm::put_vdc_points(fast.data(), x.data(), y.data(), 0, n);
+      REQUIRE(end == fast.data() + 4 * n);
+      std::uint8_t* at = slow.data();
+      for (std::size_t i = 0; i < n; ++i) at = pargist::cgm::put_vdc(pargist::cgm::put_vdc(at, x[i]), y[i]);
+      CHECK(fast == slow);
+    }
+  }
+}
 
 TEST_CASE("element framing: short, long and partitioned forms round trip") {
   for (std::size_t n : {0u, 1u, 2u, 29u, 30u, 31u, 32u, 1000u, 32766u, 32767u, 70001u}) {

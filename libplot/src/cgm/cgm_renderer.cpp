@@ -9,6 +9,7 @@
 
 #include "cgm_elements.hpp"
 #include "cgm_gist_dialect.hpp"
+#include "cgm_vdc.hpp"
 #include "cgm_world_record.hpp"
 #include "pargist/libplot/cgm.hpp"
 
@@ -23,25 +24,6 @@ namespace {
 constexpr std::size_t kMaxPointsPerElement = 4050;
 constexpr std::size_t kMaxSegmentsPerElement = 2025;
 constexpr std::size_t kMaxCellSide = 0x7ffe;
-
-// NDC to VDC, rounded half away from zero (std::round's rule) and clamped
-// to 16 bits, NaN to 0: inline, without a call to round() per coordinate.
-inline int to_vdc(double ndc) {
-  const double v = ndc * gist::kVdcPerNdc;
-  if (!(v > -32768.0)) return v != v ? 0 : -32768;
-  if (v > 32767.0) return 32767;
-  const int i = static_cast<int>(v);  // toward zero
-  const double rest = v - i;          // exact: |v| < 2^15
-  return i + int(rest >= 0.5) - int(rest <= -0.5);  // no branch: halves come at random
-}
-
-// Appends a VDC coordinate as CGM's big-endian 16-bit integer.
-inline std::uint8_t* put_vdc(std::uint8_t* out, double ndc) {
-  const auto v = static_cast<std::uint16_t>(static_cast<std::int16_t>(to_vdc(ndc)));
-  out[0] = std::uint8_t(v >> 8);
-  out[1] = std::uint8_t(v);
-  return out + 2;
-}
 
 std::uint32_t rgb_key(Rgb c) { return (std::uint32_t(c.r) << 16) | (std::uint32_t(c.g) << 8) | c.b; }
 
@@ -278,11 +260,7 @@ struct CgmRenderer::Impl {
   }
 
   void points(const double* x, const double* y, std::size_t from, std::size_t to) {
-    std::uint8_t* out = p.grow(4 * (to - from));
-    for (std::size_t i = from; i < to; ++i) {
-      out = put_vdc(out, x[i]);
-      out = put_vdc(out, y[i]);
-    }
+    put_vdc_points(p.grow(4 * (to - from)), x, y, from, to);
   }
 
   void header(std::vector<std::uint8_t>& out) const {
