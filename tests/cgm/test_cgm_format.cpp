@@ -6,9 +6,11 @@
 #include <cfenv>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <random>
 #include <variant>
 
+#include "cgm/cgm_coder_clones.hpp"
 #include "cgm/cgm_elements.hpp"
 #include "cgm/cgm_vdc.hpp"
 #include "cgm/cgm_world_record.hpp"
@@ -258,6 +260,85 @@ TEST_CASE("world record: predicted arrays come back bit for bit, whatever the va
     CHECK(same_bits(l.x, arrays[k]));
     CHECK(same_bits(l.y, y));
     CHECK(cgm::encode_world_record(back) == once);
+  }
+}
+
+// The coder's loops work several words at a time (vectorised) on widths
+// found without lzcnt: the same widths as lzcnt's at every edge.
+TEST_CASE("world record: the coder's lane bit width is lzcnt's") {
+  namespace wr = pargist::cgm::world_record;
+  std::vector<std::uint64_t> words = {0, ~std::uint64_t(0)};
+  for (int b = 0; b < 64; ++b)
+    for (const std::uint64_t z : {std::uint64_t(1) << b, (std::uint64_t(1) << b) - 1, (std::uint64_t(1) << b) + 1,
+                                  ~std::uint64_t(0) >> b, ~std::uint64_t(0) << b})
+      words.push_back(z);
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 100000; ++i) words.push_back(rng() >> (rng() % 64));
+  for (const std::uint64_t z : words) {
+    INFO("word " << z);
+    REQUIRE(wr::bit_width_lanes(z) == std::uint64_t(wr::bit_width(z)));
+  }
+}
+
+// The bytes of version 8 pinned: records of arrays of every kind the coder
+// meets (lines, smooth curves, noise, float32 data, spikes that are a
+// block's exceptions, steps, signs, values by the prediction's bounds, NaNs
+// and infinities; a cell array's bytes), at lengths that end blocks early,
+// hashed (FNV-1a) as the encoder wrote them before its loops were
+// vectorised. Any change of the bytes written fails here: that is a new
+// version of the record. (No libm: the same values on every machine.)
+TEST_CASE("world record: version 8's bytes are those first written") {
+  auto fnv = [](std::uint64_t h, const Bytes& bytes) {
+    for (const std::uint8_t c : bytes) h = (h ^ c) * 1099511628211ULL;
+    return h;
+  };
+  const std::size_t lengths[] = {3, 64, 67, 1000, 1031, 4096, 20001};
+  const std::uint64_t expected[] = {0x2afdd4e35165ea39, 0x7dac624cffa7e76e, 0x75a3991bbec80954, 0x4f8f233b571ad888,
+                                    0xf31485dbd58ff13c, 0x0bebedf86a4b44e6, 0xcd922ef02857025f};
+  std::mt19937_64 rng(11);
+  auto uniform = [&] { return std::ldexp(double(rng() >> 11), -53); };
+  const double nan = [] {
+    const std::uint64_t bits = 0x7ff8000000000007;  // a quiet NaN of its own payload
+    double d;
+    std::memcpy(&d, &bits, 8);
+    return d;
+  }();
+  for (std::size_t l = 0; l < std::size(lengths); ++l) {
+    const std::size_t n = lengths[l];
+    std::vector<std::vector<double>> arrays(11, std::vector<double>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+      const double t = double(i) / double(n);
+      const double cubic = (t - 0.2) * (t - 0.5) * (t - 0.9) * 7.0;  // crosses zero, changes binade
+      arrays[0][i] = -3.0 + 6.0 * t;
+      arrays[1][i] = cubic;
+      arrays[2][i] = uniform() * (rng() & 1 ? 1e10 : -1e-10);
+      arrays[3][i] = double(float(cubic * 1e20));
+      arrays[4][i] = i % 37 == 5 ? cubic + double(rng() >> 20) : cubic;  // spikes: exceptions
+      arrays[5][i] = double(i / 7) * 0.25;
+      arrays[6][i] = (i & 1 ? -1.0 : 1.0) * double(rng() % 1000);
+      arrays[7][i] = cubic * 0x1p-960;  // below the values' prediction, down to subnormals
+      arrays[8][i] = cubic * 0x1p1020;  // above it
+      arrays[9][i] = i % 97 == 5 ? nan : (i % 89 == 3 ? -HUGE_VAL : cubic * 1e-300);
+      arrays[10][i] = (uniform() + uniform() + uniform() - 1.5) * 4.0;  // a scatter's: top bits apart
+    }
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const auto& a : arrays) {
+      plot::Frame f;
+      f.systems.resize(2);
+      plot::Lines curve;
+      curve.x = a;
+      curve.y.assign(a.rbegin(), a.rend());
+      f.systems[1].elements.push_back(std::move(curve));
+      plot::Cells cells;
+      cells.nx = n;
+      cells.ny = 1;
+      cells.x1 = cells.y1 = 1;
+      for (std::size_t i = 0; i < n; ++i) cells.colors.push_back(std::uint8_t((i * i / 3 + i / 17) % 240));
+      f.systems[1].elements.push_back(std::move(cells));
+      hash = fnv(hash, cgm::encode_world_record(f));
+    }
+    INFO(n << " values: hash " << std::hex << hash);
+    CHECK(hash == expected[l]);
   }
 }
 

@@ -101,35 +101,41 @@ void pack_blocks(const std::uint64_t* words, std::size_t first, std::size_t n, s
     const std::uint64_t* w = words + at;
     // The width that costs the fewest bits, counting each word wider
     // than it as an exception: its index and its high bits (9 bytes).
-    std::uint8_t widths[kBlock] = {};
-    std::uint64_t any = 0, present = 0;  // present: bit b set when a word is b bits wide
+    // Each word's width, several at a time (bit_width_lanes), then as
+    // bytes, which compare 32 at a time; a short block's rest is 0 wide.
+    std::uint64_t wide[kBlock];
+    std::uint64_t any = 0;
     for (std::size_t i = 0; i < m; ++i) {
-      const int b = bit_width(w[i]);
-      widths[i] = std::uint8_t(b);
+      wide[i] = bit_width_lanes(w[i]);
       any |= w[i];
-      present |= std::uint64_t(1) << (b & 63);
     }
+    std::fill(wide + m, wide + kBlock, 0);
+    std::uint8_t widths[kBlock];
+    for (std::size_t i = 0; i < kBlock; ++i) widths[i] = std::uint8_t(wide[i]);
     int width = bit_width(any);
     std::size_t exceptions = 0;
     // Only the widths words have are worth trying (between two of them a
     // narrower width costs fewer bits for the same exceptions), from the
-    // widest down; past the point where the exceptions alone cost the best
-    // so far, no narrower width can win (ties keep the wider width).
-    // Each count is a compare over the block's widths (vectorised).
+    // widest down, and 0; past the point where the exceptions alone cost
+    // the best so far, no narrower width can win (ties keep the wider
+    // width). Each step is two passes over the block's widths as bytes
+    // (vectorised): the next narrower width a word has, and the count of
+    // the words wider than it.
     std::size_t best = m * std::size_t(width);
-    present &= width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;  // below the widest
-    for (;;) {
-      const int b = present ? 63 - __builtin_clzll(present) : 0;
-      std::size_t above = 0;
-      for (std::size_t i = 0; i < kBlock; ++i) above += widths[i] > b;
+    for (std::uint8_t b = std::uint8_t(width); b > 0;) {
+      std::uint8_t next = 0;
+      for (std::size_t i = 0; i < kBlock; ++i)  // a mask, not a choice: GCC vectorises only that
+        next = std::max(next, std::uint8_t(widths[i] & std::uint8_t(0 - std::uint8_t(widths[i] < b))));
+      b = next;
+      std::uint8_t count = 0;  // counted in bytes: no widening in the loop
+      for (std::size_t i = 0; i < kBlock; ++i) count += std::uint8_t(widths[i] > b);
+      const std::size_t above = count;
       if (above * 72 >= best) break;
       if (const std::size_t bits = m * std::size_t(b) + above * 72; bits < best) {
         best = bits;
         width = b;
         exceptions = above;
       }
-      if (!present) break;
-      present &= ~(std::uint64_t(1) << b);
     }
     layout.push_back(std::uint8_t(width));
     layout.push_back(std::uint8_t(exceptions));

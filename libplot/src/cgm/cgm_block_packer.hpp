@@ -6,10 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
-#include <new>
-#include <utility>
 #include <vector>
+
+#include "cgm_uninitialised_vector.hpp"
 
 namespace pargist::cgm::world_record {
 
@@ -17,27 +16,8 @@ namespace pargist::cgm::world_record {
 // block in the fewest bits that hold its largest word.
 constexpr std::size_t kBlock = 64;
 
-// Bytes that a resize leaves as they are, not zeroed: part C is sized for
-// the widest packing first and written over at once.
-template <class T>
-struct Uninitialised : std::allocator<T> {
-  template <class U>
-  struct rebind {
-    using other = Uninitialised<U>;
-  };
-  Uninitialised() = default;
-  template <class U>
-  Uninitialised(const Uninitialised<U>&) noexcept {}
-  template <class U>
-  void construct(U* p) noexcept {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
-using PackedBytes = std::vector<std::uint8_t, Uninitialised<std::uint8_t>>;
+// Part C: sized for the widest packing first and written over at once.
+using PackedBytes = UninitialisedVector<std::uint8_t>;
 
 // Words [first, n) by blocks of kBlock: in the layout each block's width,
 // its count of exceptions (wider words) and their indices and high bits;

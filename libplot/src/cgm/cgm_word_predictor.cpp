@@ -122,6 +122,50 @@ template <int order, bool single, bool value = false>
   }
 }
 
+// Adds to cost[] the significant bits that each prediction leaves of the
+// keys of v[from, to): orders 0-3 on the keys, then (doubles only) 2 and 3
+// on the values. The array's first values are predicted from fewer (as
+// leave_residuals does them); past them each value's keys are taken afresh
+// from the doubles and the widths counted without lzcnt, so that the loop
+// runs several values at a time.
+template <bool single>
+[[gnu::always_inline]] inline void judge_run(const double* v, std::size_t from, std::size_t to, std::uint64_t* cost) {
+  std::uint64_t first[3] = {0, 0, 0};  // the keys of v[0, 3)
+  for (std::size_t i = 0; i < std::min<std::size_t>(to, 3); ++i) first[i] = key_of<single>(v, i);
+  for (; from < std::min<std::size_t>(to, 3); ++from) {
+    const std::size_t i = from;
+    for (int order = 0; order < 4; ++order) {
+      const std::uint64_t r = first[i] - predict(first, i, order);
+      cost[order] += std::uint64_t(bit_width(zigzag(single ? wrap32(r) : r)));
+    }
+    if constexpr (!single) {
+      const std::uint64_t p2 = i >= 2 ? predicted_key<2>(v[1], v[0], 0.0) : predict(first, i, 2);
+      cost[4] += std::uint64_t(bit_width(zigzag(first[i] - p2)));
+      cost[5] += std::uint64_t(bit_width(zigzag(first[i] - predict(first, i, 3))));
+    }
+  }
+  std::uint64_t c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
+  for (std::size_t i = from; i < to; ++i) {
+    const std::uint64_t k0 = key_of<single>(v, i), k1 = key_of<single>(v, i - 1), k2 = key_of<single>(v, i - 2),
+                        k3 = key_of<single>(v, i - 3);
+    const std::uint64_t r1 = k0 - k1, r2 = k0 - (2 * k1 - k2), r3 = k0 - (3 * k1 - 3 * k2 + k3);
+    c0 += bit_width_lanes(zigzag(single ? wrap32(k0) : k0));
+    c1 += bit_width_lanes(zigzag(single ? wrap32(r1) : r1));
+    c2 += bit_width_lanes(zigzag(single ? wrap32(r2) : r2));
+    c3 += bit_width_lanes(zigzag(single ? wrap32(r3) : r3));
+    if constexpr (!single) {
+      c4 += bit_width_lanes(zigzag(k0 - predicted_key<2>(v[i - 1], v[i - 2], 0.0)));
+      c5 += bit_width_lanes(zigzag(k0 - predicted_key<3>(v[i - 1], v[i - 2], v[i - 3])));
+    }
+  }
+  cost[0] += c0;
+  cost[1] += c1;
+  cost[2] += c2;
+  cost[3] += c3;
+  cost[4] += c4;
+  cost[5] += c5;
+}
+
 // The order whose leftovers take the fewest significant bits, judged on
 // runs of values spread over the array (about a thousand at most).
 // Returns the transform's order, with kValue when the values predict best.
@@ -130,31 +174,10 @@ template <bool single>
   constexpr std::size_t kRuns = 32, kRun = 32;
   // Orders 0-3 on the keys, then (doubles only) 2 and 3 on the values.
   std::uint64_t cost[6] = {0, 0, 0, 0, single ? ~std::uint64_t(0) : 0, single ? ~std::uint64_t(0) : 0};
-  auto judge_run = [&](std::size_t from, std::size_t to) {
-    std::uint64_t k[4] = {0, 0, 0, 0};  // k[0] = key i, k[1] = key i-1 ...
-    for (std::size_t back = 1; back <= 3 && back <= from; ++back) k[back] = key_of<single>(v, from - back);
-    for (std::size_t i = from; i < to; ++i) {
-      k[0] = key_of<single>(v, i);
-      const std::uint64_t p[4] = {0, k[1], 2 * k[1] - k[2], 3 * k[1] - 3 * k[2] + k[3]};
-      for (int order = 0; order < 4; ++order) {
-        const std::uint64_t r = k[0] - p[std::min<std::size_t>(std::size_t(order), i)];
-        cost[order] += std::uint64_t(bit_width(zigzag(single ? wrap32(r) : r)));
-      }
-      if (!single) {
-        const std::uint64_t p2 = i >= 2 ? predicted_key<2>(v[i - 1], v[i - 2], 0.0) : p[std::min<std::size_t>(2, i)];
-        const std::uint64_t p3 = i >= 3 ? predicted_key<3>(v[i - 1], v[i - 2], v[i - 3]) : p[std::min<std::size_t>(3, i)];
-        cost[4] += std::uint64_t(bit_width(zigzag(k[0] - p2)));
-        cost[5] += std::uint64_t(bit_width(zigzag(k[0] - p3)));
-      }
-      k[3] = k[2];
-      k[2] = k[1];
-      k[1] = k[0];
-    }
-  };
   if (n <= kRuns * kRun) {
-    judge_run(0, n);
+    judge_run<single>(v, 0, n, cost);
   } else {
-    for (std::size_t run = 0; run < kRuns; ++run) judge_run(run * (n / kRuns), run * (n / kRuns) + kRun);
+    for (std::size_t run = 0; run < kRuns; ++run) judge_run<single>(v, run * (n / kRuns), run * (n / kRuns) + kRun, cost);
   }
   // On smooth data (a line or a parabola on the keys predicts best) the
   // values' prediction at least as good on the sample is better on the
@@ -187,7 +210,7 @@ template <bool single>
 
 // The words of n doubles as versions 5 and 6 store them, and the transform byte.
 PARGIST_CODER_CLONES
-std::uint8_t predict_words(const double* v, std::size_t n, std::vector<std::uint64_t>& words) {
+std::uint8_t predict_words(const double* v, std::size_t n, Words& words) {
   bool single = true;
   for (std::size_t i = 0; i < n && single; ++i) single = is_single(v[i]);
   words.resize(n);

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "cgm_uninitialised_vector.hpp"
+
 namespace pargist::cgm::world_record {
 
 // How version 5 turns an array of doubles into words before the planes: the
@@ -33,8 +35,11 @@ constexpr std::uint8_t kOrderMask = 3, kSingle = 4, kSplit = 8, kValue = 16;
 // Where the top 16 bits of a word start.
 inline int split_shift(std::uint8_t transform) { return transform & kSingle ? 16 : 48; }
 
+// The words of an array, before they are packed.
+using Words = UninitialisedVector<std::uint64_t>;
+
 // The words of n doubles as versions 5 and 6 store them, and the transform byte.
-std::uint8_t predict_words(const double* v, std::size_t n, std::vector<std::uint64_t>& words);
+std::uint8_t predict_words(const double* v, std::size_t n, Words& words);
 
 // True when the 16 bits of words from `shift` up are set in one word in 64
 // or more (a curve's leftovers, all clear there, skip the work) and, a byte

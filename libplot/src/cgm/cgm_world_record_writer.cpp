@@ -69,9 +69,9 @@ class Writer {
   int layout = kLayout;  // which fields the record has (see the versions above)
   std::vector<std::uint8_t> out;
   bool planes = false;                    // arrays of doubles predicted and packed (version 6)
-  std::vector<std::uint8_t> coded;          // part B of versions 2, 4 to 8
+  UninitialisedVector<std::uint8_t> coded;  // part B of versions 2, 4 to 8
   PackedBytes copied;                       // part C
-  std::vector<std::uint64_t> words;         // scratch: an array's words before its planes
+  Words words;                              // scratch: an array's words before its planes
   const std::vector<DrawnCells>* drawn = nullptr;  // the body's CELL ARRAYs (version 6)
   bool mesh_forms = false;                          // mesh arrays led by their form (version 7)
   std::vector<double> line;                         // scratch: a mesh array's row or column
@@ -110,10 +110,12 @@ class Writer {
           const std::size_t at = coded.size();
           coded.resize(at + 2 * n);
           const std::uint64_t low = (std::uint64_t(1) << shift) - 1;
+          std::uint8_t* const planes = coded.data() + at;
+          std::uint64_t* const w = words.data();
           for (std::size_t i = 0; i < n; ++i) {
-            coded[at + i] = std::uint8_t(words[i] >> shift);
-            coded[at + n + i] = std::uint8_t(words[i] >> (shift + 8));
-            words[i] &= low;
+            planes[i] = std::uint8_t(w[i] >> shift);
+            planes[n + i] = std::uint8_t(w[i] >> (shift + 8));
+            w[i] &= low;
           }
         }
         out.push_back(transform);
@@ -134,13 +136,14 @@ class Writer {
           }
         }
         out.push_back(kInPartB);
-        const std::size_t at = coded.size();
-        coded.resize(at + v.size());
-        std::uint8_t last = 0;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-          coded[at + i] = std::uint8_t(v[i] - last);
-          last = v[i];
-        }
+        const std::size_t at = coded.size(), n = v.size();
+        coded.resize(at + n);
+        // Each byte less its left neighbour, taken afresh (nothing carried
+        // from one byte to the next: the loop runs 32 at a time).
+        std::uint8_t* const differences = coded.data() + at;
+        const std::uint8_t* const bytes = v.data();
+        if (n) differences[0] = bytes[0];
+        for (std::size_t i = 1; i < n; ++i) differences[i] = std::uint8_t(bytes[i] - bytes[i - 1]);
         return;
       }
     }
@@ -214,9 +217,10 @@ class Sizer {
 // a run writes thousands of records of about the same size, and fresh ones
 // cost page faults and zlib's set-up every time.
 struct EncodeScratch {
-  std::vector<std::uint8_t> out, coded, packed;
+  std::vector<std::uint8_t> out, packed;
+  UninitialisedVector<std::uint8_t> coded;
   PackedBytes copied;
-  std::vector<std::uint64_t> words;
+  Words words;
   z_stream streams[3]{};  // the layout (part A) deflated, the bytes (part B), the layout stored
   bool started[3] = {false, false, false};
   EncodeScratch() = default;
@@ -295,10 +299,10 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
   auto& packed = scratch.packed;
   packed.resize(kHeader + deflateBound(nullptr, uLong(w.out.size())) + deflateBound(nullptr, uLong(w.coded.size())) + 64);
   std::size_t at = kHeader;
-  auto deflate_part = [&](const std::vector<std::uint8_t>& in, int part) {
+  auto deflate_part = [&](const std::uint8_t* in, std::size_t size, int part) {
     z_stream& z = scratch.stream(part);
-    z.next_in = const_cast<Bytef*>(in.data());
-    z.avail_in = uInt(in.size());
+    z.next_in = const_cast<Bytef*>(in);
+    z.avail_in = uInt(size);
     z.next_out = packed.data() + at;
     z.avail_out = uInt(packed.size() - at);
     if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("pargist: zlib could not compress a CGM record");
@@ -306,9 +310,9 @@ std::vector<std::uint8_t> encode_world_record(const plot::Frame& frame, bool def
     return std::size_t(z.total_out);
   };
   const bool store_layout = w.coded.empty() && w.out.size() * kLayoutShare < w.copied.size();
-  const std::size_t packed_layout = deflate_part(w.out, store_layout ? 2 : 0);
+  const std::size_t packed_layout = deflate_part(w.out.data(), w.out.size(), store_layout ? 2 : 0);
   // Version 6: an empty part B is no zlib stream at all (0 bytes).
-  const std::size_t packed_planes = w.coded.empty() ? 0 : deflate_part(w.coded, 1);
+  const std::size_t packed_planes = w.coded.empty() ? 0 : deflate_part(w.coded.data(), w.coded.size(), 1);
   std::memcpy(packed.data(), kMagic, 4);
   auto put = [&](std::size_t where, std::uint64_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) packed[where + std::size_t(i)] = std::uint8_t(v >> (8 * i));
