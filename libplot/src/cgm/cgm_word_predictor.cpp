@@ -53,24 +53,34 @@ inline std::uint64_t predictable_mask(double x) {
   constexpr std::int64_t kTiny = std::int64_t(0x07b0000000000000), kHuge = std::int64_t(0x7e70000000000000);  // 2^-900, 2^1000
   return std::uint64_t(-std::int64_t((a == 0) | ((a >= kTiny) & (a <= kHuge))));
 }
+// True when every value of v[0, n) is predictable: their predictions
+// need not check the values they are made from (`guarded` false below).
+inline bool all_predictable(const double* v, std::size_t n) {
+  std::uint64_t all = ~std::uint64_t(0);
+  for (std::size_t i = 0; i < n; ++i) all &= predictable_mask(v[i]);
+  return all != 0;
+}
 // The value prediction of kValue from the last three values (a the last),
 // or a itself when one of them is not predictable (NaNs, infinities, huge
-// or tiny values). Additions only: no compiler can fuse them into a
-// multiply-add that would round otherwise. Returned as bits.
-template <int order>
+// or tiny values): `guarded`, each prediction checks its values; unguarded
+// when all_predictable has checked them all. Additions only: no compiler
+// can fuse them into a multiply-add that would round otherwise. Returned
+// as bits.
+template <int order, bool guarded = true>
 inline std::uint64_t predict_value_bits(double a, double b, double c) {
   const double d = a - b;
   const double p = order == 2 ? a + d : ((d + d) + d) + c;
   std::uint64_t pb, ab;
   std::memcpy(&pb, &p, 8);
+  if constexpr (!guarded) return pb;
   std::memcpy(&ab, &a, 8);
   const std::uint64_t m = predictable_mask(a) & predictable_mask(b) & (order == 2 ? ~std::uint64_t(0) : predictable_mask(c));
   return (pb & m) | (ab & ~m);
 }
 // The key of the value predicted from the last three.
-template <int order>
+template <int order, bool guarded = true>
 inline std::uint64_t predicted_key(double a, double b, double c) {
-  return ordered<64>(predict_value_bits<order>(a, b, c));
+  return ordered<64>(predict_value_bits<order, guarded>(a, b, c));
 }
 
 // True when v is a float32 widened (NaNs excluded: their payload may not survive).
@@ -99,7 +109,7 @@ std::uint64_t key_of(const double* v, std::size_t i) {
 
 // The leftovers of order `order` of the keys of v[0, n), zigzagged, in one
 // pass front to back (the last keys kept in registers).
-template <int order, bool single, bool value = false>
+template <int order, bool single, bool value = false, bool guarded = true>
 [[gnu::always_inline]] inline void leave_residuals(const double* v, std::size_t n, std::uint64_t* out) {
   std::uint64_t k[4] = {0, 0, 0, 0};  // the first keys, predicted from fewer values
   const std::size_t first = std::min<std::size_t>(order, n);
@@ -113,7 +123,7 @@ template <int order, bool single, bool value = false>
   for (std::size_t i = first; i < n; ++i) {
     const std::uint64_t k0 = key_of<single>(v, i);
     std::uint64_t r;
-    if constexpr (value) r = k0 - predicted_key<order>(v[i - 1], v[i - 2], order == 3 ? v[i - 3] : 0.0);
+    if constexpr (value) r = k0 - predicted_key<order, guarded>(v[i - 1], v[i - 2], order == 3 ? v[i - 3] : 0.0);
     else if constexpr (order == 0) r = k0;
     else if constexpr (order == 1) r = k0 - key_of<single>(v, i - 1);
     else if constexpr (order == 2) r = k0 - 2 * key_of<single>(v, i - 1) + key_of<single>(v, i - 2);
@@ -128,7 +138,7 @@ template <int order, bool single, bool value = false>
 // leave_residuals does them); past them each value's keys are taken afresh
 // from the doubles and the widths counted without lzcnt, so that the loop
 // runs several values at a time.
-template <bool single>
+template <bool single, bool guarded>
 [[gnu::always_inline]] inline void judge_run(const double* v, std::size_t from, std::size_t to, std::uint64_t* cost) {
   std::uint64_t first[3] = {0, 0, 0};  // the keys of v[0, 3)
   for (std::size_t i = 0; i < std::min<std::size_t>(to, 3); ++i) first[i] = key_of<single>(v, i);
@@ -139,7 +149,7 @@ template <bool single>
       cost[order] += std::uint64_t(bit_width(zigzag(single ? wrap32(r) : r)));
     }
     if constexpr (!single) {
-      const std::uint64_t p2 = i >= 2 ? predicted_key<2>(v[1], v[0], 0.0) : predict(first, i, 2);
+      const std::uint64_t p2 = i >= 2 ? predicted_key<2, guarded>(v[1], v[0], 0.0) : predict(first, i, 2);
       cost[4] += std::uint64_t(bit_width(zigzag(first[i] - p2)));
       cost[5] += std::uint64_t(bit_width(zigzag(first[i] - predict(first, i, 3))));
     }
@@ -154,8 +164,8 @@ template <bool single>
     c2 += bit_width_lanes(zigzag(single ? wrap32(r2) : r2));
     c3 += bit_width_lanes(zigzag(single ? wrap32(r3) : r3));
     if constexpr (!single) {
-      c4 += bit_width_lanes(zigzag(k0 - predicted_key<2>(v[i - 1], v[i - 2], 0.0)));
-      c5 += bit_width_lanes(zigzag(k0 - predicted_key<3>(v[i - 1], v[i - 2], v[i - 3])));
+      c4 += bit_width_lanes(zigzag(k0 - predicted_key<2, guarded>(v[i - 1], v[i - 2], 0.0)));
+      c5 += bit_width_lanes(zigzag(k0 - predicted_key<3, guarded>(v[i - 1], v[i - 2], v[i - 3])));
     }
   }
   cost[0] += c0;
@@ -169,15 +179,15 @@ template <bool single>
 // The order whose leftovers take the fewest significant bits, judged on
 // runs of values spread over the array (about a thousand at most).
 // Returns the transform's order, with kValue when the values predict best.
-template <bool single>
+template <bool single, bool guarded>
 [[gnu::always_inline]] inline int best_order(const double* v, std::size_t n) {
   constexpr std::size_t kRuns = 32, kRun = 32;
   // Orders 0-3 on the keys, then (doubles only) 2 and 3 on the values.
   std::uint64_t cost[6] = {0, 0, 0, 0, single ? ~std::uint64_t(0) : 0, single ? ~std::uint64_t(0) : 0};
   if (n <= kRuns * kRun) {
-    judge_run<single>(v, 0, n, cost);
+    judge_run<single, guarded>(v, 0, n, cost);
   } else {
-    for (std::size_t run = 0; run < kRuns; ++run) judge_run<single>(v, run * (n / kRuns), run * (n / kRuns) + kRun, cost);
+    for (std::size_t run = 0; run < kRuns; ++run) judge_run<single, guarded>(v, run * (n / kRuns), run * (n / kRuns) + kRun, cost);
   }
   // On smooth data (a line or a parabola on the keys predicts best) the
   // values' prediction at least as good on the sample is better on the
@@ -191,16 +201,16 @@ template <bool single>
 }
 
 // Inlined into each copy of predict_words (see PARGIST_CODER_CLONES).
-template <bool single>
+template <bool single, bool guarded>
 [[gnu::always_inline]] inline std::uint8_t predict_words_as(const double* v, std::size_t n, std::uint64_t* words) {
-  const int best = best_order<single>(v, n);
+  const int best = best_order<single, guarded>(v, n);
   switch (best) {
     case 0: leave_residuals<0, single>(v, n, words); break;
     case 1: leave_residuals<1, single>(v, n, words); break;
     case 2: leave_residuals<2, single>(v, n, words); break;
     case 3: leave_residuals<3, single>(v, n, words); break;
-    case 2 | kValue: leave_residuals<2, single, !single>(v, n, words); break;
-    default: leave_residuals<3, single, !single>(v, n, words); break;
+    case 2 | kValue: leave_residuals<2, single, !single, guarded>(v, n, words); break;
+    default: leave_residuals<3, single, !single, guarded>(v, n, words); break;
   }
   return std::uint8_t(best | (single ? kSingle : 0));
 }
@@ -214,7 +224,9 @@ std::uint8_t predict_words(const double* v, std::size_t n, Words& words) {
   bool single = true;
   for (std::size_t i = 0; i < n && single; ++i) single = is_single(v[i]);
   words.resize(n);
-  return single ? predict_words_as<true>(v, n, words.data()) : predict_words_as<false>(v, n, words.data());
+  if (single) return predict_words_as<true, false>(v, n, words.data());  // no values' prediction
+  return all_predictable(v, n) ? predict_words_as<false, false>(v, n, words.data())
+                               : predict_words_as<false, true>(v, n, words.data());
 }
 
 // True when the 16 bits of words from `shift` up are set in one word in 64
