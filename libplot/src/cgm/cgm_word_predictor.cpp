@@ -187,7 +187,8 @@ template <bool single, bool guarded>
   if (n <= kRuns * kRun) {
     judge_run<single, guarded>(v, 0, n, cost);
   } else {
-    for (std::size_t run = 0; run < kRuns; ++run) judge_run<single, guarded>(v, run * (n / kRuns), run * (n / kRuns) + kRun, cost);
+    for (std::size_t run = 0; run < kRuns; ++run)
+      judge_run<single, guarded>(v, run * (n / kRuns), run * (n / kRuns) + kRun, cost);
   }
   // On smooth data (a line or a parabola on the keys predicts best) the
   // values' prediction at least as good on the sample is better on the
