@@ -41,9 +41,10 @@ LocalExtent scan(const Load& load, const Selection& sel, std::size_t n) {
   return e;
 }
 
-LocalExtent scan(const ArrayView& a, const Selection& sel) {
-  const bool whole = sel.is_range() && sel.begin == 0 && sel.end >= a.size && sel.step <= 1;
-  if (whole && a.dtype == DType::f64 && detail::is_contiguous(a) && detail::have_avx2()) {
+// `every_index`: the selection is the whole array (limits' plain case), so
+// a contiguous float64 array may be scanned without looking at indices.
+LocalExtent scan(const ArrayView& a, const Selection& sel, bool every_index) {
+  if (every_index && a.dtype == DType::f64 && detail::is_contiguous(a) && detail::have_avx2()) {
     LocalExtent e;
     if (detail::finite_extent_avx2(static_cast<const double*>(a.data), a.size, &e.min, &e.max)) {
       e.count = a.size;
@@ -81,7 +82,7 @@ std::vector<Extent> limits(const Comm& comm, const std::vector<ArrayView>& array
   double* extremes = buffer.data();
   double* counts = buffer.data() + 2 * m;
   for (std::size_t k = 0; k < m; ++k) {
-    LocalExtent e = scan(arrays[k], selection);
+    LocalExtent e = scan(arrays[k], selection, plain);
     extremes[k] = -e.min;
     extremes[m + k] = e.max;
     counts[k] = double(e.count);
