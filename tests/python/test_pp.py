@@ -394,3 +394,22 @@ def test_a_rank_taking_the_general_way_meets_the_others_kept_plan(rng):
     r = pg.ppzx(z=mine[0], x=mine[1], cellarray=1, nx=10, ny=10)
     pg.fma()
     assert r["selected"] == 400 * parallel.npes
+
+
+def test_a_rank_failing_on_the_general_way_fails_every_replaying_rank(rng):
+    """The last rank's arrays are refused (different lengths) on the general way while the
+    others replay: every rank raises that rank's error, and the next frame,
+    the same everywhere again, is drawn by every rank's plan (nothing left
+    half-done by the fallen-back call)."""
+    z, x = rng.normal(size=300), rng.normal(size=300)
+    for _ in range(2):
+        pg.ppzx(z=z, x=x, cellarray=1, nx=8, ny=8)
+        pg.fma()
+    last = parallel.npes - 1
+    bad = parallel.me == last
+    with pytest.raises(Exception) as got:
+        pg.ppzx(z=z, x=x[:200] if bad else x, cellarray=1, nx=8, ny=8)
+    assert f"x has 200 elements but z has 300 (rank {last})" in str(got.value)
+    r = pg.ppzx(z=z, x=x, cellarray=1, nx=8, ny=8)
+    pg.fma()
+    assert r["selected"] == 300 * parallel.npes

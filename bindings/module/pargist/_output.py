@@ -17,6 +17,7 @@ its error, or the notices (usually none).
 """
 
 import atexit
+import functools
 import sys
 import warnings
 
@@ -30,19 +31,14 @@ class OutputWarning(RuntimeWarning):
 
 def on_root(work, *args):
     """Run ``work(*args)`` on rank 0 of the default communicator and share
-    how it went (pargist._core.Comm.on_root: one broadcast).
+    how it went (pargist._core.Comm.on_root_work: one broadcast).
 
     Returns work's result on rank 0, None elsewhere; raises rank 0's
     exception on every rank; warns every rank of the displays' notices."""
-    result = None
-
-    def step():
-        nonlocal result
-        result = work(*args)
-        # Notices of a failed step stay queued for the next call.
-        return "\n".join(_core.take_notices()).encode()
-
-    notices = parallel.get_comm().on_root(step)
+    if args:
+        work = functools.partial(work, *args)
+    # Notices of a failed work stay queued for the next call.
+    result, notices = parallel.get_comm().on_root_work(work)
     for text in notices.decode().split("\n") if notices else ():
         warnings.warn(text, OutputWarning, stacklevel=3)
     return result

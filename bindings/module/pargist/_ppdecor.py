@@ -31,29 +31,30 @@ class Decoration:
     """A frame's description, kept with a plan (one per plan: its options
     are fixed) and made again when what it was made from changed."""
 
-    __slots__ = ("key", "made")
+    __slots__ = ("key", "text", "colors", "made")
 
     def __init__(self):
-        self.key, self.made = _NO_KEY, None
+        self.key, self.text, self.colors, self.made = _NO_KEY, None, None, None
 
     def of(self, o, text, view):
         """Rank 0: the description for options o, titles text, system view
         (None: the current one)."""
-        key = _context(o, text, view)
-        if key != self.key:
+        key = _context(o, view)
+        # The titles: a call's text is made once and never changed (its
+        # object is enough); the colours are settitlecolors()' dict, compared.
+        if key != self.key or text is not self.text or session._title_colors != self.colors:
             self.made = describe(o, text, view, key[1])
-            self.key = key
+            self.key, self.text, self.colors = key, text, dict(session._title_colors)
         return self.made
 
 
-def _context(o, text, view):
+def _context(o, view):
     n = session._window()
     system = _core.plsys(None) if view is None else view
     style = session._warp_style.get(n)
     # Without Warp's fixed places the titles and the bar follow the system's viewport.
     viewport = _core.system_viewport(max(system, 1)) if style is None or not 1 <= system <= 16 else None
-    return (n, system, style, viewport, tuple(text.values()), tuple(session._title_colors.values()),
-            o["ncolor"])
+    return (n, system, style, viewport, o["ncolor"])
 
 
 def describe(o, text, view, system):

@@ -109,7 +109,15 @@ def _given_sides(o, sides):
 def _transformed(p, o):
     """x - xoffset and y - slope x - yoffset - offset, scaled (new arrays
     only when a keyword asks)."""
-    x, y = p.x, p.y
+    return transformed_xy(p.x, p.y, o)
+
+
+def _untransformed(o):
+    """Whether _transformed leaves the arrays as they are."""
+    return not (o["xoffset"] or o["slope"] or o["yoffset"] or o["offset"]) and o["xscale"] == o["yscale"] == 1.0
+
+
+def transformed_xy(x, y, o):
     if o["xoffset"]:
         x = x - o["xoffset"]
     if o["slope"] or o["yoffset"] or o["offset"]:
@@ -262,7 +270,8 @@ def options_hash(p, o, folded):
         o["contours"] is None, o["color"] == "density", p is None,
         p is not None and p.weights is not None, p is not None and p.zz is not None,
         p is not None and p.subset, folded]).encode()
-    return int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "little")
+    # Never 0: a kept plan's core call passes it where the general way passes 0 (_ppplan).
+    return int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "little") | 1 << 56
 
 
 def _mismatch(func):
@@ -311,8 +320,9 @@ def plain_density(comm, func, p, o, agreed_hash=None, kept=None, call=None):
     _ppdecor.Decoration (kept) and CellarrayCall of o (call)."""
     if agreed_hash is None and comm.size > 1:
         agreed_hash = options_hash(p, o, True)
-    x, y = _transformed(p, o)
-    return _cellarray_frame(comm, func, p, x, y, None, call or CellarrayCall(o), agreed_hash or 0, kept)
+    call = call or CellarrayCall(o)
+    x, y = (p.x, p.y) if call.untransformed else _transformed(p, o)
+    return cellarray_frame(comm, func, x, y, p.weights, p.select, None, call, agreed_hash or 0, kept)
 
 
 def _subset_plot(comm, func, p, o):
@@ -378,7 +388,7 @@ def _generic(comm, func, p, o):
         _on_root(comm, lambda: gist.plsys(view))
     x, y = _transformed(p, o)
     if _plain_cellarray(p, o):
-        return _cellarray_frame(comm, func, p, x, y, view, CellarrayCall(o))
+        return cellarray_frame(comm, func, x, y, p.weights, p.select, view, CellarrayCall(o))
     nx, ny = o["nx"], o["ny"]
     sides = _view(comm, o)
     fixed = [(x, sides[0], sides[1]), (y, sides[2], sides[3])]
@@ -484,7 +494,8 @@ class CellarrayCall:
     the titles, worked out once: a plan keeps it while its options are the
     same object and the run's ncolor has not changed (still())."""
 
-    __slots__ = ("options", "o", "frame", "given", "by_core", "text", "run_version")
+    __slots__ = ("options", "o", "frame", "given", "by_core", "text", "run_version", "untransformed", "core_options",
+                 "layers", "bytes_to_root")
 
     def __init__(self, o, version=None):
         self.options, self.run_version = o, version
@@ -497,7 +508,13 @@ class CellarrayCall:
                       for k, key in enumerate(("xmin", "xmax", "ymin", "ymax"))]
         self.o = dict(o, ncolor=o["ncolor"] or int(run.ncolor))
         self.by_core = _ppdecor.drawn_by_core(self.o)
-        self.text = session.title_texts(o["titlet"], o["titleb"], o["titlel"], o["titler"])
+        self.text = session.title_texts(o["titlet"], o["titleb"], o["titlel"], o["titler"])  # never changed
+        self.untransformed = _untransformed(o)
+        # node_density_cellarray's options, in its order (after the particles and the selection).
+        self.core_options = (o["nx"], o["ny"], o["method"], self.frame, self.given, o["centering"], o["cmin"],
+                             o["cmax"], int(o["ctop"]))
+        self.layers = ("cellarray", "colorbar") if o["lcolorbar"] else ("cellarray",)
+        self.bytes_to_root = (o["nx"] + 1) * (o["ny"] + 1) * 8
 
     def still(self, o, version=None):
         """Whether this is o's call yet; version: sources.run_version() now
@@ -509,23 +526,26 @@ class CellarrayCall:
         return (o["ncolor"] or int(run.ncolor)) == self.o["ncolor"]
 
 
-def _cellarray_frame(comm, func, p, x, y, view, call, agreed_hash=0, kept=None):
+def cellarray_frame(comm, func, x, y, weights, select, view, call, agreed_hash=0, kept=None, fall_back=False):
     """_generic's steps for a plain density cell array in one collective core
     call (pp.hpp's node_density_cellarray: the same node grid and cells, laid
     out as pli reads them, no copy of the grid on rank 0), which also agrees
     on agreed_hash (see plain_density; 0 when the options were agreed
     before). The colour bar and titles are drawn as _draw draws them: by
-    the core in that call when it can (_ppdecor), else here after it."""
+    the core in that call when it can (_ppdecor), else here after it.
+    fall_back (a kept plan's call): None, before any data moves, when the
+    ranks passed different agreed_hash (then the caller falls back)."""
     o = call.o
     decoration = None
     if call.by_core and comm.rank == 0:
         kept = kept or _ppdecor.Decoration()
         decoration = lambda: kept.of(o, call.text, view)  # noqa: E731 - called by the core, on root
-    nx, ny = o["nx"], o["ny"]
-    count, ext, cmin, cmax = _core.node_density_cellarray(
-        comm, x, y, p.weights, _select_arg(p.select), nx, ny, o["method"], call.frame, call.given,
-        o["centering"], o["cmin"], o["cmax"], int(o["ctop"]), agreed_hash, _mismatch(func) if comm.size > 1 else "",
-        decoration)
+    out = _core.node_density_cellarray(
+        comm, x, y, weights, _select_arg(select), *call.core_options, agreed_hash,
+        None if fall_back else _mismatch(func) if comm.size > 1 else "", decoration)
+    if out is None:
+        return None
+    count, ext, cmin, cmax = out
     if count == 0:
         return _new_result(count, ext)
     cmin = cmin if o["cmin"] is None else o["cmin"]
@@ -537,9 +557,8 @@ def _cellarray_frame(comm, func, p, x, y, view, call, agreed_hash=0, kept=None):
     else:
         _on_root(comm, lambda: _decorate(o, cmin, cmax, view))
     # What rank 0 drew follows from the options alone: no broadcast.
-    return PlotResult(drawn="cellarray", selected=count, points=0, nx=nx, ny=ny, cmin=cmin, cmax=cmax,
-                      bytes_to_root=(nx + 1) * (ny + 1) * 8,
-                      layers=["cellarray", "colorbar"] if o["lcolorbar"] else ["cellarray"], view=tuple(ext))
+    return PlotResult(drawn="cellarray", selected=count, points=0, nx=o["nx"], ny=o["ny"], cmin=cmin, cmax=cmax,
+                      bytes_to_root=call.bytes_to_root, layers=list(call.layers), view=ext)
 
 
 def _main_layer(layers):

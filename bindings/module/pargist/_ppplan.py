@@ -7,8 +7,14 @@ the C++ frame of 1e4 particles on a 64x64 grid. So the first call of a shape
 goes the general way (pp._plot) and, when it was a plain density cell array
 of the call's own arrays (the frame most pp* calls make), keeps what its
 keywords decided; the next calls of the same shape reuse it and go straight
-to the engine's plain density frame (_ppgeneric.plain_density), which makes
-the same collectives in the same order as the general way.
+to the engine's plain density frame (_ppgeneric.cellarray_frame).
+
+Whether a rank replays is its own decision (its arrays, its kept plans), so
+both ways start with the same collective (see GeneralWayAgreement): the
+agreement on the local checks, which also tells whether every rank replays.
+When some rank took the general way, the replaying ranks fall back to it
+and one more agreement covers their checks; the ranks that had replayed
+nothing yet have drawn nothing.
 
 A shape is the plot's name, iw, every keyword with its type and value, and
 which keywords carried arrays (their contents are the particles, never part
@@ -23,13 +29,43 @@ engine reads those itself).
 import numpy
 
 from . import _ppdecor, session, sources
-from ._ppgeneric import CellarrayCall, Particles, options_hash, plain_density
+from ._ppgeneric import CellarrayCall, Particles, cellarray_frame, options_hash, transformed_xy
 
 _SCALARS = frozenset((int, float, str, bool, type(None)))
 _FLOATS = (numpy.dtype(numpy.float64), numpy.dtype(numpy.float32))
 
-# replay()'s answer when a call is not its plan's (the engine's own answer may be None: local=1).
+# replay()'s answers when it made no frame (the engine's own answer may be
+# None: local=1). Not this plan's call: decided before any collective.
 NOT_THIS_PLAN = object()
+# Some rank took the general way: decided in the first agreement, which the
+# general way's GeneralWayAgreement(comm, fell_back=True) then completes.
+FELL_BACK = object()
+
+
+class GeneralWayAgreement:
+    """pp._plot's agreement on the general way's local checks (a context
+    manager, as _collective.agreement). Its collective is the one a
+    replayed plan's core call makes first (Comm.agree_same): the general way
+    passes 0, a plan its nonzero options hash, so all learn whether every
+    rank replayed. If not, the replaying ranks fall back (FELL_BACK) and run
+    the general way's checks with fell_back=True, and every rank makes one
+    more agreement (Comm.agree) on them."""
+
+    def __init__(self, comm, fell_back=False):
+        self.comm, self.fell_back = comm, fell_back
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None and not issubclass(exc_type, Exception):
+            return False  # KeyboardInterrupt, SystemExit: not ours to replay
+        if self.fell_back:
+            self.comm.agree(exc)
+        elif not self.comm.agree_same(0, exc):
+            self.comm.agree(None)  # the fallen-back ranks' agreement on their checks
+        return False
+
 
 _kept = {}
 _MOST = 64  # shapes kept at once: a script has a handful; a loop over keyword values must not grow memory
@@ -93,8 +129,9 @@ class DensityPlan:
         self.call = None  # the engine's CellarrayCall of the options, made at the first replay
 
     def replay(self, comm, kw):
-        """The frame, or NOT_THIS_PLAN (before any collective) when this call
-        is not the plan's: then the general way makes it."""
+        """The frame; or NOT_THIS_PLAN (before any collective) when this call
+        is not the plan's, FELL_BACK when another rank's was not: then the
+        general way makes it (see GeneralWayAgreement)."""
         x, y = kw[self.h], kw[self.v]
         if (x.dtype not in _FLOATS or y.dtype not in _FLOATS or x.ndim != 1 or y.ndim != 1
                 or x.shape[0] != y.shape[0] or sources.any_species() or sources.run.get("wpid") is not None):
@@ -108,12 +145,14 @@ class DensityPlan:
             if sides != o["pplimits"]:
                 o = self.options = dict(o, pplimits=sides)
             self.sides_version = version
-        if comm.size > 1:
-            comm.agree(None)  # the general way's agreement on its local checks
         call = self.call
         if call is None or not call.still(o, version):
             session.settitles(*self.titles)
             call = self.call = CellarrayCall(o, version)
         elif not call.by_core:
             session.settitles(*self.titles)  # read again by the Python way's titles
-        return plain_density(comm, self.name, Particles(x, y), o, self.agreed_hash, self.decoration, call)
+        if not call.untransformed:
+            x, y = transformed_xy(x, y, o)
+        out = cellarray_frame(comm, self.name, x, y, None, None, None, call, self.agreed_hash, self.decoration,
+                              fall_back=True)
+        return FELL_BACK if out is None else out

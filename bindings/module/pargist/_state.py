@@ -6,4 +6,6 @@ from . import parallel
 
 
 def is_root():
-    return parallel.get_comm().rank == 0
+    # parallel.me is the default communicator's rank, kept by
+    # setdefaultcomm_world: no call into the core (every drawing call asks).
+    return parallel.me == 0

@@ -387,11 +387,13 @@ def _plot(name, iw, kw):
     """A plot of one quantity against another (most of Warp's pp*)."""
     shape = _ppplan.shape_of(name, iw, kw)
     comm = _comm(kw)
+    fell_back = False
     if shape is not None:
         plan = _ppplan.find(shape)
         if plan is not None:
             out = plan.replay(comm, kw)
-            if out is not _ppplan.NOT_THIS_PLAN:
+            fell_back = out is _ppplan.FELL_BACK
+            if not fell_back and out is not _ppplan.NOT_THIS_PLAN:
                 return out
     spec = _PLOTS[name]
     h, v, titlet, kinds = spec[:4]
@@ -399,7 +401,7 @@ def _plot(name, iw, kw):
     for key, value in extra.items():
         if not key.startswith("_"):
             kw.setdefault(key, value)
-    with agreement(comm):
+    with _ppplan.GeneralWayAgreement(comm, fell_back):
         call = _Call(name, iw, kw)
         parts = call.particles([h, v])
         _default_pplimits(call, kinds)

@@ -224,9 +224,15 @@ def refresh():
 
 def settitles(titlet="", titleb="", titlel="", titler=""):
     """Titles the next ptitles() (and the next pp* plot) draws."""
-    for key, value in zip("tblr", (titlet, titleb, titlel, titler)):
-        if value is not None:
-            _titles[key] = value
+    # Spelled out, not a loop: pp* frames call settitles() every frame.
+    if titlet is not None:
+        _titles["t"] = titlet
+    if titleb is not None:
+        _titles["b"] = titleb
+    if titlel is not None:
+        _titles["l"] = titlel
+    if titler is not None:
+        _titles["r"] = titler
 
 
 def settitlecolors(titlet_color="fg", titleb_color="fg", titlel_color="fg", titler_color="fg"):

@@ -30,6 +30,18 @@ NoticeQueue& notice_queue() {
 
 }  // namespace
 
+std::string take_joined_notices() {
+  NoticeQueue& q = notice_queue();
+  std::lock_guard<std::mutex> lock(q.mutex);
+  std::string out;
+  for (const std::string& text : q.texts) {
+    if (!out.empty()) out += '\n';
+    out += text;
+  }
+  q.texts.clear();
+  return out;
+}
+
 void bind_output(py::module_& m) {
   py::register_exception_translator([](std::exception_ptr p) {
     try {

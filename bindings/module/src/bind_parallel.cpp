@@ -58,14 +58,16 @@ py::array allreduce_array(const Comm& comm, py::array values, const std::string&
   return result;
 }
 
-py::bytes share_root_step(const Comm& c, py::function step, int root) {
+// Root alone runs `run` (Python work, returning the text to share); its
+// outcome, that text or its exception, reaches every rank in one broadcast.
+template <class Run>
+std::string share_root_outcome(const Comm& c, int root, Run&& run) {
   std::string result;
   std::optional<reduce::ErrorReport> failure;
   py::object local;
   if (c.rank() == root) {
     try {
-      py::object out = step();
-      if (!out.is_none()) result = out.cast<std::string>();
+      result = run();
     } catch (py::error_already_set& e) {
       // Alone, Ctrl-C and exit() leave as they came (as under python3).
       if (c.size() == 1 && !e.matches(PyExc_Exception)) throw;
@@ -75,14 +77,32 @@ py::bytes share_root_step(const Comm& c, py::function step, int root) {
       failure = describe_current_exception();
     }
   }
-  std::string shared;
   try {
     py::gil_scoped_release nogil;
-    shared = c.share_outcome(root, result, failure);
+    return c.share_outcome(root, result, failure);
   } catch (const reduce::CollectiveError& e) {
     raise_agreed(e.agreement(), local, /*keep_local_type=*/c.size() == 1);
   }
-  return py::bytes(shared);
+}
+
+py::bytes share_root_step(const Comm& c, py::function step, int root) {
+  return py::bytes(share_root_outcome(c, root, [&] {
+    py::object out = step();
+    return out.is_none() ? std::string() : out.cast<std::string>();
+  }));
+}
+
+// pargist._output.on_root's collective in one call: root runs work() and
+// takes the displays' notices; every rank gets (work's result on root, else
+// None; the notices, one per line). The same as on_root(step) with a Python
+// step, without its Python frame: fma() makes this call every frame.
+py::tuple share_root_work(const Comm& c, py::function work, int root) {
+  py::object result = py::none();
+  std::string notices = share_root_outcome(c, root, [&] {
+    result = work();
+    return take_joined_notices();  // a failed work's notices stay queued for the next call
+  });
+  return py::make_tuple(std::move(result), py::bytes(notices));
 }
 
 }  // namespace
@@ -152,6 +172,19 @@ When any rank passed one, every rank raises the lowest such rank's error:
 the builtin exception class of that name (else RuntimeError) with the
 message "<message> (rank N)", chained to this rank's own exception. On a
 one-rank communicator the exception keeps its own class.)doc")
+      .def("agree_same", [](const Comm& c, std::int64_t value, py::object error) {
+        std::optional<reduce::ErrorReport> failure;
+        if (!error.is_none()) failure = describe_python_exception(error);
+        return agree_same_or_raise(c, value, failure, error, /*keep_local_type=*/c.size() == 1);
+      }, py::arg("value"), py::arg("error") = py::none(), R"doc(
+Collective: agree() and same_everywhere(value) in one allreduce: raises as
+agree() raises when any rank passed an exception, else returns whether every
+rank passed the same value.)doc")
+      .def("on_root_work", &share_root_work, py::arg("work"), py::arg("root") = 0, R"doc(
+Collective: root alone calls work() and then takes the displays' notices;
+every rank returns (work's result on root, None elsewhere; the notices as
+bytes, one per line), or raises the exception work() raised on root, as
+agree() raises it.)doc")
       .def("on_root", &share_root_step, py::arg("step"), py::arg("root") = 0, R"doc(
 Collective: root alone calls step() (work only root can do: a file, the
 display) and its outcome reaches every rank in one broadcast: every rank

@@ -111,14 +111,15 @@ void bind_pp(py::module_& m) {
   // on the local checks (the arrays; root's decoration, made here by
   // calling `decoration` when it is callable) and on options_hash, the
   // options that decide the collectives (mismatch: the error when they
-  // differ between ranks): the agreement Comm.same_everywhere makes.
+  // differ between ranks; None: return None then, before any data moves):
+  // the agreement Comm.same_everywhere makes.
   m.def("node_density_cellarray", [](const reduce::Comm& comm, py::object x, py::object y, py::object weights,
                                      py::object select, std::size_t nx, std::size_t ny, const std::string& method,
                                      const std::array<double, 4>& frame_limits,
                                      const std::array<double, 4>& grid_sides, const std::string& centering,
                                      std::optional<double> cmin, std::optional<double> cmax, int ctop,
-                                     std::int64_t options_hash, const std::string& mismatch,
-                                     py::object decoration) {
+                                     std::int64_t options_hash, const std::optional<std::string>& mismatch,
+                                     py::object decoration) -> py::object {
     using Options = plot::pp::NodeDensityOptions;
     std::shared_ptr<PreparedPlot> prepared;
     std::shared_ptr<Decoration> drawn_after;
@@ -146,7 +147,10 @@ void bind_pp(py::module_& m) {
     } catch (...) {
       failure = describe_current_exception();
     }
-    if (!agree_same_or_raise(comm, options_hash, failure)) throw py::value_error(mismatch);
+    if (!agree_same_or_raise(comm, options_hash, failure)) {
+      if (!mismatch) return py::none();  // a kept plan's call: its caller falls back (pargist/_ppplan.py)
+      throw py::value_error(*mismatch);
+    }
     Options o;
     o.nx = nx, o.ny = ny;
     o.method = method == "ngp" ? reduce::Method::ngp : reduce::Method::cic;
@@ -162,7 +166,8 @@ void bind_pp(py::module_& m) {
      py::arg("ny"), py::arg("method"), py::arg("frame_limits"), py::arg("grid_sides"), py::arg("centering"),
      py::arg("cmin"), py::arg("cmax"), py::arg("ctop"), py::arg("options_hash") = 0, py::arg("mismatch") = "",
      py::arg("decoration") = py::none(),
-     "Warp's density cell array (collective): (selected, extent, cmin, cmax).");
+     "Warp's density cell array (collective): (selected, extent, cmin, cmax), or None when mismatch is None "
+     "and the ranks passed different options_hash.");
 
   m.def("warp_colorbar", [](double zmin, double zmax, const std::array<double, 4>& place, double fontsize,
                             int ncolor, int top, const std::string& label_prefix) {

@@ -4,6 +4,8 @@
 
 #include <pybind11/pybind11.h>
 
+#include <string>
+
 namespace pargist::pybind {
 
 namespace py = pybind11;
@@ -19,5 +21,8 @@ void bind_viewer(py::module_& m);    // the live window, when built (has_viewer)
 void bind_slice3(py::module_& m);    // slice3 on grids and cells, slice2 on polygon lists
 void bind_pl3d(py::module_& m);      // the 3-D layer: view, light, Scene3 elements
 void bind_output(py::module_& m);    // file errors as OSError, the displays' notices
+
+// The displays' notices queued since the last take, one per line (bind_output.cpp).
+std::string take_joined_notices();
 
 }  // namespace pargist::pybind

@@ -110,9 +110,9 @@ void agree_or_raise(const reduce::Comm& comm, const std::optional<reduce::ErrorR
 }
 
 bool agree_same_or_raise(const reduce::Comm& comm, std::int64_t value,
-                         const std::optional<reduce::ErrorReport>& failure) {
+                         const std::optional<reduce::ErrorReport>& failure, py::handle local, bool keep_local_type) {
   if (comm.size() == 1) {
-    agree_or_raise(comm, failure);
+    agree_or_raise(comm, failure, local, keep_local_type);
     return true;
   }
   reduce::Comm::SameAgreement a;
@@ -120,7 +120,7 @@ bool agree_same_or_raise(const reduce::Comm& comm, std::int64_t value,
     py::gil_scoped_release nogil;
     a = failure ? comm.agree_same(value, false, failure->message, failure->kind) : comm.agree_same(value, true);
   }
-  if (!a.agreement.ok) raise_agreed(a.agreement);
+  if (!a.agreement.ok) raise_agreed(a.agreement, local, keep_local_type);
   return a.same;
 }
 

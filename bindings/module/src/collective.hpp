@@ -45,7 +45,8 @@ void agree_or_raise(const reduce::Comm& comm, const std::optional<reduce::ErrorR
 // (Comm::agree_same): raises on every rank when any rank failed, else
 // returns whether every rank passed the same value.
 bool agree_same_or_raise(const reduce::Comm& comm, std::int64_t value,
-                         const std::optional<reduce::ErrorReport>& failure);
+                         const std::optional<reduce::ErrorReport>& failure, py::handle local = py::handle(),
+                         bool keep_local_type = false);
 
 // Runs f() locally, then agrees across comm; returns f()'s result on success.
 template <class F>
