@@ -128,8 +128,16 @@ struct CairoRenderer::Impl {
   bool have_clip = false;
   double clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;  // device
 
-  double dx(double x) const { return (x - view.page.xmin) * sx; }
-  double dy(double y) const { return (view.page.ymax - y) * sy; }
+  // NDC -> device units, as a value: a loop over many points that holds
+  // a copy keeps the factors in registers.
+  struct DeviceMap {
+    double xmin, sx, ymax, sy;
+    double dx(double x) const { return (x - xmin) * sx; }
+    double dy(double y) const { return (ymax - y) * sy; }
+  };
+  DeviceMap device_map() const { return {view.page.xmin, sx, view.page.ymax, sy}; }
+  double dx(double x) const { return device_map().dx(x); }
+  double dy(double y) const { return device_map().dy(y); }
   double per_point() const { return sx * kNdcPerPoint; }
 
   void set_color(const Color& c) {
@@ -462,8 +470,10 @@ void CairoRenderer::disjoint(const double* x0, const double* y0, const double* x
 void CairoRenderer::markers(const double* x, const double* y, std::size_t n, const MarkerStyle& style) {
   if (n == 0) return;
   Impl& im = *impl_;
-  const bool stamped = im.stamp_markers(n, [&](std::size_t i, double& dx, double& dy) {
-    dx = im.dx(x[i]), dy = im.dy(y[i]);
+  // Captured by value, as in markers_mapped: the stamps' loop over a block
+  // of points keeps the map in registers.
+  const bool stamped = im.stamp_markers(n, [x, y, d = im.device_map()](std::size_t i, double& dx, double& dy) {
+    dx = d.dx(x[i]), dy = d.dy(y[i]);
   }, style);
   if (stamped) return;
   const int m = style.marker;

@@ -28,8 +28,14 @@ struct ViewOptions {
   bool draft = false;
 };
 
-/// A page the window can draw. Implementations are immutable once handed
-/// over: the event thread draws them while the main thread builds the next.
+/// A page the window can draw. Handed over whole: once shown, the main
+/// thread no longer changes it while it builds the next, and only drawing
+/// threads use it (the window's event thread, a browser's workers).
+/// render() is const but need not leave the page's memory untouched while
+/// it runs, only as it was given once it returns: a FramePage lends its
+/// frame to each render (the view set, cell values swapped for their
+/// colours, under its own lock, so that two threads' renders take turns)
+/// and puts it back, also when render throws.
 class Page {
  public:
   virtual ~Page() = default;
