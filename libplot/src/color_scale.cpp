@@ -5,6 +5,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace pargist::plot::detail {
 
@@ -52,7 +55,10 @@ bool finite_extent(const double* z, std::size_t n, double& lo, double& hi) {
   return a <= b;
 }
 
-void palette_indices(const double* z, std::size_t n, const ColorScale& scale, std::uint8_t* out) {
+namespace {
+
+// Two, then eight values at a time (SSE2, x86-64's baseline).
+void indices_sse2(const double* z, std::size_t n, const ColorScale& scale, std::uint8_t* out) {
   std::size_t k = 0;
 #if defined(__SSE2__)
   // ColorScale::index two at a time: the value clamped to [cmin, cmax],
@@ -96,6 +102,59 @@ void palette_indices(const double* z, std::size_t n, const ColorScale& scale, st
   for (; k + 2 <= n; k += 2) any_pair(k);
 #endif
   for (; k < n; ++k) out[k] = scale.index(z[k]);
+}
+
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define PARGIST_COLOR_SCALE_AVX2 1
+
+bool have_avx2() {
+  static const bool yes = __builtin_cpu_supports("avx2");
+  return yes;
+}
+
+// Sixteen values at a time, four to a register: ColorScale::index's
+// operations in each lane (the same division: "avx2" enables no FMA, so
+// no multiply-add is fused), as the SSE2 path. A group with a value that
+// is not finite goes to that path. 1e6 cells: 0.71-0.73 -> 0.39 ms alone
+// (the division's throughput was the bound, not the 8 MB read).
+__attribute__((target("avx2"))) void indices_avx2(const double* z, std::size_t n, const ColorScale& scale,
+                                                  std::uint8_t* out) {
+  const __m256d cmin = _mm256_set1_pd(scale.cmin), cmax = _mm256_set1_pd(scale.cmax);
+  const __m256d range = _mm256_set1_pd(scale.cmax - scale.cmin), top = _mm256_set1_pd(scale.top);
+  const __m256d half = _mm256_set1_pd(0.4999), zero = _mm256_setzero_pd();
+  const __m256d magnitude_bits = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7fffffffffffffffll));
+  const __m256d inf = _mm256_set1_pd(std::numeric_limits<double>::infinity());
+  std::size_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    __m128i idx[4];
+    __m256d finite = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+    for (int p = 0; p < 4; ++p) {
+      const __m256d v = _mm256_loadu_pd(z + k + 4 * p);
+      finite = _mm256_and_pd(finite, _mm256_cmp_pd(_mm256_and_pd(v, magnitude_bits), inf, _CMP_LT_OQ));
+      const __m256d c = _mm256_min_pd(_mm256_max_pd(v, cmin), cmax);
+      const __m256d t = _mm256_div_pd(_mm256_sub_pd(c, cmin), range);
+      idx[p] = _mm256_cvttpd_epi32(_mm256_min_pd(_mm256_max_pd(_mm256_add_pd(_mm256_mul_pd(t, top), half), zero), top));
+    }
+    if (_mm256_movemask_pd(finite) != 15) {
+      indices_sse2(z + k, 16, scale, out + k);
+      continue;
+    }
+    // Indices <= 255: packed to 16 bytes without saturating.
+    const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(idx[0], idx[1]), _mm_packs_epi32(idx[2], idx[3]));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + k), bytes);
+  }
+  indices_sse2(z + k, n - k, scale, out + k);
+}
+#endif
+
+}  // namespace
+
+void palette_indices(const double* z, std::size_t n, const ColorScale& scale, std::uint8_t* out) {
+#if PARGIST_COLOR_SCALE_AVX2
+  if (have_avx2()) return indices_avx2(z, n, scale, out);
+#endif
+  indices_sse2(z, n, scale, out);
 }
 
 }  // namespace pargist::plot::detail

@@ -1,6 +1,7 @@
 // Gist's bytscl over whole arrays (libplot/src/color_scale.hpp):
-// palette_indices, eight values at a time where all are finite and pair by
-// pair where some are not, gives ColorScale::index of every value.
+// palette_indices, sixteen values at a time (AVX2) or eight (SSE2) where
+// all are finite and pair by pair where some are not, gives
+// ColorScale::index of every value.
 #include <catch2/catch.hpp>
 
 #include <cmath>
