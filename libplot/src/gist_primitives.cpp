@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "color_scale.hpp"
 #include "gist_state.hpp"
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/contour.hpp"
@@ -248,6 +249,11 @@ void pli(Grid z, std::optional<double> x0, std::optional<double> y0, std::option
   }
   c.z = std::move(z.v);
   set_range(o, c.has_cmin, c.cmin, c.has_cmax, c.cmax);
+  if (!(c.has_cmin && c.has_cmax)) {  // found here once, not at every render of the frame
+    ValueRange r;
+    detail::finite_extent(c.z.data(), c.z.size(), r.lo, r.hi);
+    c.z_range = r;
+  }
   c.top = top_of(o);
   add_element(std::move(c));
 }

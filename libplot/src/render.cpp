@@ -32,8 +32,10 @@ int first_letter(const Contours& c) {
   return c.marker.marker >= 'A' && c.marker.marker <= 'Z' ? c.marker.marker - 'A' : 0;
 }
 
+// `known`: z's finite range when the caller has it (Cells::z_range).
 ColorScale make_scale(const std::vector<double>& z, bool has_min, double cmin, bool has_max, double cmax,
-                      const Palette& palette, int top, const std::vector<std::size_t>* only = nullptr) {
+                      const Palette& palette, int top, const std::vector<std::size_t>* only = nullptr,
+                      const ValueRange* known = nullptr) {
   ColorScale s;
   s.top = top >= 0 ? std::min(top, 255) : palette.colors.empty() ? 239 : int(std::min<std::size_t>(palette.colors.size(), 256)) - 1;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -41,7 +43,8 @@ ColorScale make_scale(const std::vector<double>& z, bool has_min, double cmin, b
     for (std::size_t k : *only)
       if (std::isfinite(z[k])) lo = std::min(lo, z[k]), hi = std::max(hi, z[k]);
   } else if (!(has_min && has_max)) {  // both limits given: the values are not needed
-    finite_extent(z.data(), z.size(), lo, hi);
+    if (known) lo = known->lo, hi = known->hi;
+    else finite_extent(z.data(), z.size(), lo, hi);
   }
   double a = has_min ? cmin : (lo <= hi ? lo : 0);
   double b = has_max ? cmax : (lo <= hi ? hi : 1);
@@ -762,7 +765,8 @@ void draw_legends(Renderer& r, const Frame& frame) {
 }  // namespace
 
 std::vector<std::uint8_t> cell_indices(const Cells& c, const Palette& palette) {
-  const ColorScale scale = make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, palette, c.top);
+  const ColorScale scale =
+      make_scale(c.z, c.has_cmin, c.cmin, c.has_cmax, c.cmax, palette, c.top, nullptr, c.z_range ? &*c.z_range : nullptr);
   std::vector<std::uint8_t> bytes(c.z.size());
   palette_indices(c.z.data(), c.z.size(), scale, bytes.data());
   return bytes;
@@ -773,6 +777,7 @@ void scale_cells(Cells& cells, const Palette& palette) {
   cells.colors = cell_indices(cells, palette);
   cells.channels = 1;
   cells.z = {};
+  cells.z_range.reset();
 }
 
 void render(const Frame& frame, Renderer& renderer, const RenderOptions& options) {

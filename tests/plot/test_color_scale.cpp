@@ -7,9 +7,13 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <variant>
 #include <vector>
 
 #include "color_scale.hpp"
+#include "pargist/libplot/gist.hpp"
+#include "pargist/libplot/renderer.hpp"
 
 using namespace pargist::plot::detail;
 
@@ -37,4 +41,49 @@ TEST_CASE("palette_indices: every value as ColorScale::index colours it", "[cell
     CHECK(wrong == 0);
   }
   CHECK(scale.index(std::nan("")) == 255);  // the background
+}
+
+namespace {
+
+const pargist::plot::Cells& last_cells() {
+  const auto& elements = pargist::plot::current_frame().systems.at(1).elements;
+  return std::get<pargist::plot::Cells>(elements.back());
+}
+
+}  // namespace
+
+TEST_CASE("pli: z's finite range found once, and the cells are coloured through it", "[cells][color_scale]") {
+  namespace plot = pargist::plot;
+  plot::reset_all();
+  plot::WindowOptions o;
+  o.display = "";
+  plot::window(0, o);
+  const double inf = std::numeric_limits<double>::infinity();
+  plot::pli(plot::Grid{{3, std::nan(""), -2, inf, 5, -inf, 1, 0.5}, 4, 2});
+  const plot::Cells c = last_cells();
+  REQUIRE(c.z_range);
+  CHECK(c.z_range->lo == -2);
+  CHECK(c.z_range->hi == 5);
+
+  // Kept or found when drawn: the same colours.
+  plot::Cells found = c;
+  found.z_range.reset();
+  CHECK(plot::cell_indices(c, plot::current_palette()) == plot::cell_indices(found, plot::current_palette()));
+  // The kept range is the one used (a wrong one shows).
+  plot::Cells wrong = c;
+  wrong.z_range = plot::ValueRange{-2, 50};
+  CHECK(plot::cell_indices(wrong, plot::current_palette()) != plot::cell_indices(c, plot::current_palette()));
+
+  // Both ends given: z is not read for its range.
+  plot::ColorScaleOptions both;
+  both.cmin = 0.0, both.cmax = 1.0;
+  plot::pli(plot::Grid{{0, 1}, 2, 1}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, both);
+  CHECK_FALSE(last_cells().z_range);
+
+  // Scaled to colours: z and its range gone together.
+  plot::Cells scaled = c;
+  plot::scale_cells(scaled, plot::current_palette());
+  CHECK(scaled.z.empty());
+  CHECK_FALSE(scaled.z_range);
+  plot::reset_all();
 }

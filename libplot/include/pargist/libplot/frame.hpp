@@ -15,6 +15,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -223,6 +224,11 @@ struct Contours {
 /// coordinates, row 0 at y0, x varying fastest. Either `z` (scaled through
 /// cmin/cmax onto the palette), `colors` with 1 channel (palette indices) or
 /// 3 channels (RGB). Drawn with nearest-neighbour cells.
+/// The least and greatest finite values of an array (lo > hi: none finite).
+struct ValueRange {
+  double lo = 0, hi = 0;
+};
+
 struct Cells {
   ElementInfo info;
   std::size_t nx = 0, ny = 0;
@@ -233,6 +239,12 @@ struct Cells {
   bool has_cmin = false, has_cmax = false;
   double cmin = 0, cmax = 0;
   int top = -1;     ///< highest palette index used by z (-1: the palette's last)
+  /// z's finite range, found once by pli() as it takes z (when cmin or cmax
+  /// is left to it), so that no render of the frame (a window's first
+  /// render of each new page, each hardcopy) reads z for it again. Empty:
+  /// found when drawn (cells read from a file or built directly). Whoever
+  /// changes z must reset it.
+  std::optional<ValueRange> z_range;
 };
 
 /// plfp: filled polygons; n[k] vertices each, concatenated in x, y. Colours
