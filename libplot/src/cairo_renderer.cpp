@@ -292,11 +292,23 @@ struct CairoRenderer::Impl {
     return out;
   }
 
-  // Gist's markers 1..5 and letters at the device points point(i, x, y),
-  // stamped into the pixels. False when the target cannot take stamps or
-  // the letter needs text().
+  // The pixels of a block of the device points point(i, x, y), as
+  // stamp_markers' `floors` takes them: the points first, then their floors.
   template <class Point>
-  bool stamp_markers(std::size_t n, Point&& point, const MarkerStyle& style) {
+  static auto floors_of(const Point& point) {
+    return [point](std::size_t first, std::size_t count, int* px, int* py) {
+      double x[detail::MarkerStamp::block], y[detail::MarkerStamp::block];
+      for (std::size_t k = 0; k < count; ++k) point(first + k, x[k], y[k]);
+      detail::floor_pixels(x, y, count, px, py);
+    };
+  }
+
+  // Gist's markers 1..5 and letters at the device points point(i, x, y),
+  // stamped into the pixels; floors(first, count, px, py) gives the pixels
+  // (floor_pixels) of points first..first+count-1. False when the target
+  // cannot take stamps or the letter needs text().
+  template <class Point, class Floors>
+  bool stamp_markers(std::size_t n, Point&& point, Floors&& floors, const MarkerStyle& style) {
     detail::StampTarget dst;
     detail::PixelClip clip;
     if (!stamp_target(dst, clip)) return false;
@@ -305,11 +317,7 @@ struct CairoRenderer::Impl {
     if (m >= 1 && m <= 5) {
       const double size = std::max(style.size, 0.0) * 10.0 * per_point();  // msize 1 = 10 points
       const detail::MarkerStamp stamp(m, size, antialias != CAIRO_ANTIALIAS_NONE);
-      stamp.draw(dst, n, [&](std::size_t first, std::size_t count, int* px, int* py) {
-        double x[detail::MarkerStamp::block], y[detail::MarkerStamp::block];
-        for (std::size_t k = 0; k < count; ++k) point(first + k, x[k], y[k]);
-        detail::floor_pixels(x, y, count, px, py);
-      }, rgb, clip);
+      stamp.draw(dst, n, floors, rgb, clip);
     } else {
       const LetterStamp letter = letter_stamp(marker_letter(m), marker_text_style(style));
       if (!letter.stamp) return false;
@@ -472,9 +480,10 @@ void CairoRenderer::markers(const double* x, const double* y, std::size_t n, con
   Impl& im = *impl_;
   // Captured by value, as in markers_mapped: the stamps' loop over a block
   // of points keeps the map in registers.
-  const bool stamped = im.stamp_markers(n, [x, y, d = im.device_map()](std::size_t i, double& dx, double& dy) {
+  const auto point = [x, y, d = im.device_map()](std::size_t i, double& dx, double& dy) {
     dx = d.dx(x[i]), dy = d.dy(y[i]);
-  }, style);
+  };
+  const bool stamped = im.stamp_markers(n, point, Impl::floors_of(point), style);
   if (stamped) return;
   const int m = style.marker;
   if (m < 1 || m > 5) {  // a letter, centred on the point
@@ -504,9 +513,14 @@ void CairoRenderer::markers_mapped(const double* wx, const double* wy, std::size
   const double cx = im.dx(ax(0.0)), cy = im.dy(ay(0.0));
   // Captured by value: the stamps' loop over a block of points then keeps
   // them in registers (by reference, each was loaded again for every point).
-  const bool stamped = im.stamp_markers(n, [wx, wy, kx, ky, cx, cy](std::size_t i, double& dx, double& dy) {
-    dx = wx[i] * kx + cx, dy = wy[i] * ky + cy;
-  }, style);
+  // A shape's pixels: mapped and floored at once (floor_pixels_mapped).
+  const detail::DeviceAffine map{kx, cx, ky, cy};
+  const bool stamped = im.stamp_markers(
+      n, [wx, wy, map](std::size_t i, double& dx, double& dy) { dx = wx[i] * map.kx + map.cx, dy = wy[i] * map.ky + map.cy; },
+      [wx, wy, map](std::size_t first, std::size_t count, int* px, int* py) {
+        detail::floor_pixels_mapped(wx + first, wy + first, count, map, px, py);
+      },
+      style);
   if (!stamped) Renderer::markers_mapped(wx, wy, n, ax, ay, style);
 }
 

@@ -6,6 +6,9 @@
 
 #include <cairo.h>
 #include <emmintrin.h>
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -78,6 +81,23 @@ inline constexpr int kNoPixel = -(1 << 30);
 /// The pixels (floor) of device points 0..n-1: kNoPixel for a point
 /// beyond +-1e9 or not finite. Two points at a time (SSE2), branch-free.
 void floor_pixels(const double* x, const double* y, std::size_t n, int* px, int* py);
+
+/// A linear map onto device units: (wx kx + cx, wy ky + cy).
+struct DeviceAffine {
+  double kx, cx, ky, cy;
+};
+
+/// floor_pixels of the points (wx[i] kx + cx, wy[i] ky + cy), i < n (the
+/// multiply and the add rounded apart, never fused): with AVX2, where the
+/// CPU has it, the map and the floor of four points at once, with no
+/// device points stored between them.
+void floor_pixels_mapped(const double* wx, const double* wy, std::size_t n, const DeviceAffine& map, int* px,
+                         int* py);
+
+/// Whether the AVX2 paths (where the CPU has them) are taken: on unless
+/// turned off, as tests do to compare them with the SSE2 paths.
+bool use_avx2();
+void set_use_avx2(bool on);
 
 /// A marker rendered once into an 8-bit coverage mask.
 class MarkerStamp {
@@ -165,6 +185,13 @@ class MarkerStamp {
   template <Blend B>
   static void blend_all_inside(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
                                const Prepared& p);
+  // The same with AVX2: each quad's 16 bytes widened into one register.
+  template <Blend B, int N>
+  static void blend_inside_avx2(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
+                                const Prepared& p);
+  template <Blend B>
+  static void blend_all_inside_avx2(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
+                                    const Prepared& p);
   template <Blend B>
   static void blend_cut(std::uint32_t* pixels, int stride_pixels, int px, int py, const Prepared& p,
                         const PixelClip& clip);
@@ -262,6 +289,64 @@ void MarkerStamp::blend_all_inside(std::uint32_t* pixels, const std::ptrdiff_t* 
   }
 }
 
+#if defined(__GNUC__) && defined(__x86_64__)
+// blend_quad with the 4 pixels' 16 bytes widened to 16-bit lanes of one
+// AVX2 register: the same operations on each lane.
+template <MarkerStamp::Blend B>
+__attribute__((target("avx2"), always_inline)) inline void blend_quad_avx2(std::uint32_t* at, __m256i keep,
+                                                                            __m256i add) {
+  const __m256i k257 = _mm256_set1_epi16(257);
+  const __m256i px = _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)));
+  const __m256i dk = _mm256_mullo_epi16(px, keep);
+  __m256i v;
+  if constexpr (B == MarkerStamp::Blend::shape)
+    v = _mm256_mulhi_epu16(_mm256_add_epi16(dk, add), k257);
+  else
+    v = _mm256_add_epi16(add, _mm256_mulhi_epu16(_mm256_add_epi16(dk, _mm256_set1_epi16(0x80)), k257));
+  const __m128i out = _mm_packus_epi16(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(at), _mm_or_si128(out, _mm_set1_epi32(int(0xff000000u))));
+}
+
+template <MarkerStamp::Blend B, int N>
+__attribute__((target("avx2"))) void MarkerStamp::blend_inside_avx2(std::uint32_t* pixels, const std::ptrdiff_t* at,
+                                                                     std::size_t count, const Prepared& p) {
+  if constexpr (N > 0) {
+    std::ptrdiff_t offset[N];
+    __m256i keep[N], add[N];
+    for (int q = 0; q < N; ++q)
+      offset[q] = p.quads[q].offset, keep[q] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.quads[q].keep)),
+      add[q] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.quads[q].add));
+    for (std::size_t k = 0; k < count; ++k)
+      for (int q = 0; q < N; ++q) blend_quad_avx2<B>(pixels + at[k] + offset[q], keep[q], add[q]);
+  } else {
+    for (std::size_t k = 0; k < count; ++k)
+      for (const Quad& q : p.quads)
+        blend_quad_avx2<B>(pixels + at[k] + q.offset, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q.keep)),
+                           _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q.add)));
+  }
+}
+
+template <MarkerStamp::Blend B>
+__attribute__((target("avx2"))) void MarkerStamp::blend_all_inside_avx2(std::uint32_t* pixels,
+                                                                         const std::ptrdiff_t* at, std::size_t count,
+                                                                         const Prepared& p) {
+  if (count == 0) return;
+  switch (p.quads.size()) {
+    case 1: blend_inside_avx2<B, 1>(pixels, at, count, p); break;
+    case 2: blend_inside_avx2<B, 2>(pixels, at, count, p); break;
+    case 3: blend_inside_avx2<B, 3>(pixels, at, count, p); break;
+    case 4: blend_inside_avx2<B, 4>(pixels, at, count, p); break;
+    default: blend_inside_avx2<B, 0>(pixels, at, count, p); break;
+  }
+}
+#else
+template <MarkerStamp::Blend B>
+void MarkerStamp::blend_all_inside_avx2(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
+                                        const Prepared& p) {
+  blend_all_inside<B>(pixels, at, count, p);
+}
+#endif
+
 // The stamp at origin (px, py) where the clip cuts it: pixel by pixel.
 template <MarkerStamp::Blend B>
 void MarkerStamp::blend_cut(std::uint32_t* pixels, int stride_pixels, int px, int py, const Prepared& p,
@@ -297,17 +382,22 @@ void MarkerStamp::draw_with(const StampTarget& dst, std::size_t n, Origins& orig
   // in the points' order (overlapping dots mix in the order they were given).
   int ox[block], oy[block];
   SortedBlock sorted;
+  const bool avx2 = use_avx2();
+  auto blend_inside = [&](const std::ptrdiff_t* at, std::size_t count) {
+    if (avx2) blend_all_inside_avx2<B>(pixels, at, count, prepared);
+    else blend_all_inside<B>(pixels, at, count, prepared);
+  };
   for (std::size_t b = 0; b < n; b += block) {
     const std::size_t m = std::min(block, n - b);
     origins(b, m, ox, oy);
     sort_block(ox, oy, m, inside, touching, stride_pixels, sorted);
     std::size_t done = 0;
     for (std::size_t j = 0; j < sorted.n_cut; ++j) {
-      blend_all_inside<B>(pixels, sorted.inside + done, sorted.cut_after[j] - done, prepared);
+      blend_inside(sorted.inside + done, sorted.cut_after[j] - done);
       done = sorted.cut_after[j];
       blend_cut<B>(pixels, stride_pixels, sorted.cut_x[j], sorted.cut_y[j], prepared, clip);
     }
-    blend_all_inside<B>(pixels, sorted.inside + done, sorted.n_in - done, prepared);
+    blend_inside(sorted.inside + done, sorted.n_in - done);
   }
 }
 

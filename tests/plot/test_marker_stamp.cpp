@@ -104,3 +104,54 @@ TEST_CASE("floor_pixels: floor of every point, kNoPixel beyond 1e9 or not finite
     }
   }
 }
+
+TEST_CASE("marker stamps: the AVX2 blends give the SSE2 blends' pixels", "[markers][stamp]") {
+  if (!use_avx2()) return;  // a CPU without AVX2: one path only
+  std::vector<double> x, y;
+  crowd(x, y);
+  auto both = [&](const MarkerStamp& stamp) {
+    for (const PixelClip clip : {PixelClip{0, 0, kWidth, kHeight}, PixelClip{5, 4, 59, 44}}) {
+      std::vector<std::uint32_t> avx2 = background(), sse2 = background();
+      draw(stamp, avx2, x, y, 0, x.size(), clip);
+      set_use_avx2(false);
+      draw(stamp, sse2, x, y, 0, x.size(), clip);
+      set_use_avx2(true);
+      CHECK(avx2 == sse2);
+    }
+  };
+  for (int marker = 1; marker <= 5; ++marker)
+    for (double size : {8.0, 14.0, 30.0, 60.0}) {  // 60: more quads than kept in registers
+      INFO("marker " << marker << " size " << size);
+      both(MarkerStamp(marker, size));
+    }
+  std::vector<unsigned char> a8(7 * 9);
+  for (std::size_t i = 0; i < a8.size(); ++i) a8[i] = static_cast<unsigned char>((i * 37) % 256);
+  both(MarkerStamp(a8.data(), 7, 9, 7, 2, 6));
+}
+
+TEST_CASE("floor_pixels_mapped: floor_pixels of the mapped points, with and without AVX2", "[markers][stamp]") {
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> wx = {0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 2.999, -2.001, 599.5, -1e9 + 0.5, 1e9 - 0.5,
+                            1e9, -1e9, std::nan(""), inf, -inf, 123456.75, 3e9, -3e9};
+  std::uint32_t s = 4242;
+  for (int i = 0; i < 200; ++i) {
+    s = s * 1664525u + 1013904223u;
+    wx.push_back(-3.0 + 6.0 * double(s >> 8) / double(1u << 24));
+  }
+  std::vector<double> wy(wx.rbegin(), wx.rend());
+  // Factors whose products round: the map's multiply and add must not fuse.
+  const DeviceAffine map{436.0 / 7.3, 0.1 + 300.0 / 3.0, -436.0 / 5.9, 299.7};
+  for (bool avx2 : {true, false}) {
+    set_use_avx2(avx2);
+    for (std::size_t n : {wx.size(), wx.size() - 1, wx.size() - 2, wx.size() - 3, std::size_t(3)}) {  // every tail
+      std::vector<double> dx(n), dy(n);
+      for (std::size_t i = 0; i < n; ++i) dx[i] = wx[i] * map.kx + map.cx, dy[i] = wy[i] * map.ky + map.cy;
+      std::vector<int> px(n), py(n), qx(n), qy(n);
+      floor_pixels(dx.data(), dy.data(), n, px.data(), py.data());
+      floor_pixels_mapped(wx.data(), wy.data(), n, map, qx.data(), qy.data());
+      CHECK(qx == px);
+      CHECK(qy == py);
+    }
+  }
+  set_use_avx2(true);
+}
