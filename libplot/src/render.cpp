@@ -14,6 +14,7 @@
 
 #include "color_scale.hpp"
 #include "draw_axes.hpp"
+#include "octagonal_length.hpp"
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/contour.hpp"
 #include "pargist/libplot/pl3d.hpp"
@@ -554,20 +555,12 @@ class ElementPainter {
       // length at once, its lengths summed independently of one another
       // (the phase's one chain of additions point by point was most of a
       // long curve's drawing time).
-      constexpr std::size_t kBlock = 64;
       while (k <= last) {
         if (space > 0 && k + kBlock <= last + 1) {
           double bx[kBlock + 1], by[kBlock + 1];
           bx[0] = px, by[0] = py;
           for (std::size_t b = 0; b < kBlock; ++b) at(k + b, bx[b + 1], by[b + 1]);
-          auto length = [&](std::size_t b) {  // of segment b, 0 if not counted below
-            const double len = octagonal_norm(bx[b + 1] - bx[b], by[b + 1] - by[b]);
-            return len > 0 && len <= std::numeric_limits<double>::max() ? len : 0.0;
-          };
-          double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-          for (std::size_t b = 0; b < kBlock; b += 4)
-            s0 += length(b), s1 += length(b + 1), s2 += length(b + 2), s3 += length(b + 3);
-          const double block = (s0 + s1) + (s2 + s3);
+          const double block = detail::segments_length(bx, by, kBlock);
           if (phase + block < space) {
             phase += block;
             k += kBlock;
@@ -580,7 +573,7 @@ class ElementPainter {
           double bx, by;
           at(k, bx, by);
           const double dx = bx - px, dy = by - py;
-          const double len = octagonal_norm(dx, dy);
+          const double len = detail::octagonal_norm(dx, dy);
           px = bx, py = by;
           if (len > 0 && std::isfinite(len) && space > 0) {
             phase += len;
@@ -595,6 +588,9 @@ class ElementPainter {
       }
       x_ = px, y_ = py, mark_phase_ = phase;
     }
+    // Segments whose lengths inside_run sums at once.
+    static constexpr std::size_t kBlock = 64;
+
     void finish() {
       if (!rays_.empty()) {
         LineStyle solid = l_.line;  // Gist: dashed ray arrows would confuse
@@ -608,7 +604,7 @@ class ElementPainter {
    private:
     void segment(double ax, double ay, double bx, double by) {
       const double dx = bx - ax, dy = by - ay;
-      const double len = octagonal_norm(dx, dy);
+      const double len = detail::octagonal_norm(dx, dy);
       if (!(len > 0) || !std::isfinite(len)) return;
       if (mspace_ > 0) {
         mark_phase_ += len;
@@ -680,11 +676,6 @@ class ElementPainter {
       any |= not_finite(wx[i]) | not_finite(wy[i]) | not_finite(x) | not_finite(y);
     }
     return (any >> 63) == 0;
-  }
-
-  static double octagonal_norm(double dx, double dy) {
-    const double ax = std::fabs(dx), ay = std::fabs(dy), diagonal = (ax + ay) * 0.70710678118654752;
-    return std::max({ax, ay, diagonal});
   }
 
   // Whether plv draws point i: next to a zone of its region, on a mesh.
