@@ -1,12 +1,11 @@
 #include "color_scale.hpp"
 
+#include "simd_paths.hpp"
+
 #include <limits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#endif
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
 #endif
 
 namespace pargist::plot::detail {
@@ -105,14 +104,7 @@ void indices_sse2(const double* z, std::size_t n, const ColorScale& scale, std::
 }
 
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#define PARGIST_COLOR_SCALE_AVX2 1
-
-bool have_avx2() {
-  static const bool yes = __builtin_cpu_supports("avx2");
-  return yes;
-}
-
+#if PARGIST_AVX2_PATHS
 // Sixteen values at a time, four to a register: ColorScale::index's
 // operations in each lane (the same division: "avx2" enables no FMA, so
 // no multiply-add is fused), as the SSE2 path. A group with a value that
@@ -151,8 +143,8 @@ __attribute__((target("avx2"))) void indices_avx2(const double* z, std::size_t n
 }  // namespace
 
 void palette_indices(const double* z, std::size_t n, const ColorScale& scale, std::uint8_t* out) {
-#if PARGIST_COLOR_SCALE_AVX2
-  if (have_avx2()) return indices_avx2(z, n, scale, out);
+#if PARGIST_AVX2_PATHS
+  if (use_avx2()) return indices_avx2(z, n, scale, out);
 #endif
   indices_sse2(z, n, scale, out);
 }

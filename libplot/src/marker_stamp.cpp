@@ -2,7 +2,6 @@
 #include "marker_stamp.hpp"
 
 #include <algorithm>
-#include <atomic>
 
 namespace pargist::plot::detail {
 
@@ -36,12 +35,7 @@ void floor_pixels(const double* x, const double* y, std::size_t n, int* px, int*
 
 namespace {
 
-#if defined(__GNUC__) && defined(__x86_64__)
-bool cpu_has_avx2() {
-  static const bool yes = __builtin_cpu_supports("avx2");
-  return yes;
-}
-
+#if PARGIST_AVX2_PATHS
 // Four points at a time: mapped (multiply, then add: "avx2" enables no
 // FMA), checked against +-1e9 (NaN fails), floored exactly (vroundpd),
 // kNoPixel put in the lanes not drawn before the conversion.
@@ -63,24 +57,12 @@ __attribute__((target("avx2"))) std::size_t floor_mapped_avx2(const double* wx, 
 }
 #endif
 
-std::atomic<bool> avx2_allowed{true};  // read by the window's thread, set by tests
-
 }  // namespace
-
-bool use_avx2() {
-#if defined(__GNUC__) && defined(__x86_64__)
-  return avx2_allowed.load(std::memory_order_relaxed) && cpu_has_avx2();
-#else
-  return false;
-#endif
-}
-
-void set_use_avx2(bool on) { avx2_allowed.store(on, std::memory_order_relaxed); }
 
 void floor_pixels_mapped(const double* wx, const double* wy, std::size_t n, const DeviceAffine& m, int* px,
                          int* py) {
   std::size_t i = 0;
-#if defined(__GNUC__) && defined(__x86_64__)
+#if PARGIST_AVX2_PATHS
   if (use_avx2()) i = floor_mapped_avx2(wx, wy, n, m, px, py);
 #endif
   // The rest (all of it without AVX2): mapped into a block, then floored.

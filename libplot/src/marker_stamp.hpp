@@ -6,9 +6,6 @@
 
 #include <cairo.h>
 #include <emmintrin.h>
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#endif
 
 #include <algorithm>
 #include <cmath>
@@ -16,6 +13,7 @@
 #include <vector>
 
 #include "pargist/libplot/frame.hpp"
+#include "simd_paths.hpp"
 
 namespace pargist::plot::detail {
 
@@ -93,11 +91,6 @@ struct DeviceAffine {
 /// device points stored between them.
 void floor_pixels_mapped(const double* wx, const double* wy, std::size_t n, const DeviceAffine& map, int* px,
                          int* py);
-
-/// Whether the AVX2 paths (where the CPU has them) are taken: on unless
-/// turned off, as tests do to compare them with the SSE2 paths.
-bool use_avx2();
-void set_use_avx2(bool on);
 
 /// A marker rendered once into an 8-bit coverage mask.
 class MarkerStamp {
@@ -289,7 +282,7 @@ void MarkerStamp::blend_all_inside(std::uint32_t* pixels, const std::ptrdiff_t* 
   }
 }
 
-#if defined(__GNUC__) && defined(__x86_64__)
+#if PARGIST_AVX2_PATHS
 // blend_quad with the 4 pixels' 16 bytes widened to 16-bit lanes of one
 // AVX2 register: the same operations on each lane.
 template <MarkerStamp::Blend B>

@@ -14,6 +14,7 @@
 
 #include "color_scale.hpp"
 #include "draw_axes.hpp"
+#include "linear_map.hpp"
 #include "octagonal_length.hpp"
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/contour.hpp"
@@ -262,7 +263,7 @@ class ElementPainter {
       start = end;
     };
     const double *const wx = l.x.data(), *const wy = l.y.data();
-    if (tf_ && !tf_->limits.log_x && !tf_->limits.log_y && map_linear(wx, wy, n, ox, oy)) {
+    if (tf_ && !tf_->limits.log_x && !tf_->limits.log_y && detail::map_linear(wx, wy, n, linear_x_, linear_y_, ox, oy)) {
       end = n;  // every point drawable: one piece
     } else if (tf_ && !tf_->limits.log_x && !tf_->limits.log_y) {  // linear axes: map() inline
       const LinearAxis ax = linear_x_, ay = linear_y_;
@@ -652,30 +653,6 @@ class ElementPainter {
     for (std::size_t i = 0; i < x.size(); ++i) d.point(x[i], y[i]);
     if (l.closed) d.point(x[0], y[0]);
     d.finish();
-  }
-
-  // Linear axes: world -> NDC for all n points, without a branch per point
-  // (the loop vectorises); false if some point is not drawable (not
-  // finite, in world or NDC), which the caller then maps piece by piece.
-  bool map_linear(const double* wx, const double* wy, std::size_t n, double* ox, double* oy) const {
-    const LinearAxis ax = linear_x_, ay = linear_y_;
-    // Not finite = exponent all ones: adding one to the exponent field
-    // then carries into the sign bit. Integer operations, unlike
-    // floating-point comparisons, let the compiler vectorise the loop.
-    auto not_finite = [](double v) {
-      std::uint64_t bits;
-      std::memcpy(&bits, &v, sizeof bits);
-      constexpr std::uint64_t kExponent = 0x7ff0000000000000ull;
-      return (bits & kExponent) + (std::uint64_t(1) << 52);
-    };
-    std::uint64_t any = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const double x = ax(wx[i]), y = ay(wy[i]);
-      ox[i] = x;
-      oy[i] = y;
-      any |= not_finite(wx[i]) | not_finite(wy[i]) | not_finite(x) | not_finite(y);
-    }
-    return (any >> 63) == 0;
   }
 
   // Whether plv draws point i: next to a zone of its region, on a mesh.
