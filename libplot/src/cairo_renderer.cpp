@@ -448,8 +448,15 @@ void CairoRenderer::thin_polyline(const double* x, const double* y, std::size_t 
     else mask.segment(px, py, qx, qy);
     px = qx, py = qy, first = false;
   };
+  // The runs within a column scanned several points at a time where the
+  // CPU can (scan_columns): most of a long curve's points are in them.
+  const Impl::DeviceMap d = impl_->device_map();
+  const detail::DeviceColumns columns{x, y, d.xmin, d.sx, d.ymax, d.sy};
   detail::decimate_columns(
-      n, [&](std::size_t i, double& qx, double& qy) { qx = impl_->dx(x[i]), qy = impl_->dy(y[i]); }, to);
+      n, [x, y, d](std::size_t i, double& qx, double& qy) { qx = d.dx(x[i]), qy = d.dy(y[i]); }, to,
+      [&columns](std::size_t j, std::size_t count, double column, detail::ColumnExtremes& e) {
+        return detail::scan_columns(columns, j, count, column, e);
+      });
   if (closed) mask.segment(px, py, fx, fy);
   mask.paint(cr, impl_->antialias != CAIRO_ANTIALIAS_NONE);
 }

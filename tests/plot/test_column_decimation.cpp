@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
 #include "column_decimation.hpp"
+#include "simd_paths.hpp"
 
 using pargist::plot::detail::decimate_columns;
 
@@ -44,4 +46,43 @@ TEST_CASE("column decimation: a point not finite stands alone", "[decimation]") 
   CHECK(kept[1].second == 4);
   CHECK(kept[2] == std::make_pair(0.4, 3.0));
   CHECK(kept[3] == std::make_pair(0.6, 2.0));
+}
+
+TEST_CASE("column decimation: runs scanned four points at a time keep the same points", "[decimation]") {
+  using namespace pargist::plot::detail;
+  // A long noisy curve over few columns (long runs), with repeated heights
+  // (the first of equals is the extreme), signed zeros, NaN heights and a
+  // NaN abscissa among them.
+  std::vector<double> x, y;
+  std::uint32_t s = 99991;
+  auto next = [&] {
+    s = s * 1664525u + 1013904223u;
+    return double(s >> 8) / double(1u << 24);
+  };
+  for (int i = 0; i < 5000; ++i) {
+    x.push_back(0.2 + 0.6 * double(i) / 5000 + 1e-4 * next());
+    y.push_back(std::floor(8 * next()) / 8 - 0.5);  // few distinct heights: many ties
+  }
+  y[700] = -0.0, y[701] = 0.0, y[1200] = NAN, y[2203] = NAN, x[3001] = NAN;
+  const DeviceColumns d{x.data(), y.data(), 0.1193, 700.0 / 0.77, 0.9, 700.0 / 0.77};
+  auto point = [&](std::size_t i, double& px, double& py) { px = (x[i] - d.xmin) * d.sx, py = (d.ymax - y[i]) * d.sy; };
+  for (std::size_t n : {x.size(), x.size() - 1, x.size() - 2, x.size() - 3}) {
+    std::vector<std::pair<double, double>> plain, scanned;
+    std::size_t taken = 0;  // by the scan
+    decimate_columns(n, point, [&](double px, double py) { plain.emplace_back(px, py); });
+    decimate_columns(n, point, [&](double px, double py) { scanned.emplace_back(px, py); },
+                     [&](std::size_t j, std::size_t count, double column, ColumnExtremes& e) {
+                       const std::size_t end = scan_columns(d, j, count, column, e);
+                       taken += end - j;
+                       return end;
+                     });
+    if (use_avx2()) CHECK(taken > n / 2);
+    REQUIRE(plain.size() == scanned.size());
+    std::size_t differ = 0;
+    for (std::size_t k = 0; k < plain.size(); ++k)
+      differ += !(plain[k] == scanned[k] || (std::isnan(plain[k].first) && std::isnan(scanned[k].first)) ||
+                  (std::isnan(plain[k].second) && std::isnan(scanned[k].second)));
+    CHECK(differ == 0);
+    CHECK(plain.size() > 400);  // about 420 columns, a few points each
+  }
 }
