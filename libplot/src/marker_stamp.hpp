@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "pargist/libplot/frame.hpp"
@@ -175,16 +176,14 @@ class MarkerStamp {
   static void blend_single(std::uint32_t* pixel, const Single& t);
   template <Blend B, int N>
   static void blend_inside(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count, const Prepared& p);
-  template <Blend B>
-  static void blend_all_inside(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
-                               const Prepared& p);
   // The same with AVX2: each quad's 16 bytes widened into one register.
   template <Blend B, int N>
   static void blend_inside_avx2(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
                                 const Prepared& p);
-  template <Blend B>
-  static void blend_all_inside_avx2(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
-                                    const Prepared& p);
+  // blend_inside (or blend_inside_avx2) for the stamp's number of quads.
+  template <Blend B, bool Avx2>
+  static void blend_all_inside(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
+                               const Prepared& p);
   template <Blend B>
   static void blend_cut(std::uint32_t* pixels, int stride_pixels, int px, int py, const Prepared& p,
                         const PixelClip& clip);
@@ -269,19 +268,6 @@ inline void MarkerStamp::blend_inside(std::uint32_t* pixels, const std::ptrdiff_
   }
 }
 
-template <MarkerStamp::Blend B>
-void MarkerStamp::blend_all_inside(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
-                                   const Prepared& p) {
-  if (count == 0) return;
-  switch (p.quads.size()) {
-    case 1: blend_inside<B, 1>(pixels, at, count, p); break;
-    case 2: blend_inside<B, 2>(pixels, at, count, p); break;
-    case 3: blend_inside<B, 3>(pixels, at, count, p); break;
-    case 4: blend_inside<B, 4>(pixels, at, count, p); break;
-    default: blend_inside<B, 0>(pixels, at, count, p); break;
-  }
-}
-
 #if PARGIST_AVX2_PATHS
 // blend_quad with the 4 pixels' 16 bytes widened to 16-bit lanes of one
 // AVX2 register: the same operations on each lane.
@@ -319,26 +305,31 @@ __attribute__((target("avx2"))) void MarkerStamp::blend_inside_avx2(std::uint32_
   }
 }
 
-template <MarkerStamp::Blend B>
-__attribute__((target("avx2"))) void MarkerStamp::blend_all_inside_avx2(std::uint32_t* pixels,
-                                                                         const std::ptrdiff_t* at, std::size_t count,
-                                                                         const Prepared& p) {
-  if (count == 0) return;
-  switch (p.quads.size()) {
-    case 1: blend_inside_avx2<B, 1>(pixels, at, count, p); break;
-    case 2: blend_inside_avx2<B, 2>(pixels, at, count, p); break;
-    case 3: blend_inside_avx2<B, 3>(pixels, at, count, p); break;
-    case 4: blend_inside_avx2<B, 4>(pixels, at, count, p); break;
-    default: blend_inside_avx2<B, 0>(pixels, at, count, p); break;
-  }
-}
 #else
-template <MarkerStamp::Blend B>
-void MarkerStamp::blend_all_inside_avx2(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
-                                        const Prepared& p) {
-  blend_all_inside<B>(pixels, at, count, p);
+template <MarkerStamp::Blend B, int N>
+void MarkerStamp::blend_inside_avx2(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
+                                    const Prepared& p) {
+  blend_inside<B, N>(pixels, at, count, p);
 }
 #endif
+
+template <MarkerStamp::Blend B, bool Avx2>
+void MarkerStamp::blend_all_inside(std::uint32_t* pixels, const std::ptrdiff_t* at, std::size_t count,
+                                   const Prepared& p) {
+  if (count == 0) return;
+  auto blend = [&](auto quads) {
+    constexpr int N = decltype(quads)::value;
+    if constexpr (Avx2) blend_inside_avx2<B, N>(pixels, at, count, p);
+    else blend_inside<B, N>(pixels, at, count, p);
+  };
+  switch (p.quads.size()) {
+    case 1: blend(std::integral_constant<int, 1>{}); break;
+    case 2: blend(std::integral_constant<int, 2>{}); break;
+    case 3: blend(std::integral_constant<int, 3>{}); break;
+    case 4: blend(std::integral_constant<int, 4>{}); break;
+    default: blend(std::integral_constant<int, 0>{}); break;
+  }
+}
 
 // The stamp at origin (px, py) where the clip cuts it: pixel by pixel.
 template <MarkerStamp::Blend B>
@@ -377,8 +368,8 @@ void MarkerStamp::draw_with(const StampTarget& dst, std::size_t n, Origins& orig
   SortedBlock sorted;
   const bool avx2 = use_avx2();
   auto blend_inside = [&](const std::ptrdiff_t* at, std::size_t count) {
-    if (avx2) blend_all_inside_avx2<B>(pixels, at, count, prepared);
-    else blend_all_inside<B>(pixels, at, count, prepared);
+    if (avx2) blend_all_inside<B, true>(pixels, at, count, prepared);
+    else blend_all_inside<B, false>(pixels, at, count, prepared);
   };
   for (std::size_t b = 0; b < n; b += block) {
     const std::size_t m = std::min(block, n - b);
