@@ -8,6 +8,7 @@
 
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/pl3d.hpp"
+#include "simd_paths.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -16,6 +17,65 @@
 namespace pargist::plot {
 
 namespace {
+
+// Points i..n-1 into the extent, one at a time; a point not finite in x or
+// y sets nothing.
+void extent_tail(const double* px, const double* py, std::size_t i, std::size_t n, double& x0, double& x1,
+                 double& y0, double& y1) {
+  const double big = std::numeric_limits<double>::max();
+  for (; i < n; ++i) {
+    const double a = px[i], b = py[i];
+    const bool ok = std::fabs(a) <= big && std::fabs(b) <= big;  // false for NaN and Inf
+    x0 = ok && a < x0 ? a : x0;
+    x1 = ok && a > x1 ? a : x1;
+    y0 = ok && b < y0 ? b : y0;
+    y1 = ok && b > y1 ? b : y1;
+  }
+}
+
+#if PARGIST_AVX2_PATHS
+// The zero (+0 or -0) that the two-at-a-time pass in Extent::points gives
+// as the extreme of v (an extreme of zero; `other` the points' other
+// coordinates), starting from `initial`: each lane keeps the first of
+// equal values it meets, lane 0 (the even points) wins a tie, and the
+// tail after the pairs comes last.
+double zero_as_in_pairs(const double* v, const double* other, std::size_t n, double initial) {
+  if (initial == 0) return initial;
+  const double big = std::numeric_limits<double>::max();
+  auto zero_at = [&](std::size_t i) { return v[i] == 0 && std::fabs(other[i]) <= big; };
+  const std::size_t pairs = n & ~std::size_t(1);
+  for (std::size_t lane = 0; lane < 2; ++lane)
+    for (std::size_t i = lane; i < pairs; i += 2)
+      if (zero_at(i)) return v[i];
+  for (std::size_t i = pairs; i < n; ++i)
+    if (zero_at(i)) return v[i];
+  return 0.0;  // not reached: the extreme is one of the points
+}
+
+// The SSE2 pass's lanes (below), four to a register; returns how many
+// points it took (a multiple of 4).
+__attribute__((target("avx2"))) std::size_t extent_avx2(const double* px, const double* py, std::size_t n,
+                                                        double& x0, double& x1, double& y0, double& y1) {
+  const __m256d inf = _mm256_set1_pd(std::numeric_limits<double>::infinity()), sign = _mm256_set1_pd(-0.0);
+  __m256d lx = _mm256_set1_pd(x0), hx = _mm256_set1_pd(x1), ly = _mm256_set1_pd(y0), hy = _mm256_set1_pd(y1);
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const __m256d a = _mm256_loadu_pd(px + i), b = _mm256_loadu_pd(py + i);
+    const __m256d bad = _mm256_or_pd(_mm256_cmp_pd(_mm256_andnot_pd(sign, a), inf, _CMP_NLT_UQ),
+                                     _mm256_cmp_pd(_mm256_andnot_pd(sign, b), inf, _CMP_NLT_UQ));
+    const __m256d ka = _mm256_or_pd(a, bad), kb = _mm256_or_pd(b, bad);
+    lx = _mm256_min_pd(ka, lx), hx = _mm256_max_pd(ka, hx);
+    ly = _mm256_min_pd(kb, ly), hy = _mm256_max_pd(kb, hy);
+  }
+  double l[4], h[4], m[4], k[4];
+  _mm256_storeu_pd(l, lx), _mm256_storeu_pd(h, hx), _mm256_storeu_pd(m, ly), _mm256_storeu_pd(k, hy);
+  for (int j = 0; j < 4; ++j) {
+    x0 = l[j] < x0 ? l[j] : x0, x1 = h[j] > x1 ? h[j] : x1;
+    y0 = m[j] < y0 ? m[j] : y0, y1 = k[j] > y1 ? k[j] : y1;
+  }
+  return i;
+}
+#endif
 
 struct Extent {
   bool log_x, log_y;
@@ -48,17 +108,31 @@ struct Extent {
     }
     // Linear axes, nothing restricted (every new page of a big curve or
     // scatter): a pass without branches.
-    const double big = std::numeric_limits<double>::max();
     double x0 = xmin, x1 = xmax, y0 = ymin, y1 = ymax;
     const double *px = x.data(), *py = y.data();
     std::size_t i = 0;
+#if PARGIST_AVX2_PATHS
+    // Four points at a time where the CPU can. The extremes are the same
+    // values; only a zero's sign depends on which of equal values a lane
+    // kept first: an extreme of zero takes the sign the two-at-a-time
+    // pass gives it.
+    if (detail::use_avx2()) {
+      const double a0 = x0, a1 = x1, b0 = y0, b1 = y1;
+      extent_tail(px, py, extent_avx2(px, py, n, x0, x1, y0, y1), n, x0, x1, y0, y1);
+      if (x0 == 0) x0 = zero_as_in_pairs(px, py, n, a0);
+      if (x1 == 0) x1 = zero_as_in_pairs(px, py, n, a1);
+      if (y0 == 0) y0 = zero_as_in_pairs(py, px, n, b0);
+      if (y1 == 0) y1 = zero_as_in_pairs(py, px, n, b1);
+      i = n;
+    }
+#endif
 #if defined(__SSE2__)
     // Two points at a time (the compiler does not vectorise the loop
     // below). A lane whose point is not finite in x or y is made NaN, which
     // _mm_min_pd / _mm_max_pd pass over (they return their second operand,
     // the extent so far, when the first is NaN; on ties too, as `<` keeps
     // the old value): the same extent as point by point.
-    {
+    if (i < n) {
       const __m128d inf = _mm_set1_pd(std::numeric_limits<double>::infinity()), sign = _mm_set1_pd(-0.0);
       __m128d lx = _mm_set1_pd(x0), hx = _mm_set1_pd(x1), ly = _mm_set1_pd(y0), hy = _mm_set1_pd(y1);
       for (; i + 2 <= n; i += 2) {
@@ -77,14 +151,7 @@ struct Extent {
       y0 = l[1] < l[0] ? l[1] : l[0], y1 = h[1] > h[0] ? h[1] : h[0];
     }
 #endif
-    for (; i < n; ++i) {
-      const double a = px[i], b = py[i];
-      const bool ok = std::fabs(a) <= big && std::fabs(b) <= big;  // false for NaN and Inf
-      x0 = ok && a < x0 ? a : x0;
-      x1 = ok && a > x1 ? a : x1;
-      y0 = ok && b < y0 ? b : y0;
-      y1 = ok && b > y1 ? b : y1;
-    }
+    extent_tail(px, py, i, n, x0, x1, y0, y1);
     if (x0 <= x1) {
       xmin = x0, xmax = x1, ymin = y0, ymax = y1;
       any_x = any_y = true;

@@ -2,9 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "pargist/libplot/axes.hpp"
 #include "pargist/libplot/style.hpp"
+#include "simd_paths.hpp"
 
 using namespace pargist::plot;
 
@@ -165,4 +169,61 @@ TEST_CASE("limits: square moves only automatic sides, as Gist", "[limits]") {
   l = resolve_limits(s);
   CHECK(l.xmin == 0);
   CHECK(l.xmax == Approx(3.0 / dydx));
+}
+
+TEST_CASE("limits: the extent four points at a time (AVX2) is the two-at-a-time extent, a zero's sign too",
+          "[limits]") {
+  if (!pargist::plot::detail::use_avx2()) return;  // a CPU without AVX2: one path only
+  auto both = [](const std::vector<double>& x, const std::vector<double>& y) {
+    Box with{}, without{};
+    const CoordSystem s = system_with_curve(x, y);
+    const bool a = data_extent(s, false, false, with);
+    pargist::plot::detail::set_use_avx2(false);
+    const bool b = data_extent(s, false, false, without);
+    pargist::plot::detail::set_use_avx2(true);
+    CHECK(a == b);
+    for (auto [p, q] : {std::pair{with.xmin, without.xmin}, {with.xmax, without.xmax}, {with.ymin, without.ymin},
+                        {with.ymax, without.ymax}}) {
+      CHECK(p == q);
+      CHECK(std::signbit(p) == std::signbit(q));
+    }
+  };
+  // Extremes in every lane of four and in every tail, beside NaN and Inf.
+  for (std::size_t n : {1001, 1002, 1003, 1004}) {
+    for (std::size_t at = 500; at < 504; ++at) {
+      std::vector<double> x(n), y(n);
+      for (std::size_t i = 0; i < n; ++i) x[i] = std::sin(0.37 * double(i)), y[i] = std::cos(0.11 * double(i));
+      x[at] = 7, y[at + 1] = -8, x[n - 1] = -3, y[n - 1] = 9, y[at + 7] = NAN, x[at + 9] = -INFINITY;
+      INFO("n " << n << " at " << at);
+      both(x, y);
+    }
+  }
+  // Extremes of zero, their signs mixed in lanes and order: the pass that
+  // keeps the first of equals decides.
+  std::vector<double> x(64, 0.0), y(64, 1.0);
+  for (std::size_t i = 0; i < x.size(); i += 3) x[i] = -0.0;
+  y[5] = -0.0, y[6] = 0.0;
+  both(x, y);
+  x.assign(64, -0.0);
+  x[1] = 0.0;
+  both(x, y);
+  // Random signs of zero among larger (x) and smaller (y) values, some
+  // points undrawable, every tail: the lowest x and highest y are zeros.
+  std::uint32_t r = 5;
+  auto next = [&] {
+    r = r * 1664525u + 1013904223u;
+    return r >> 16;
+  };
+  for (int trial = 0; trial < 200; ++trial) {
+    const std::size_t n = 5 + std::size_t(trial % 8);
+    std::vector<double> a(n), b(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const unsigned k = next() % 5;
+      a[i] = k == 0 ? 0.0 : k == 1 ? -0.0 : 1.0 + k;
+      b[i] = k == 2 ? 0.0 : k == 3 ? -0.0 : -1.0 - k;
+      if (next() % 7 == 0) (next() % 2 ? a : b)[i] = NAN;
+    }
+    INFO("trial " << trial);
+    both(a, b);
+  }
 }
