@@ -260,8 +260,10 @@ inline void MarkerStamp::blend_inside(std::uint32_t* pixels, const std::ptrdiff_
   if constexpr (N > 0) {
     QuadWeights w[N];
     for (int q = 0; q < N; ++q) w[q] = load(p.quads[q]);
-    for (std::size_t k = 0; k < count; ++k)
-      for (int q = 0; q < N; ++q) blend_quad<B>(pixels + at[k] + w[q].offset, w[q]);
+    for (std::size_t k = 0; k < count; ++k) {
+      std::uint32_t* const origin = pixels + at[k];  // once: the stores could alias at[] for the compiler
+      for (int q = 0; q < N; ++q) blend_quad<B>(origin + w[q].offset, w[q]);
+    }
   } else {
     for (std::size_t k = 0; k < count; ++k)
       for (const Quad& q : p.quads) blend_quad<B>(pixels + at[k] + q.offset, load(q));
@@ -295,8 +297,10 @@ __attribute__((target("avx2"))) void MarkerStamp::blend_inside_avx2(std::uint32_
     for (int q = 0; q < N; ++q)
       offset[q] = p.quads[q].offset, keep[q] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.quads[q].keep)),
       add[q] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.quads[q].add));
-    for (std::size_t k = 0; k < count; ++k)
-      for (int q = 0; q < N; ++q) blend_quad_avx2<B>(pixels + at[k] + offset[q], keep[q], add[q]);
+    for (std::size_t k = 0; k < count; ++k) {
+      std::uint32_t* const origin = pixels + at[k];
+      for (int q = 0; q < N; ++q) blend_quad_avx2<B>(origin + offset[q], keep[q], add[q]);
+    }
   } else {
     for (std::size_t k = 0; k < count; ++k)
       for (const Quad& q : p.quads)
