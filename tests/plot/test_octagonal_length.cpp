@@ -1,7 +1,7 @@
 // The length of a block of curve segments that spaces Gist's letter marks
-// (libplot/src/octagonal_length.hpp): two segments at a time (SSE2) gives
-// the reference's value bit for bit, for zero-length segments, segments
-// whose length overflows, signed zeros and ordinary ones.
+// (libplot/src/octagonal_length.hpp): four segments at a time (AVX2) and
+// two (SSE2) give the reference's value bit for bit, for zero-length
+// segments, segments whose length overflows, signed zeros and ordinary ones.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -10,10 +10,13 @@
 #include <vector>
 
 #include "octagonal_length.hpp"
+#include "simd_paths.hpp"
 
 using namespace pargist::plot::detail;
 
-TEST_CASE("segments_length: two segments at a time as the reference, bit for bit", "[plg][marks]") {
+namespace {
+
+void check_against_reference() {
   const double big = std::numeric_limits<double>::max();
   std::uint32_t s = 2024;
   auto next = [&] {
@@ -30,7 +33,7 @@ TEST_CASE("segments_length: two segments at a time as the reference, bit for bit
     if (n > 4) x[3] = -0.0, x[4] = 0.0, y[4] = y[3];
     if (n > 8) x[n] = 0.6 * big, y[n] = 0.6 * big;
     if (n > 12) x[10] = x[9] + 0.25, y[10] = y[9] - 0.25;
-    double ref = segments_length_scalar(x.data(), y.data(), n), got = segments_length(x.data(), y.data(), n);
+    const double ref = segments_length_scalar(x.data(), y.data(), n), got = segments_length(x.data(), y.data(), n);
     INFO("trial " << trial);
     CHECK(std::isfinite(got));
     CHECK(got == ref);
@@ -39,4 +42,15 @@ TEST_CASE("segments_length: two segments at a time as the reference, bit for bit
   std::vector<double> x(65, 0.0), y(65, 0.0);
   for (std::size_t k = 1; k <= 64; ++k) x[k] = x[k - 1] + (k == 33 ? 1e8 : 1e-9 * double(k));
   CHECK(segments_length(x.data(), y.data(), 64) == segments_length_scalar(x.data(), y.data(), 64));
+}
+
+}  // namespace
+
+TEST_CASE("segments_length: several segments at a time as the reference, bit for bit", "[plg][marks]") {
+  for (const bool avx2 : {true, false}) {
+    INFO("avx2 " << avx2);
+    set_use_avx2(avx2);
+    check_against_reference();
+  }
+  set_use_avx2(true);
 }
