@@ -209,6 +209,136 @@ def test_a_kept_plan_draws_what_the_general_way_draws(rng):
         assert len(kept_png) > 1000
 
 
+def frame_titles():
+    return sorted(e["text"] for e in pg.current_frame().elements(0) if e["kind"] == "plt") if root else []
+
+
+def test_a_species_plan_draws_what_the_general_way_draws(rng):
+    """Warp's way: the particles registered once, ppzx() every frame. The
+    second call replays the kept plan of a registered species, and draws
+    the general way's frame, Warp's right title included."""
+    from pargist import _ppplan
+    z, x = rng.normal(size=2500), 0.5 * rng.normal(size=2500)
+    kw = dict(cellarray=1, nx=20, ny=16)
+    try:
+        pg.register_species(z=z, x=x)
+        pg.ppzx(**kw)
+        pg.fma()
+        plan = _ppplan.find(_ppplan.shape_of("ppzx", 0, dict(kw)))
+        assert plan is not None and plan.species is not None
+        kept = pg.ppzx(**kw)
+        kept_png, kept_titles = frame_pixels(), frame_titles()
+        pg.fma()
+        _ppplan.forget()
+        general = pg.ppzx(**kw)
+        general_png, general_titles = frame_pixels(), frame_titles()
+        pg.fma()
+    finally:
+        pg.clear_sources()
+    assert kept == general and kept["selected"] == 2500 * parallel.npes
+    assert kept_png == general_png and kept_titles == general_titles
+    if root:
+        assert any(t.startswith("z window0") for t in kept_titles)
+
+
+def test_a_species_plan_reads_the_species_and_the_run_again(rng):
+    """A species plan reads, every frame, what no keyword says: the species
+    registered now (replaced, weighted, gone), the run's zbeam in the right
+    title. Each frame equals the general way's."""
+    from pargist import _ppplan
+    z, x = rng.normal(size=600), rng.normal(size=600)
+    kw = dict(cellarray=1, nx=10, ny=10)
+
+    def twice():
+        """The frame by the plan (kept first), then by the general way."""
+        pg.ppzx(**kw)
+        pg.fma()
+        kept = pg.ppzx(**kw)
+        kept_seen = (frame_pixels(), frame_titles())
+        pg.fma()
+        _ppplan.forget()
+        general = pg.ppzx(**kw)
+        general_seen = (frame_pixels(), frame_titles())
+        pg.fma()
+        assert kept == general and kept_seen == general_seen
+        return kept, kept_seen[1]
+
+    try:
+        pg.register_species(z=z, x=x)
+        pg.ppzx(**kw)
+        pg.fma()
+        pg.register_species(z=z[:350], x=x[:350], js=0)  # replaced between frames
+        r, _ = twice()
+        assert r["selected"] == 350 * parallel.npes
+        pg.register_species(z=z[:350], x=x[:350], w=rng.uniform(1, 3, size=350), js=0)  # weighted now
+        pg.ppzx(**kw)
+        pg.fma()
+        weighted, _ = twice()
+        assert weighted["cmax"] > r["cmax"]  # weights of 1 to 3: the densest cell weighs more
+        pg.register_species(z=z, x=x, js=0)
+        pg.register_run(zbeam=0.0)
+        _, before = twice()
+        pg.register_run(zbeam=0.75)  # Warp's moving window: the right title follows
+        pg.ppzx(**kw)
+        pg.fma()
+        _, after = twice()
+        if root:
+            assert before != after and "z window0 = -9.8250e+01, 9.9750e+01" in after
+        pg.ppzx(**kw)
+        pg.fma()
+        pg.unregister_species(0)
+        with pytest.raises(LookupError):
+            pg.ppzx(**kw)
+    finally:
+        pg.clear_sources()
+
+
+def test_a_rank_without_its_species_fails_every_replaying_rank(rng):
+    """The last rank unregisters its species while the others replay their
+    species plan: every rank raises that rank's LookupError."""
+    z, x = rng.normal(size=300), rng.normal(size=300)
+    try:
+        pg.register_species(z=z, x=x)
+        for _ in range(2):
+            pg.ppzx(cellarray=1, nx=8, ny=8)
+            pg.fma()
+        last = parallel.npes - 1
+        if parallel.me == last:
+            pg.unregister_species(0)
+        with pytest.raises(LookupError) as got:
+            pg.ppzx(cellarray=1, nx=8, ny=8)
+        assert "no species js=0 registered" in str(got.value)
+        if parallel.npes > 1:
+            assert f"(rank {last})" in str(got.value)
+    finally:
+        pg.clear_sources()
+
+
+def test_a_species_plan_follows_a_registered_top(rng):
+    """With Warp's top registered, whose zbeam moves unseen, the right
+    title (the z window) of each replayed frame is the one of that step."""
+    z, x = rng.normal(size=400), rng.normal(size=400)
+
+    class Top:
+        zwindows = numpy.array([[-1.0], [1.0]])
+        zbeam = 0.0
+
+    top = Top()
+    seen = []
+    try:
+        pg.register_species(z=z, x=x)
+        pg.register_run(top)
+        for zbeam in (0.0, 0.0, 2.0, 2.0, 4.0):  # replays at the same place, then moves
+            top.zbeam = zbeam
+            pg.ppzx(cellarray=1, nx=8, ny=8)
+            seen.append([t for t in frame_titles() if t.startswith("z window0")])
+            pg.fma()
+    finally:
+        pg.clear_sources()
+    if root:
+        assert seen == [["z window0 = %9.4e, %9.4e" % (b - 1.0, b + 1.0)] for b in (0.0, 0.0, 2.0, 2.0, 4.0)]
+
+
 def test_a_kept_plan_reads_the_run_and_the_titles_again(rng):
     """What a keyword does not say is read at each call: Warp's plot limits
     from the run (lframe=1), the titles the frame shows."""

@@ -21,9 +21,12 @@ which keywords carried arrays (their contents are the particles, never part
 of the shape). Only calls whose every other keyword is a plain scalar have a
 shape (a list or an object could change in place). What may change between
 calls without a keyword saying so is not kept but read again at each call:
-the registered species (any: the general way), Warp's run values (the
-default plot limits, wpid), the run's ncolor and the window's places (the
-engine reads those itself).
+the registered species (a plan of the call's arrays gives way to the general
+way when any is registered; a plan of a registered species reads it, its
+selection, weights and right title again each frame and gives way when any
+of those is not plain any more), Warp's run values (the default plot
+limits, wpid), the run's ncolor and the window's places (the engine reads
+those itself).
 """
 
 import numpy
@@ -109,17 +112,19 @@ def forget():
 
 
 class DensityPlan:
-    """A plain density frame of the call's arrays h= and v=: the resolved
-    options (the engine's plain cell-array way reads them and changes none:
-    a changed copy is made instead; a test holds it to that), the titles, and
-    the axis kinds of Warp's default limits when the call gave no pplimits
-    (default_sides(kinds, kw) makes them from the run's values)."""
+    """A plain density frame of the call's arrays h= and v=, or of a
+    registered species (species(kw): its (x, y, titles) this frame, None when
+    not plain): the resolved options (the engine's plain cell-array way reads
+    them and changes none: a changed copy is made instead; a test holds it
+    to that), the titles, and the axis kinds of Warp's default limits when
+    the call gave no pplimits (default_sides(kinds, kw) makes them from the
+    run's values)."""
 
     __slots__ = ("name", "h", "v", "options", "titles", "kinds", "default_sides", "sides_version", "agreed_hash",
-                 "decoration", "call")
+                 "decoration", "call", "species")
 
-    def __init__(self, name, h, v, options, titles, kinds, default_sides):
-        self.name, self.h, self.v = name, h, v
+    def __init__(self, name, h, v, options, titles, kinds, default_sides, species=None):
+        self.name, self.h, self.v, self.species = name, h, v, species
         self.options = dict(options)
         self.titles, self.kinds, self.default_sides = titles, kinds, default_sides
         self.sides_version = None  # the run_version() the pplimits were made at (None: make them again)
@@ -132,9 +137,18 @@ class DensityPlan:
         """The frame; or NOT_THIS_PLAN (before any collective) when this call
         is not the plan's, FELL_BACK when another rank's was not: then the
         general way makes it (see GeneralWayAgreement)."""
-        x, y = kw[self.h], kw[self.v]
-        if (x.dtype not in _FLOATS or y.dtype not in _FLOATS or x.ndim != 1 or y.ndim != 1
-                or x.shape[0] != y.shape[0] or sources.any_species() or sources.run.get("wpid") is not None):
+        if self.species is None:
+            x, y = kw[self.h], kw[self.v]
+            titles = self.titles
+            if sources.any_species() or sources.run.get("wpid") is not None:
+                return NOT_THIS_PLAN
+        else:
+            got = self.species(kw)
+            if got is None:
+                return NOT_THIS_PLAN
+            x, y, titles = got
+        if (type(x) is not numpy.ndarray or type(y) is not numpy.ndarray or x.dtype not in _FLOATS
+                or y.dtype not in _FLOATS or x.ndim != 1 or y.ndim != 1 or x.shape[0] != y.shape[0]):
             return NOT_THIS_PLAN
         o = self.options
         version = sources.run_version()
@@ -146,8 +160,9 @@ class DensityPlan:
                 o = self.options = dict(o, pplimits=sides)
             self.sides_version = version
         call = self.call
-        if call is None or not call.still(o, version):
-            session.settitles(*self.titles)
+        if call is None or not call.still(o, version) or titles != self.titles:
+            self.titles = titles  # a species' right title follows the run's z windows
+            session.settitles(*titles)
             call = self.call = CellarrayCall(o, version)
         elif not call.by_core:
             session.settitles(*self.titles)  # read again by the Python way's titles

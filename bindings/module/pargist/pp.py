@@ -437,16 +437,44 @@ def _density_plan(shape, call, parts, p, spec):
     runs, from the options as the engine receives them."""
     h, v, titlet, kinds = spec
     o, kw = call.o, call.kw
-    plain = (call.iw == 0 and "comm" not in kw and _ppplan.arrays_of(shape) == {h, v} and h != v
-             and len(parts) == 1 and parts[0].q.source is None and p.weights is None and p.zz is None
-             and not p.subset and not any(p.select.get(k) is not None for k in ("windows", "ii", "where"))
+    given = _ppplan.arrays_of(shape)
+    plain = (call.iw == 0 and "comm" not in kw and h != v and len(parts) == 1 and p.weights is None
+             and p.zz is None and not p.subset and not any(p.select.get(k) is not None for k in ("windows", "ii", "where"))
              and not any(kw.get(k) is not None for k in _SELECTING) and o["view"] is None
-             and not isinstance(kw.get("slope"), str) and run.get("wpid") is None and not o["local"]
-             and _plain_cellarray(p, o))
-    if not plain:
-        return None
-    titles = (titlet, LABELS.get(h, h), LABELS.get(v, v), "")
-    return _ppplan.DensityPlan(call.func, h, v, o, titles, None if "pplimits" in kw else kinds, _default_sides)
+             and not isinstance(kw.get("slope"), str) and not o["local"] and _plain_cellarray(p, o))
+    sides = None if "pplimits" in kw else kinds
+    if plain and given == {h, v} and parts[0].q.source is None and run.get("wpid") is None:
+        titles = (titlet, LABELS.get(h, h), LABELS.get(v, v), "")
+        return _ppplan.DensityPlan(call.func, h, v, o, titles, sides, _default_sides)
+    if plain and not given and parts[0].q.source is not None:
+        titles = (titlet, LABELS.get(h, h), LABELS.get(v, v), pptitleright(call.iw, kw))
+        return _ppplan.DensityPlan(call.func, h, v, o, titles, sides, _default_sides,
+                                   species=_species_frame(call.func, h, v, titlet, o))
+    return None
+
+
+def _species_frame(func, h, v, titlet, o):
+    """A species plan's per-frame reading (see _ppplan.DensityPlan): the
+    general way's own steps (Warp's selection, the lengths' check, the
+    weights, the right title) on this frame's call; (x, y, titles) when
+    its frame is still a plain one of a single species, else None, and
+    None when a step raises (the general way then raises it, agreed)."""
+    labels = (titlet, LABELS.get(h, h), LABELS.get(v, v))
+
+    def frame(kw):
+        try:
+            numbers = species_numbers(kw)
+            if len(numbers) != 1:
+                return None
+            sel = select(func, kw, 0, numbers[0])
+            check_lengths(func, sel, [h, v])
+            if (sel.q.source is None or sel.windows or sel.mask is not None or sel.indices is not None
+                    or sel.subset or _weights(sel, o) is not None):
+                return None
+            return sel.q.get(h), sel.q.get(v), labels + (pptitleright(0, kw),)
+        except Exception:  # noqa: BLE001 - the general way raises it on every rank
+            return None
+    return frame
 
 
 def _make(name):
