@@ -432,14 +432,16 @@ def _plot(name, iw, kw):
 
 def _density_plan(shape, call, parts, p, spec):
     """The plan of this call's shape (see _ppplan) when it is a plain density
-    cell array of the call's own arrays h= and v= (no species, selection,
-    weights, slope from the data or view); else None. Made before the engine
+    cell array (no selection, weights, slope from the data or view) either
+    of the call's own arrays h= and v= (no species registered), or of one
+    registered species (no arrays given); else None. Made before the engine
     runs, from the options as the engine receives them."""
     h, v, titlet, kinds = spec
     o, kw = call.o, call.kw
     given = _ppplan.arrays_of(shape)
     plain = (call.iw == 0 and "comm" not in kw and h != v and len(parts) == 1 and p.weights is None
-             and p.zz is None and not p.subset and not any(p.select.get(k) is not None for k in ("windows", "ii", "where"))
+             and p.zz is None and not p.subset
+             and not any(p.select.get(k) is not None for k in ("windows", "ii", "where"))
              and not any(kw.get(k) is not None for k in _SELECTING) and o["view"] is None
              and not isinstance(kw.get("slope"), str) and not o["local"] and _plain_cellarray(p, o))
     sides = None if "pplimits" in kw else kinds
