@@ -5,7 +5,9 @@ For each particle count, the C++ reference (histogram_bench, built from
 tests/bench/histogram_bench.cpp) and pargist.reduce.histogram2d here take
 turns, case by case: the same grid sizes, the same number of calls, the same
 pattern of results (each dropped once the next call has returned, "free", or
-all kept alive, "keep"), one rank, thread CPU time of the call alone. The
+all kept alive, "keep"), one rank, the wall time of the call alone (a
+user-space clock in both layers: the thread CPU clock is a system call that
+costs more than a small call and lands inside every timed interval). The
 table (results/histogram.md) gives the median call in each layer and their
 ratio: 1.00 means Python adds nothing.
 
@@ -40,7 +42,7 @@ def python_case(x, y, bins, calls, pattern, method):
     from pargist import reduce
     rng = [[-LIM, LIM], [-LIM, LIM]]
     kept, last, times = [], None, []
-    clock = time.thread_time_ns
+    clock = time.perf_counter_ns
     for _ in range(calls):
         t0 = clock()
         h = reduce.histogram2d(x, y, bins=bins, range=rng, method=method)
@@ -109,16 +111,19 @@ def main():
             cases = [(b, calls_for(n, b, p), p) for b in grid_sides for p in ("free", "keep")]
             py = {(b, p): [] for b, _, p in cases}
             cxx = {(b, p): [] for b, _, p in cases}
+            load = [os.getloadavg()[0]]  # wall clocks: the machine's load goes with the figures
             for _ in range(args.rounds):  # the layers take turns
                 for key, ts in cxx_cases(args.binary, particles, method, cases).items():
                     cxx[key] += ts
                 for b, calls, p in cases:
                     py[(b, p)] += python_case(x, y, b, calls, p, method)
+                load.append(os.getloadavg()[0])
+            loads = f"{min(load):.1f}-{max(load):.1f}"
             for b, calls, p in cases:
                 c, q = float(np.median(cxx[(b, p)])), float(np.median(py[(b, p)]))
-                rows.append((n, method, b, p, calls * args.rounds, c, q))
+                rows.append((n, method, b, p, calls * args.rounds, c, q, loads))
                 print(f"{n:9.0e} {method} {b:5d}^2 {p:4s}  C++ {c * 1e3:9.3f} ms  Python {q * 1e3:9.3f} ms  "
-                      f"ratio {q / c:5.2f}", flush=True)
+                      f"ratio {q / c:5.2f}  load {loads}", flush=True)
         del x, y
         os.unlink(particles)
 
@@ -132,15 +137,17 @@ def main():
         "`pargist::reduce::histogram2d`, Python calls `pargist.reduce.histogram2d(x, y, bins=, range=, "
         "method=)`, the same number of times, with the same pattern of results: *free* (each result "
         "dropped once the next call has returned, a plotting loop) or *keep* (every result kept alive, "
-        "so each call faults in fresh memory). Thread CPU time of the call alone; the median call of "
-        f"{args.rounds} rounds. Ratio = Python / C++ (1.00: Python adds nothing).",
+        "so each call faults in fresh memory). Wall time of the call alone, read with a user-space clock in "
+        "both layers (`CLOCK_MONOTONIC`, `time.perf_counter_ns`); the median call of "
+        f"{args.rounds} rounds. Ratio = Python / C++ (1.00: Python adds nothing). *Load*: the 1-minute "
+        "load average before and after each round of a particle count and method.",
         "",
     ]
     text += benchlib.table(
-        ["particles", "method", "grid", "results", "calls", "C++ ms/call", "Python ms/call", "Python / C++"],
-        "r l r l r r r r",
-        [(f"{n:.0e}", method, f"{b}x{b}", p, calls, f"{c * 1e3:.4g}", f"{q * 1e3:.4g}", f"{q / c:.2f}")
-         for n, method, b, p, calls, c, q in rows])
+        ["particles", "method", "grid", "results", "calls", "C++ ms/call", "Python ms/call", "Python / C++", "load"],
+        "r l r l r r r r r",
+        [(f"{n:.0e}", method, f"{b}x{b}", p, calls, f"{c * 1e3:.4g}", f"{q * 1e3:.4g}", f"{q / c:.2f}", loads)
+         for n, method, b, p, calls, c, q, loads in rows])
     text += [
         "",
         f"The fixed cost of a call (no particle, one cell, median of {len(fixed_py)}): C++ "
