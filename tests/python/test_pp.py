@@ -339,6 +339,57 @@ def test_a_species_plan_follows_a_registered_top(rng):
         assert seen == [["z window0 = %9.4e, %9.4e" % (b - 1.0, b + 1.0)] for b in (0.0, 0.0, 2.0, 2.0, 4.0)]
 
 
+def test_a_species_plans_right_title_follows_the_z_window_changed_in_place(rng):
+    """A species plan makes its right title again only when Warp's z window
+    moved: the window is read every frame, also from a zwindows array
+    changed in place (Warp's top's, or one given to register_run), which
+    no run version sees."""
+    z, x = rng.normal(size=400), rng.normal(size=400)
+
+    class Top:
+        zwindows = numpy.array([[-1.0], [1.0]])
+        zbeam = 0.0
+
+    def windows_seen(zwindows):
+        seen = []
+        for lo, hi in ((-1.0, 1.0), (-1.0, 1.0), (-2.0, 3.0), (-2.0, 3.0), (-1.0, 1.0)):
+            zwindows[:, 0] = (lo, hi)
+            pg.ppzx(cellarray=1, nx=8, ny=8)
+            seen.append([t for t in frame_titles() if t.startswith("z window0")])
+            pg.fma()
+        return seen
+
+    top = Top()
+    given = numpy.array([[-1.0], [1.0]])
+    try:
+        pg.register_species(z=z, x=x)
+        pg.register_run(top)
+        by_top = windows_seen(top.zwindows)
+        pg.clear_sources()
+        pg.register_species(z=z, x=x)
+        pg.register_run(zwindows=given)
+        by_value = windows_seen(given)
+    finally:
+        pg.clear_sources()
+    if root:
+        expected = [["z window0 = %9.4e, %9.4e" % w] for w in ((-1, 1), (-1, 1), (-2, 3), (-2, 3), (-1, 1))]
+        assert by_top == expected and by_value == expected
+
+
+def test_the_kinetic_energy_takes_warps_sm_for_the_mass(rng):
+    """A Warp species gives its mass as sm (read only by the plots that need
+    it): its ppzke is that of the same particles registered with mass=."""
+    beam = Beam(rng, 300)
+    beam.sm = 9.109e-31
+    by_sm = pg.ppzke(particles=beam)
+    pg.fma()
+    by_mass = pg.ppzke(particles=pg.ParticleArrays(mass=beam.sm, z=beam.z, vx=beam.vx, vy=beam.vy, vz=beam.vz))
+    pg.fma()
+    assert by_sm["view"] == by_mass["view"] and by_sm["selected"] == 300 * parallel.npes
+    with pytest.raises(TypeError, match="mass"):
+        pg.ppzke(particles=Beam(rng, 300))
+
+
 def test_a_kept_plan_reads_the_run_and_the_titles_again(rng):
     """What a keyword does not say is read at each call: Warp's plot limits
     from the run (lframe=1), the titles the frame shows."""

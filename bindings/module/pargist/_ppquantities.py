@@ -29,13 +29,22 @@ ARRAY_KEYWORDS = ("x", "y", "z", "vx", "vy", "vz", "ux", "uy", "uz", "xp", "yp",
 class Quantities:
     """Quantities of one species (or of the call's arrays) on this rank."""
 
-    def __init__(self, func, given=None, source=None, lost=False, suffix="", mass=None):
+    def __init__(self, func, given=None, source=None, lost=False, suffix=""):
         self.func = func
         self.given = {k: v for k, v in (given or {}).items() if v is not None}
         self.source = source
         self.lost, self.suffix = lost, suffix
-        self.mass = mass
         self.cache = {}
+
+    @property
+    def mass(self):
+        """The species' mass (the kinetic energy's): its mass attribute, else
+        Warp's sm; read when a plot needs it, not at every call."""
+        src = self.source
+        mass = getattr(src, "mass", None) if src is not None else None
+        if mass is None and src is not None and hasattr(src, "sm"):
+            mass = numpy.asarray(src.sm).ravel()[0]
+        return mass
 
     def get(self, name):
         if name not in self.cache:
@@ -105,9 +114,12 @@ class _Missing(Exception):
     pass
 
 
+_FLOATS = (numpy.dtype(numpy.float64), numpy.dtype(numpy.float32))
+
+
 def _numbers(a, name, func):
     arr = numpy.asarray(a)
-    if arr.dtype not in (numpy.float32, numpy.float64):
+    if arr.dtype not in _FLOATS:
         raise TypeError(f"{func}: {name} must be float32 or float64 (this rank's particles), got dtype {arr.dtype}")
     return arr
 

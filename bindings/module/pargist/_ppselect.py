@@ -23,6 +23,9 @@ from ._ppquantities import ARRAY_KEYWORDS, Quantities
 SELECT_KEYWORDS = ("js", "jslist", "win", "x", "y", "z", "ix", "wx", "iy", "wy", "iz", "wz",
                    "xl", "xu", "yl", "yu", "zl", "zu", "zc", "xc", "yc", "ssn", "ssnid", "ii",
                    "lost", "suffix", "object", "pgroup", "w3dobject", "checkargs", "allowbadargs")
+_ARRAY_KEYWORDS = frozenset(ARRAY_KEYWORDS)
+# The keywords select() reads besides iw (a call with none of them, iw=0, selects every particle).
+_SELECTING = frozenset(("xl", "xu", "yl", "yu", "zl", "zu", "ix", "iy", "iz", "xc", "yc", "zc", "ssn", "ii"))
 
 
 class Selected:
@@ -46,12 +49,12 @@ def _species_source(js, kw):
         return sources._as_species(kw["object"])
     if kw.get("pgroup") is not None:
         return sources._as_species(kw["pgroup"])
-    species = sources.registered_species()
-    if js not in species:
-        known = ", ".join(str(j) for j in species) or "none"
+    found = sources.species(js)
+    if found is None:
+        known = ", ".join(str(j) for j in sources.registered_species()) or "none"
         raise LookupError(f"no species js={js} registered (registered: {known}); register one with "
                           "pargist.register_species(...) or pass the arrays (z=, x=...)")
-    return species[js]
+    return found
 
 
 def species_numbers(kw):
@@ -75,7 +78,7 @@ def _int(v, name):
 
 def quantities_for(func, kw, js):
     """The Quantities of species js, or of the call's arrays when it gave them."""
-    given = {k: kw[k] for k in ARRAY_KEYWORDS if isinstance(kw.get(k), (numpy.ndarray, list, tuple))}
+    given = {k: v for k, v in kw.items() if k in _ARRAY_KEYWORDS and isinstance(v, (numpy.ndarray, list, tuple))}
     lost, suffix = bool(kw.get("lost", 0)), str(kw.get("suffix", "") or "")
     source = None
     try:
@@ -83,10 +86,7 @@ def quantities_for(func, kw, js):
     except LookupError:
         if not given or lost or suffix:
             raise
-    mass = getattr(source, "mass", None) if source is not None else None
-    if mass is None and source is not None and hasattr(source, "sm"):
-        mass = numpy.asarray(source.sm).ravel()[0]
-    return Quantities(func, given, source, lost=lost, suffix=suffix, mass=mass)
+    return Quantities(func, given, source, lost=lost, suffix=suffix)
 
 
 def _mesh(kw):
@@ -109,6 +109,8 @@ def _window(kw, key, default=None):
 def select(func, kw, iw, js):
     """Warp's selectparticles for species js on this rank (local work)."""
     q = quantities_for(func, kw, js)
+    if iw == 0 and _SELECTING.isdisjoint(kw):
+        return Selected(q, [], None, None, 0)  # what the steps below find when no keyword selects
     windows = []
     huge = numpy.inf
 
@@ -182,7 +184,8 @@ def check_lengths(func, sel, names):
     n = None
     for name in names:
         a = sel.q.get(name)
-        m = numpy.shape(a)[0] if numpy.ndim(a) else 1
+        shape = a.shape if type(a) is numpy.ndarray else numpy.shape(a)  # numpy.shape's dispatch: a frame's cost
+        m = shape[0] if shape else 1
         if n is None:
             n, first = m, name
         elif m != n:

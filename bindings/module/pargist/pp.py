@@ -193,8 +193,7 @@ def pptitleright(iw=0, kwdict=None, **kw):
     else:
         win = kw.get("win")
         if win is None:
-            zw = numpy.asarray(run.zwindows, dtype=float)
-            win = zw[:, iw] + float(run.zbeam) if zw.ndim == 2 and iw < zw.shape[1] else (0.0, 0.0)
+            win = _zwindow(iw)
             prefix = "z "
         else:
             win = numpy.asarray(win, dtype=float)
@@ -205,6 +204,16 @@ def pptitleright(iw=0, kwdict=None, **kw):
     if slope and not isinstance(slope, str):
         text += ", slope=%7.4f" % slope
     return text
+
+
+def _zwindow(iw):
+    """Warp's z window iw of the run: zwindows[:, iw] + zbeam, (0, 0) when
+    the run has no such window."""
+    zw = numpy.asarray(run.get("zwindows"), dtype=float)
+    if zw.ndim == 2 and iw < zw.shape[1]:
+        zbeam = float(run.get("zbeam"))
+        return float(zw[0, iw]) + zbeam, float(zw[1, iw]) + zbeam
+    return 0.0, 0.0
 
 
 def _mesh_or_none(kw):
@@ -458,10 +467,12 @@ def _density_plan(shape, call, parts, p, spec):
 def _species_frame(func, h, v, titlet, o):
     """A species plan's per-frame reading (see _ppplan.DensityPlan): the
     general way's own steps (Warp's selection, the lengths' check, the
-    weights, the right title) on this frame's call; (x, y, titles) when
-    its frame is still a plain one of a single species, else None, and
-    None when a step raises (the general way then raises it, agreed)."""
+    weights) on this frame's call, and its right title (_RightTitle);
+    (x, y, titles) when its frame is still a plain one of a single species,
+    else None, and None when a step raises (the general way then raises
+    it, agreed)."""
     labels = (titlet, LABELS.get(h, h), LABELS.get(v, v))
+    right = _RightTitle()
 
     def frame(kw):
         try:
@@ -473,10 +484,29 @@ def _species_frame(func, h, v, titlet, o):
             if (sel.q.source is None or sel.windows or sel.mask is not None or sel.indices is not None
                     or sel.subset or _weights(sel, o) is not None):
                 return None
-            return sel.q.get(h), sel.q.get(v), labels + (pptitleright(0, kw),)
+            return sel.q.get(h), sel.q.get(v), labels + (right(kw),)
         except Exception:  # noqa: BLE001 - the general way raises it on every rank
             return None
     return frame
+
+
+class _RightTitle:
+    """A species plan's right title, pptitleright(0, kw). The plan's call
+    selects nothing (see _density_plan): its title is Warp's z window 0
+    (and the call's slope=, part of the plan's shape), so it is made again
+    only when that window moved. The window is read every frame: Warp's top
+    moves zbeam unseen, and zwindows may be changed in place."""
+
+    __slots__ = ("window", "text")
+
+    def __init__(self):
+        self.window = self.text = None
+
+    def __call__(self, kw):
+        window = _zwindow(0)
+        if window != self.window:
+            self.text, self.window = pptitleright(0, kw), window
+        return self.text
 
 
 def _make(name):

@@ -25,6 +25,7 @@ numpy views of the host's memory.
 """
 
 import inspect
+import types
 
 import numpy
 
@@ -102,21 +103,38 @@ class ParticleArrays:
             return int(parallel.globalsum(n))
         return n
 
-    def __getattr__(self, name):
-        if name.startswith("get") and name[3:] in ARRAY_QUANTITIES and name[3:] in self.__dict__.get("arrays", {}):
-            key = name[3:]
 
-            def getter(gather=1, bcast=1, lost=0, suffix="", **_selection):
-                a = self._variant(lost, suffix).arrays.get(key)
-                if a is None:
-                    raise KeyError(f"the {'lost ' if lost else ''}particles have no {key}")
-                if gather:
-                    from . import parallel
-                    return parallel.gatherarray(a, bcast=bcast)
-                return a
-            getter.__name__ = name
-            return getter
-        raise AttributeError(name)
+class _ArrayGetter:
+    """ParticleArrays' get<key>() (Warp's getter of one quantity): an
+    attribute only of the particles given that array (hasattr tells which).
+    Found on the class, so an access makes a bound method and no failed
+    lookup, and every key's getter shares one code object (call_getter's
+    cache of the keywords taken): a registered species is read every frame."""
+
+    def __init__(self, key):
+        self.key = key
+
+        def getter(particles, gather=1, bcast=1, lost=0, suffix="", **_selection):
+            a = particles._variant(lost, suffix).arrays.get(key)
+            if a is None:
+                raise KeyError(f"the {'lost ' if lost else ''}particles have no {key}")
+            if gather:
+                from . import parallel
+                return parallel.gatherarray(a, bcast=bcast)
+            return a
+        getter.__name__ = getter.__qualname__ = "get" + key
+        self.getter = getter
+
+    def __get__(self, particles, owner=None):
+        if particles is None:
+            return self
+        if self.key not in particles.__dict__.get("arrays", ()):
+            raise AttributeError(f"get{self.key}")
+        return types.MethodType(self.getter, particles)
+
+
+for _key in ARRAY_QUANTITIES:
+    setattr(ParticleArrays, "get" + _key, _ArrayGetter(_key))
 
 
 def _as_species(obj):
@@ -174,6 +192,16 @@ def registered_species():
     found = {js: _from_cxx_species(d) for js, d in _core.cxx_species().items()}
     found.update(_species)
     return dict(sorted(found.items()))
+
+
+def species(js):
+    """Species js, or None: registered_species().get(js) without making the
+    others (a registered species is looked up every frame)."""
+    found = _species.get(js)
+    if found is None:
+        d = _core.cxx_species().get(js)
+        found = None if d is None else _from_cxx_species(d)
+    return found
 
 
 def any_species():
@@ -409,32 +437,35 @@ def call_getter(obj, name, lost=False, suffix=""):
     """obj.get<name>() for this rank's particles: Warp's getters are asked
     for gather=0 (and lost=, suffix= when given); plain ones are called bare."""
     getter = getattr(obj, "get" + name)
-    kw = {}
-    if _accepts(getter, "gather"):
-        kw["gather"] = 0
+    gather, takes_lost, takes_suffix = _keywords_taken(getter)
+    kw = {"gather": 0} if gather else {}
     if lost:
-        if not _accepts(getter, "lost"):
+        if not takes_lost:
             raise TypeError(f"lost=1: {type(obj).__name__}.get{name}() takes no lost= keyword")
         kw["lost"] = 1
     if suffix:
-        if not _accepts(getter, "suffix"):
+        if not takes_suffix:
             raise TypeError(f"suffix=: {type(obj).__name__}.get{name}() takes no suffix= keyword")
         kw["suffix"] = suffix
     return getter(**kw)
 
 
-_accepts_cache = {}
+_keywords_cache = {}
 
 
-def _accepts(func, name):
+def _keywords_taken(func):
+    """Whether func takes gather=, lost= and suffix=, worked out once per
+    code object (a registered species' getters are called every frame)."""
     code = getattr(getattr(func, "__func__", func), "__code__", None)
-    key = (code if code is not None else func, name)
-    if key not in _accepts_cache:
+    key = code if code is not None else func
+    taken = _keywords_cache.get(key)
+    if taken is None:
         try:
             params = inspect.signature(func).parameters
         except (TypeError, ValueError):
-            _accepts_cache[key] = False
+            taken = (False, False, False)
         else:
-            _accepts_cache[key] = name in params or any(
-                p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-    return _accepts_cache[key]
+            anything = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+            taken = tuple(anything or name in params for name in ("gather", "lost", "suffix"))
+        _keywords_cache[key] = taken
+    return taken
