@@ -450,6 +450,38 @@ def test_a_kept_plan_follows_a_registered_top_and_the_run_ncolor(rng):
         assert bands[0] == bands[1] and bands[2] == bands[3] and bands[1] != bands[2]
 
 
+def test_a_kept_plan_replays_under_warps_top_while_wpid_weighs_nothing(rng):
+    """With Warp's top registered and its wpid 0 (no weights), a plan of the
+    call's arrays is kept and replayed, and draws the general way's frame;
+    when wpid turns nonzero the next frame raises the general way's error
+    on every rank (the arrays have no w), and at wpid 0 it replays again."""
+    from pargist import _ppplan
+    z, x = rng.normal(size=1500), 0.5 * rng.normal(size=1500)
+    kw = dict(cellarray=1, nx=16, ny=12)
+
+    class Top:
+        wpid = 0
+        zbeam = 0.0
+
+    top = Top()
+    try:
+        pg.register_run(top)
+        kept, general, kept_png, general_png = plain_frame(z, x, **kw)
+        assert kept == general and kept_png == general_png
+        pg.ppzx(z=z, x=x, **kw)
+        pg.fma()
+        assert _ppplan.find(_ppplan.shape_of("ppzx", 0, dict(z=z, x=x, **kw))) is not None
+        top.wpid = 1
+        with pytest.raises(TypeError, match="needs w"):
+            pg.ppzx(z=z, x=x, **kw)
+        top.wpid = 0
+        again = pg.ppzx(z=z, x=x, **kw)
+        pg.fma()
+    finally:
+        pg.clear_sources()
+    assert again == kept
+
+
 def test_a_registered_species_or_other_keywords_take_the_general_way(rng):
     """A species registered after a plan was kept weighs the next frame (its
     w=), as the general way does; nx=2.0 is refused although nx=2 had a plan;

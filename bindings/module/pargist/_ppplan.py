@@ -25,8 +25,8 @@ the registered species (a plan of the call's arrays gives way to the general
 way when any is registered; a plan of a registered species reads it, its
 selection, weights and right title again each frame and gives way when any
 of those is not plain any more), Warp's run values (the default plot
-limits, wpid), the run's ncolor and the window's places (the engine reads
-those itself).
+limits, wpid: a plan of the call's arrays replays while wpid is None or 0),
+the run's ncolor and the window's places (the engine reads those itself).
 """
 
 import numpy
@@ -111,6 +111,18 @@ def forget():
     _kept.clear()
 
 
+def _wpid_weighs():
+    """Whether Warp's wpid rule (pp._weights) weighs this frame: a nonzero
+    wpid asks for the particles' w, which a call's own arrays do not have
+    (the general way raises that); None or 0 (Warp's top without weights)
+    weighs nothing, and a plan of the call's arrays replays."""
+    wpid = sources.run.get("wpid")
+    try:
+        return wpid is not None and bool(wpid)
+    except Exception:  # noqa: BLE001 - no truth value: the general way raises it, agreed
+        return True
+
+
 class DensityPlan:
     """A plain density frame of the call's arrays h= and v=, or of a
     registered species (species(kw): its (x, y, titles) this frame, None when
@@ -140,7 +152,7 @@ class DensityPlan:
         if self.species is None:
             x, y = kw[self.h], kw[self.v]
             titles = self.titles
-            if sources.any_species() or sources.run.get("wpid") is not None:
+            if sources.any_species() or _wpid_weighs():
                 return NOT_THIS_PLAN
         else:
             got = self.species(kw)

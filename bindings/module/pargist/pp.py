@@ -454,7 +454,8 @@ def _density_plan(shape, call, parts, p, spec):
              and not any(kw.get(k) is not None for k in _SELECTING) and o["view"] is None
              and not isinstance(kw.get("slope"), str) and not o["local"] and _plain_cellarray(p, o))
     sides = None if "pplimits" in kw else kinds
-    if plain and given == {h, v} and parts[0].q.source is None and run.get("wpid") is None:
+    # (A nonzero wpid made _weights ask these arrays for w: the general way raised before this.)
+    if plain and given == {h, v} and parts[0].q.source is None:
         titles = (titlet, LABELS.get(h, h), LABELS.get(v, v), "")
         return _ppplan.DensityPlan(call.func, h, v, o, titles, sides, _default_sides)
     if plain and not given and parts[0].q.source is not None:
