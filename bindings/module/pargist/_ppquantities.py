@@ -9,7 +9,7 @@ times gaminv...). Each is computed once per call.
 
 import numpy
 
-from .sources import call_getter, run
+from .sources import ParticleArrays, call_getter, run
 
 CLIGHT = 2.99792458e8      # m/s
 ECHARGE = 1.602176634e-19  # C
@@ -64,6 +64,9 @@ class Quantities:
         if name in self.given:
             return _numbers(self.given[name], name, self.func)
         src = self.source
+        if type(src) is ParticleArrays and name in src.arrays:
+            # Its get<name>() (an attribute exactly then), without the getter's call: read every frame.
+            return _numbers(src.held(name, self.lost, self.suffix), name, self.func)
         if src is not None and hasattr(src, "get" + name):
             return _numbers(call_getter(src, name, self.lost, self.suffix), name, self.func)
         derive = _DERIVED.get(name)

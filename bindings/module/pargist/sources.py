@@ -95,6 +95,14 @@ class ParticleArrays:
             src = src.lost
         return src
 
+    def held(self, key, lost=0, suffix=""):
+        """This rank's array of quantity key (of the lost or suffixed
+        particles): what get<key>(gather=0, lost=, suffix=) returns."""
+        a = self._variant(lost, suffix).arrays.get(key)
+        if a is None:
+            raise KeyError(f"the {'lost ' if lost else ''}particles have no {key}")
+        return a
+
     def getn(self, gather=1, lost=0, suffix="", **_selection):
         src = self._variant(lost, suffix)
         n = next((a.shape[0] for a in src.arrays.values()), 0)
@@ -115,9 +123,7 @@ class _ArrayGetter:
         self.key = key
 
         def getter(particles, gather=1, bcast=1, lost=0, suffix="", **_selection):
-            a = particles._variant(lost, suffix).arrays.get(key)
-            if a is None:
-                raise KeyError(f"the {'lost ' if lost else ''}particles have no {key}")
+            a = particles.held(key, lost, suffix)
             if gather:
                 from . import parallel
                 return parallel.gatherarray(a, bcast=bcast)
