@@ -467,11 +467,12 @@ def _density_plan(shape, call, parts, p, spec):
 
 def _species_frame(func, h, v, titlet, o):
     """A species plan's per-frame reading (see _ppplan.DensityPlan): the
-    general way's own steps (Warp's selection, the lengths' check, the
-    weights) on this frame's call, and its right title (_RightTitle);
-    (x, y, titles) when its frame is still a plain one of a single species,
-    else None, and None when a step raises (the general way then raises
-    it, agreed)."""
+    general way's own steps (Warp's selection, the weights) on this frame's
+    call, and its right title (_RightTitle); (x, y, titles) when its frame
+    is still a plain one of a single species, else None, and None when a
+    step raises (the general way then raises it, agreed). The lengths are
+    not checked here: a replay takes the general way, which raises their
+    error, unless x and y are 1-D of the same length."""
     labels = (titlet, LABELS.get(h, h), LABELS.get(v, v))
     right = _RightTitle()
 
@@ -481,7 +482,6 @@ def _species_frame(func, h, v, titlet, o):
             if len(numbers) != 1:
                 return None
             sel = select(func, kw, 0, numbers[0])
-            check_lengths(func, sel, [h, v])
             if (sel.q.source is None or sel.windows or sel.mask is not None or sel.indices is not None
                     or sel.subset or _weights(sel, o) is not None):
                 return None

@@ -220,6 +220,9 @@ def _from_cxx_species(d):
     return ParticleArrays(mass=d["mass"], charge=d["charge"], lost=lost, name=d["name"] or None, **d["arrays"])
 
 
+_ABSENT = object()
+
+
 class _Run:
     """Warp's ``top`` values the plots read: a registered object's attributes
     first, then values given to register_run, then Warp's defaults."""
@@ -228,8 +231,8 @@ class _Run:
         if name in _run["values"]:
             return _run["values"][name]
         obj = _run["object"]
-        if obj is not None and hasattr(obj, name):
-            value = getattr(obj, name)
+        value = _ABSENT if obj is None else getattr(obj, name, _ABSENT)  # one lookup: plans read top every frame
+        if value is not _ABSENT:
             if isinstance(value, bytes) or (isinstance(value, numpy.ndarray) and value.dtype.kind == "S"):
                 value = numpy.asarray(value).tobytes().decode(errors="replace").strip()
             return value
