@@ -184,7 +184,7 @@ def check_lengths(func, sel, names):
     n = None
     for name in names:
         a = sel.q.get(name)
-        shape = a.shape if type(a) is numpy.ndarray else numpy.shape(a)  # numpy.shape's dispatch: a frame's cost
+        shape = a.shape if type(a) is numpy.ndarray else numpy.shape(a)  # an array without numpy.shape()'s dispatch
         m = shape[0] if shape else 1
         if n is None:
             n, first = m, name

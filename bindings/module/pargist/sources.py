@@ -128,7 +128,7 @@ class _ArrayGetter:
                 from . import parallel
                 return parallel.gatherarray(a, bcast=bcast)
             return a
-        getter.__name__ = getter.__qualname__ = "get" + key
+        getter.__name__, getter.__qualname__ = "get" + key, "ParticleArrays.get" + key
         self.getter = getter
 
     def __get__(self, particles, owner=None):
