@@ -477,6 +477,15 @@ def test_a_kept_plan_replays_under_warps_top_while_wpid_weighs_nothing(rng):
         top.wpid = 0
         again = pg.ppzx(z=z, x=x, **kw)
         pg.fma()
+        last = parallel.npes - 1
+        top.wpid = 1 if parallel.me == last else 0  # the others replay: every rank raises the last one's error
+        with pytest.raises(TypeError, match="needs w") as got:
+            pg.ppzx(z=z, x=x, **kw)
+        if parallel.npes > 1:
+            assert f"(rank {last})" in str(got.value)
+        top.wpid = 0
+        assert pg.ppzx(z=z, x=x, **kw) == kept
+        pg.fma()
     finally:
         pg.clear_sources()
     assert again == kept
