@@ -293,6 +293,46 @@ def test_a_species_plan_reads_the_species_and_the_run_again(rng):
         pg.clear_sources()
 
 
+def test_a_species_plan_calls_a_warp_species_getters_every_frame(rng):
+    """A registered object with Warp's getters (gather= taken, so asked for
+    this rank's particles with gather=0) is read through them each frame:
+    a replayed frame plots what they return now, as the general way does."""
+    from pargist import _ppplan
+
+    class WarpSpecies:
+        def __init__(self, n):
+            self.z, self.x = rng.normal(size=n), rng.normal(size=n)
+
+        def getz(self, gather=1):
+            assert gather == 0
+            return self.z
+
+        def getx(self, gather=1):
+            assert gather == 0
+            return self.x
+
+    beam = WarpSpecies(500)
+    kw = dict(cellarray=1, nx=12, ny=10)
+    try:
+        pg.register_species(beam)
+        for _ in range(2):
+            pg.ppzx(**kw)
+            pg.fma()
+        assert _ppplan.find(_ppplan.shape_of("ppzx", 0, dict(kw))).species is not None
+        beam.z, beam.x = rng.normal(size=321), rng.normal(size=321)  # the next step's particles
+        kept = pg.ppzx(**kw)
+        kept_png = frame_pixels()
+        pg.fma()
+        _ppplan.forget()
+        general = pg.ppzx(**kw)
+        general_png = frame_pixels()
+        pg.fma()
+    finally:
+        pg.clear_sources()
+    assert kept == general and kept["selected"] == 321 * parallel.npes
+    assert kept_png == general_png
+
+
 def test_a_rank_without_its_species_fails_every_replaying_rank(rng):
     """The last rank unregisters its species while the others replay their
     species plan: every rank raises that rank's LookupError."""
