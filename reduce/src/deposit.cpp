@@ -3,6 +3,8 @@
 #include <pargist/reduce/deposit.hpp>
 #include <pargist/reduce/limits.hpp>
 
+#include "count_cells.hpp"
+#include "count_conversion.hpp"
 #include "deposit_kernels.hpp"
 #include "mpi_ops.hpp"
 #include "deposit_simd.hpp"
@@ -57,53 +59,57 @@ inline const double* doubles_of(const detail::Loader<double, true>& l) {
 }
 inline const double* doubles_of(const detail::ZeroLoader&) { return nullptr; }  // 1-D: no y array
 
-// ---- unweighted NGP: 8-bit local counts, so that the busy part of a
-// 512x512 grid stays in L1/L2; a count that wraps to 0 carries 256 into
-// the totals (a rarely taken branch: once per 256 deposits in a cell). The
-// totals are doubles holding integers: exact up to 2^53 counts per cell in
-// any order of summation, and already the type of the result.
+// At most how many particles a selection deposits, without a pass over a
+// mask or windows (those count every particle).
+std::size_t deposits_at_most(const Selection& sel, std::size_t n) {
+  if (sel.is_range()) return sel.count(n);
+  return sel.indices && !sel.mask && sel.windows.empty() ? std::min(n, sel.indices->size()) : n;
+}
+
+// ---- unweighted NGP: integer counts in the doubles of the result (exact up
+// to 2^53 counts per cell in any order of summation); with more particles
+// than cells, through 8-bit counts so that the busy part of a 512x512 grid
+// stays in L1/L2 (count_cells.hpp).
 
 // The hot loop for a plain index range, constants in registers.
-template <class LX, class LY>
-void ngp_range(std::size_t b, std::size_t e, std::size_t step, LX lx, LY ly, const AxisMap mx, const AxisMap my,
-               std::uint8_t* __restrict counts, double* __restrict total, std::uint64_t& bad) {
+template <class LX, class LY, class Cells>
+std::uint64_t ngp_range(std::size_t b, std::size_t e, std::size_t step, LX lx, LY ly, const AxisMap mx,
+                        const AxisMap my, const Cells cells, std::uint64_t& bad) {
   const double xlo = mx.lo, xhi = mx.hi, xs = mx.scale, xtop = mx.top;
   const double ylo = my.lo, yhi = my.hi, ys = my.scale, ytop = my.top;
   const std::int64_t nx = mx.n;
+  std::uint64_t deposited = 0;
   for (std::size_t i = b; i < e; i += step) {
     const double x = lx(i), y = ly(i);
     if ((x >= xlo) & (x <= xhi) & (y >= ylo) & (y <= yhi)) {
       double cx = (x - xlo) * xs, cy = (y - ylo) * ys;  // >= 0 inside
       cx = cx < xtop ? cx : xtop;
       cy = cy < ytop ? cy : ytop;
-      const std::int64_t c = std::int64_t(cy) * nx + std::int64_t(cx);
-      if (__builtin_expect(++counts[c] == 0, 0)) total[c] += 256;
+      ++deposited;
+      cells.add(std::int64_t(cy) * nx + std::int64_t(cx));
     } else {
       bad += !(detail::is_finite(x) & detail::is_finite(y));
     }
   }
+  return deposited;
 }
 
-template <class LX, class LY>
-void ngp_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
-                std::vector<double>& total, Tally& t) {
-  const std::size_t cells = total.size();
-  std::vector<std::uint8_t> counts(cells, 0);
-  std::uint64_t seen = 0, bad = 0;
+template <class LX, class LY, class Cells>
+void ngp_into(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
+              std::size_t ncells, const Cells cells, Tally& t) {  // cells by value: see deposit4 in deposit_simd.cpp
+  std::uint64_t seen = 0, bad = 0, deposited = 0;
   if (sel.is_range()) {
     const std::size_t step = sel.step == 0 ? 1 : sel.step, end = std::min(sel.end, n);
     if (sel.begin < end) {
       // Contiguous doubles, every particle: four at a time when the CPU can.
+      bool vectorised = false;
       if constexpr (contiguous_doubles<LX, LY>()) {
-        if (step == 1 && cells < (std::size_t(1) << 31) && detail::have_avx2()) {
-          detail::ngp_counts_avx2(doubles_of(lx), doubles_of(ly), sel.begin, end, mx, my, counts.data(),
-                                  total.data(), bad);
-        } else {
-          ngp_range(sel.begin, end, step, lx, ly, mx, my, counts.data(), total.data(), bad);
+        if (step == 1 && ncells < (std::size_t(1) << 31) && detail::have_avx2()) {
+          vectorised = true;
+          deposited = detail::ngp_counts_avx2(doubles_of(lx), doubles_of(ly), sel.begin, end, mx, my, cells, bad);
         }
-      } else {
-        ngp_range(sel.begin, end, step, lx, ly, mx, my, counts.data(), total.data(), bad);
       }
+      if (!vectorised) deposited = ngp_range(sel.begin, end, step, lx, ly, mx, my, cells, bad);
       seen = (end - sel.begin + step - 1) / step;
     }
   } else {
@@ -112,67 +118,58 @@ void ngp_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
       const double x = lx(i), y = ly(i);
       ++seen;
       if (mx.inside(x) & my.inside(y)) {
-        const std::int64_t c = my.ngp(y) * nx + mx.ngp(x);
-        if (__builtin_expect(++counts[c] == 0, 0)) total[c] += 256;
+        ++deposited;
+        cells.add(my.ngp(y) * nx + mx.ngp(x));
       } else {
         bad += !(detail::is_finite(x) & detail::is_finite(y));
       }
     });
   }
-  // The cells hold integers, so any order of summation is exact: four
-  // running sums, not one chaining every add.
-  double deposited = 0;
-  if (detail::have_avx2()) {
-    deposited = detail::merge_counts_avx2(counts.data(), total.data(), cells);
-  } else {
-    double sum[4] = {0, 0, 0, 0};
-    std::size_t c = 0;
-    for (; c + 4 <= cells; c += 4)
-      for (int k = 0; k < 4; ++k) total[c + k] += counts[c + k], sum[k] += total[c + k];
-    for (; c < cells; ++c) total[c] += counts[c], sum[0] += total[c];
-    deposited = (sum[0] + sum[1]) + (sum[2] + sum[3]);
-  }
   t.seen += seen;
-  t.deposited += std::uint64_t(deposited);  // every deposit added one to one cell
+  t.deposited += deposited;
   t.nonfinite += bad;
 }
 
-// A 64-bit count stored in the bytes of a double of the result grid.
-typedef std::uint64_t AliasedCount __attribute__((may_alias));
-
-// ---- unweighted CIC: fixed-point shares (exact sums) in 32-bit cells, half
-// the cache footprint of 64-bit ones; a cell that wraps carries 2^32 into
-// the 64-bit totals (a rarely taken branch: about once per 256 particles in a cell).
-
-// Adds one particle's four shares; the two cells along x are neighbours.
-struct CicCells {
-  std::uint32_t* __restrict low;
-  std::uint64_t* __restrict total;
-  std::int64_t nx;
-  void add(std::int64_t c, std::uint32_t w) {
-    const std::uint32_t v = low[c] + w;
-    if (__builtin_expect(v < w, 0)) total[c] += std::uint64_t(1) << 32;
-    low[c] = v;
+// The 8-bit counts of this thread's depositions, kept from call to call and
+// all zero between calls (the merge clears what it reads): no allocation
+// and no zeroing pass per call. Allocating them every call cost a page
+// fault per 4 kB in some heap states (glibc trimming the top of the heap
+// after each call and growing it again at the next).
+class KeptByteCounts {
+ public:
+  explicit KeptByteCounts(std::size_t cells) {
+    if (counts_.size() < cells) counts_.resize(cells, 0);
   }
-  void deposit(const AxisMap& mx, const AxisMap& my, double x, double y) {
-    std::int64_t x0, x1, y0, y1;
-    std::uint32_t qx, qy;
-    mx.cic_fixed(x, x0, x1, qx);
-    my.cic_fixed(y, y0, y1, qy);
-    const std::uint32_t px = detail::fixed_one - qx, py = detail::fixed_one - qy;
-    const std::int64_t r0 = y0 * nx, r1 = y1 * nx;
-    add(r0 + x0, px * py);
-    add(r0 + x1, qx * py);
-    add(r1 + x0, px * qy);
-    add(r1 + x1, qx * qy);
+  ~KeptByteCounts() {
+    if (counts_.size() > kKept) std::vector<std::uint8_t>().swap(counts_);
   }
+  std::uint8_t* data() { return counts_.data(); }
+
+ private:
+  static constexpr std::size_t kKept = std::size_t(64) << 20;  // 8192^2 cells; larger ones are given back
+  static thread_local std::vector<std::uint8_t> counts_;
 };
+thread_local std::vector<std::uint8_t> KeptByteCounts::counts_;
 
+// Counts into `total` (zeroed, the grid's cells).
 template <class LX, class LY>
-void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
-                std::uint64_t* grid, std::size_t ncells, Tally& t) {
-  std::vector<std::uint32_t> low(ncells, 0);
-  CicCells cells{low.data(), grid, mx.n};
+void ngp_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
+                std::vector<double>& total, Tally& t) {
+  const std::size_t cells = total.size();
+  if (detail::counts_directly(deposits_at_most(sel, n), cells)) {
+    ngp_into(sel, n, lx, ly, mx, my, cells, detail::DirectCounts{total.data()}, t);
+    return;
+  }
+  KeptByteCounts counts(cells);
+  ngp_into(sel, n, lx, ly, mx, my, cells, detail::ByteCounts{counts.data(), total.data()}, t);
+  detail::merge_and_clear_counts(counts.data(), total.data(), cells);
+}
+
+// ---- unweighted CIC: fixed-point shares (exact sums), into one of
+// count_cells.hpp's kinds of cells.
+template <class LX, class LY, class Cells>
+void cic_into(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
+              const Cells cells, Tally& t) {  // cells by value: see deposit4 in deposit_simd.cpp
   std::uint64_t seen = 0, bad = 0, deposited = 0;
   if (sel.is_range()) {
     const std::size_t step = sel.step == 0 ? 1 : sel.step, end = std::min(sel.end, n);
@@ -182,8 +179,7 @@ void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
       if (step == 1 && detail::have_avx2() && detail::cic_fits_avx2(mx, my)) {
         vectorised = true;
         if (sel.begin < end)
-          deposited = detail::cic_counts_avx2(doubles_of(lx), doubles_of(ly), sel.begin, end, mx, my, low.data(),
-                                              grid, bad);
+          deposited = detail::cic_counts_avx2(doubles_of(lx), doubles_of(ly), sel.begin, end, mx, my, cells, bad);
       }
     }
     if (!vectorised) {
@@ -193,7 +189,7 @@ void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
         const double x = lx(i), y = ly(i);
         if (ax.inside(x) & ay.inside(y)) {
           ++deposited;
-          cells.deposit(ax, ay, x, y);
+          detail::deposit_cic(cells, ax, ay, x, y);
         } else {
           bad += !(detail::is_finite(x) & detail::is_finite(y));
         }
@@ -206,16 +202,33 @@ void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap
       ++seen;
       if (mx.inside(x) & my.inside(y)) {
         ++deposited;
-        cells.deposit(mx, my, x, y);
+        detail::deposit_cic(cells, mx, my, x, y);
       } else {
         bad += !(detail::is_finite(x) & detail::is_finite(y));
       }
     });
   }
-  for (std::size_t c = 0; c < ncells; ++c) grid[c] += low[c];
   t.seen += seen;
   t.deposited += deposited;
   t.nonfinite += bad;
+}
+
+// A 64-bit count stored in the bytes of a double of the result grid.
+typedef std::uint64_t AliasedCount __attribute__((may_alias));
+
+// The cells of an unweighted CIC deposition into `values` (zeroed, the
+// grid's cells then room for the tallies), left as the doubles of the result
+// on one rank (`alone`), as 64-bit counts in the same bytes otherwise.
+template <class LX, class LY>
+void cic_counts(const Selection& sel, std::size_t n, LX lx, LY ly, const AxisMap& mx, const AxisMap& my,
+                bool alone, std::vector<double>& values, std::size_t ncells, Tally& t) {
+  // DoubleShares is exact below 2^29 particles in a cell.
+  if (alone && deposits_at_most(sel, n) < (std::size_t(1) << 29)) {
+    cic_into(sel, n, lx, ly, mx, my, detail::DoubleShares{values.data()}, t);
+    return;
+  }
+  cic_into(sel, n, lx, ly, mx, my, detail::WideShares{reinterpret_cast<AliasedCount*>(values.data())}, t);
+  if (alone) detail::counts_to_doubles(values.data(), ncells);
 }
 
 // ---- weighted (and per-cell mean): double sums. `w` gives the weight of
@@ -384,10 +397,18 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
   if (!o.weights) {
     // Exact 64-bit fixed point: the grid then deposited/outside/nonfinite,
     // summed as integers, held in the buffer of the result: the receivers
-    // turn each cell into a double where it lies (one grid allocated, no copy).
+    // turn each cell into a double where it lies (one grid allocated, no
+    // copy). On one rank the cells come out as doubles already.
     std::vector<double> values = detail::zeroed_grid(cells + 3);  // all-zero bits: zero counts too
+    const bool alone = comm.size() == 1;
+    with_loaders(x, y, [&](auto lx, auto ly) { cic_counts(o.selection, n, lx, ly, p.mx, p.my, alone, values, cells, t); });
+    if (alone) {
+      out.stats = t.stats();
+      values.resize(cells);
+      out.values = std::move(values);
+      return out;
+    }
     auto* grid = reinterpret_cast<AliasedCount*>(values.data());
-    with_loaders(x, y, [&](auto lx, auto ly) { cic_counts(o.selection, n, lx, ly, p.mx, p.my, grid, cells, t); });
     const DepositStats s = t.stats();
     grid[cells] = s.deposited;
     grid[cells + 1] = s.outside;
@@ -395,8 +416,7 @@ Grid2D deposit(const Comm& comm, const char* function, ArrayView x, const ArrayV
     detail::sum_counts(grid, cells + 3, comm.handle(), target(o));
     if (receives(comm, o)) {
       out.stats = {grid[cells], grid[cells + 1], grid[cells + 2]};
-      const double unit = 1.0 / detail::fixed_particle;
-      for (std::size_t c = 0; c < cells; ++c) values[c] = double(grid[c]) * unit;
+      detail::counts_to_doubles(values.data(), cells);
       values.resize(cells);
       out.values = std::move(values);
     }

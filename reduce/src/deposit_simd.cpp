@@ -17,11 +17,6 @@ bool have_avx2() {
 
 namespace {
 
-// One count; a wrap to 0 carries 256 (rare: once per 256 deposits in a cell).
-inline void bump(std::uint8_t* counts, double* total, std::uint32_t c) {
-  if (__builtin_expect(++counts[c] == 0, 0)) total[c] += 256;
-}
-
 // The cells of four particles: row * nx + column, and which are inside.
 struct Cells4 {
   __m128i cell;
@@ -52,60 +47,60 @@ struct Mapper {
 };
 
 // Deposits four mapped particles; the rare ones outside are counted as bad
-// when not finite.
-template <bool HasY>
-__attribute__((target("avx2"), always_inline)) inline void deposit4(const Cells4& c4, const double* x,
-                                                                     const double* y, std::uint8_t* counts,
-                                                                     double* total, std::uint64_t& bad) {
+// when not finite. Returns how many were deposited. (The loops take their
+// cells by value: a count's byte store could alias a pointer read through
+// a reference, and reload it at every deposit.)
+template <bool HasY, class Cells>
+__attribute__((target("avx2"), always_inline)) inline unsigned deposit4(const Cells4& c4, const double* x,
+                                                                         const double* y, const Cells& cells,
+                                                                         std::uint64_t& bad) {
   alignas(16) std::uint32_t cell[4];
   _mm_store_si128(reinterpret_cast<__m128i*>(cell), c4.cell);
   if (__builtin_expect(c4.inside == 15, 1)) {
-    bump(counts, total, cell[0]);
-    bump(counts, total, cell[1]);
-    bump(counts, total, cell[2]);
-    bump(counts, total, cell[3]);
-    return;
+    cells.add(cell[0]);
+    cells.add(cell[1]);
+    cells.add(cell[2]);
+    cells.add(cell[3]);
+    return 4;
   }
   for (int k = 0; k < 4; ++k) {
     if (c4.inside >> k & 1)
-      bump(counts, total, cell[k]);
+      cells.add(cell[k]);
     else
       bad += !(is_finite(x[k]) & (!HasY || is_finite(y[k])));
   }
+  return unsigned(__builtin_popcount(unsigned(c4.inside)));
 }
 
 // Eight particles per turn: both groups' cells are computed before any
 // count is touched, so more increments are in flight at once.
 // HasY = false deposits on row 0 (1-D).
-template <bool HasY>
-__attribute__((target("avx2"))) void ngp_loop(const double* x, const double* y, std::size_t begin, std::size_t end,
-                                              const AxisMap& mx, const AxisMap& my, std::uint8_t* counts,
-                                              double* total, std::uint64_t& bad) {
+template <bool HasY, class Cells>
+__attribute__((target("avx2"))) std::uint64_t ngp_loop(const double* x, const double* y, std::size_t begin,
+                                                       std::size_t end, const AxisMap& mx, const AxisMap& my,
+                                                       const Cells cells, std::uint64_t& bad) {
   const Mapper<HasY> map(mx, my);
+  std::uint64_t deposited = 0;
   std::size_t i = begin;
   for (; i + 8 <= end; i += 8) {
     // The hardware prefetcher alone lags behind this loop.
     _mm_prefetch(reinterpret_cast<const char*>(x + i + 128), _MM_HINT_T0);
     if constexpr (HasY) _mm_prefetch(reinterpret_cast<const char*>(y + i + 128), _MM_HINT_T0);
     const Cells4 a = map(x + i, y + i), b = map(x + i + 4, y + i + 4);
-    deposit4<HasY>(a, x + i, y + i, counts, total, bad);
-    deposit4<HasY>(b, x + i + 4, y + i + 4, counts, total, bad);
+    deposited += deposit4<HasY>(a, x + i, y + i, cells, bad);
+    deposited += deposit4<HasY>(b, x + i + 4, y + i + 4, cells, bad);
   }
   // The last 0-7 particles, one at a time with the same arithmetic.
   for (; i < end; ++i) {
     const double vx = x[i], vy = HasY ? y[i] : 0.0;
-    if (mx.inside(vx) & my.inside(vy))
-      bump(counts, total, std::uint32_t(my.ngp(vy) * mx.n + mx.ngp(vx)));
-    else
+    if (mx.inside(vx) & my.inside(vy)) {
+      ++deposited;
+      cells.add(my.ngp(vy) * mx.n + mx.ngp(vx));
+    } else {
       bad += !(is_finite(vx) & is_finite(vy));
+    }
   }
-}
-
-// One CIC share: add w to cell c; a wrap carries 2^32 into the totals.
-inline void add_share(std::uint32_t* low, std::uint64_t* total, std::uint32_t c, std::uint32_t w) {
-  const std::uint32_t v = low[c] + w;
-  if (__builtin_expect(v < w, 0)) total[c] += std::uint64_t(1) << 32;
-  low[c] = v;
+  return deposited;
 }
 
 // Fixed-point CIC of one axis for four values: the lower and upper cells
@@ -128,11 +123,10 @@ struct CicAxis4 {
   }
 };
 
-template <bool HasY>
+template <bool HasY, class Cells>
 __attribute__((target("avx2"))) std::uint64_t cic_loop(const double* x, const double* y, std::size_t begin,
                                                        std::size_t end, const AxisMap& mx, const AxisMap& my,
-                                                       std::uint32_t* low, std::uint64_t* total,
-                                                       std::uint64_t& bad) {
+                                                       const Cells cells, std::uint64_t& bad) {
   const CicAxis4 ax(mx), ay(my);
   const __m256d xlo = _mm256_set1_pd(mx.lo), xhi = _mm256_set1_pd(mx.hi);
   const __m256d ylo = _mm256_set1_pd(my.lo), yhi = _mm256_set1_pd(my.hi);
@@ -170,7 +164,7 @@ __attribute__((target("avx2"))) std::uint64_t cic_loop(const double* x, const do
     for (int k = 0; k < 4; ++k) {
       if (inside >> k & 1) {
         ++deposited;
-        for (int corner = 0; corner < 4; ++corner) add_share(low, total, cell[corner][k], share[corner][k]);
+        for (int corner = 0; corner < 4; ++corner) cells.add(cell[corner][k], share[corner][k]);
       } else {
         bad += !(is_finite(x[i + k]) & (!HasY || is_finite(y[i + k])));
       }
@@ -184,66 +178,70 @@ __attribute__((target("avx2"))) std::uint64_t cic_loop(const double* x, const do
       continue;
     }
     ++deposited;
-    std::int64_t a0, a1, b0, b1;
-    std::uint32_t qa, qb;
-    mx.cic_fixed(vx, a0, a1, qa);
-    my.cic_fixed(vy, b0, b1, qb);
-    const std::uint32_t pa = fixed_one - qa, pb = fixed_one - qb;
-    add_share(low, total, std::uint32_t(b0 * mx.n + a0), pa * pb);
-    add_share(low, total, std::uint32_t(b0 * mx.n + a1), qa * pb);
-    add_share(low, total, std::uint32_t(b1 * mx.n + a0), pa * qb);
-    add_share(low, total, std::uint32_t(b1 * mx.n + a1), qa * qb);
+    deposit_cic(cells, mx, my, vx, vy);
   }
   return deposited;
 }
 
-}  // namespace
-
-std::uint64_t cic_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end,
-                              const AxisMap& mx, const AxisMap& my, std::uint32_t* low, std::uint64_t* total,
-                              std::uint64_t& bad) {
-  if (y) return cic_loop<true>(x, y, begin, end, mx, my, low, total, bad);
-  return cic_loop<false>(x, x, begin, end, mx, my, low, total, bad);  // y is never read
-}
-
-void ngp_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end, const AxisMap& mx,
-                     const AxisMap& my, std::uint8_t* counts, double* total, std::uint64_t& bad) {
-  if (y)
-    ngp_loop<true>(x, y, begin, end, mx, my, counts, total, bad);
-  else
-    ngp_loop<false>(x, x, begin, end, mx, my, counts, total, bad);  // y is never read: any valid array
-}
-
-__attribute__((target("avx2"))) double merge_counts_avx2(const std::uint8_t* counts, double* total,
-                                                         std::size_t cells) {
-  __m256d sum = _mm256_setzero_pd();
+__attribute__((target("avx2"))) void merge_and_clear_counts_avx2(std::uint8_t* counts, double* total,
+                                                                 std::size_t cells) {
   std::size_t c = 0;
   for (; c + 4 <= cells; c += 4) {
     std::int32_t four;
     __builtin_memcpy(&four, counts + c, 4);
+    __builtin_memset(counts + c, 0, 4);
     const __m256d add = _mm256_cvtepi32_pd(_mm_cvtepu8_epi32(_mm_cvtsi32_si128(four)));
-    const __m256d t = _mm256_add_pd(_mm256_loadu_pd(total + c), add);
-    _mm256_storeu_pd(total + c, t);
-    sum = _mm256_add_pd(sum, t);
+    _mm256_storeu_pd(total + c, _mm256_add_pd(_mm256_loadu_pd(total + c), add));
   }
-  alignas(32) double lanes[4];
-  _mm256_store_pd(lanes, sum);
-  double deposited = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
-  for (; c < cells; ++c) total[c] += counts[c], deposited += total[c];
-  return deposited;
+  for (; c < cells; ++c) total[c] += counts[c], counts[c] = 0;
+}
+
+}  // namespace
+
+template <class Cells>
+std::uint64_t ngp_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end,
+                              const AxisMap& mx, const AxisMap& my, const Cells& cells, std::uint64_t& bad) {
+  if (y) return ngp_loop<true>(x, y, begin, end, mx, my, cells, bad);
+  return ngp_loop<false>(x, x, begin, end, mx, my, cells, bad);  // y is never read: any valid array
+}
+
+template <class Cells>
+std::uint64_t cic_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end,
+                              const AxisMap& mx, const AxisMap& my, const Cells& cells, std::uint64_t& bad) {
+  if (y) return cic_loop<true>(x, y, begin, end, mx, my, cells, bad);
+  return cic_loop<false>(x, x, begin, end, mx, my, cells, bad);  // y is never read
 }
 
 #else
 
 bool have_avx2() { return false; }
-std::uint64_t cic_counts_avx2(const double*, const double*, std::size_t, std::size_t, const AxisMap&, const AxisMap&,
-                              std::uint32_t*, std::uint64_t*, std::uint64_t&) {
+// Never called without AVX2.
+template <class Cells>
+std::uint64_t ngp_counts_avx2(const double*, const double*, std::size_t, std::size_t, const AxisMap&,
+                              const AxisMap&, const Cells&, std::uint64_t&) {
   return 0;
 }
-double merge_counts_avx2(const std::uint8_t*, double*, std::size_t) { return 0; }
-void ngp_counts_avx2(const double*, const double*, std::size_t, std::size_t, const AxisMap&, const AxisMap&,
-                     std::uint8_t*, double*, std::uint64_t&) {}
+template <class Cells>
+std::uint64_t cic_counts_avx2(const double*, const double*, std::size_t, std::size_t, const AxisMap&,
+                              const AxisMap&, const Cells&, std::uint64_t&) {
+  return 0;
+}
 
 #endif
+
+void merge_and_clear_counts(std::uint8_t* counts, double* total, std::size_t cells) {
+#if PARGIST_HAVE_AVX2_PATH
+  if (have_avx2()) return merge_and_clear_counts_avx2(counts, total, cells);
+#endif
+  for (std::size_t c = 0; c < cells; ++c) total[c] += counts[c], counts[c] = 0;
+}
+
+// The kinds of cells the loops deposit into (count_cells.hpp).
+#define PARGIST_ARGS const double*, const double*, std::size_t, std::size_t, const AxisMap&, const AxisMap&
+template std::uint64_t ngp_counts_avx2(PARGIST_ARGS, const ByteCounts&, std::uint64_t&);
+template std::uint64_t ngp_counts_avx2(PARGIST_ARGS, const DirectCounts&, std::uint64_t&);
+template std::uint64_t cic_counts_avx2(PARGIST_ARGS, const WideShares&, std::uint64_t&);
+template std::uint64_t cic_counts_avx2(PARGIST_ARGS, const DoubleShares&, std::uint64_t&);
+#undef PARGIST_ARGS
 
 }  // namespace pargist::reduce::detail

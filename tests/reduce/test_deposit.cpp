@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <algorithm>
 #include <limits>
 
 using namespace pargist::reduce;
@@ -328,4 +329,106 @@ TEST_CASE("deposit: weighted 1-D histogram and weighted cell means", "[deposit]"
         const double v = m.mean.at(ix, iy);
         if (m.density.at(ix, iy) > 0) CHECK((v >= -2.0 + ix && v <= -1.0 + ix));
       }
+}
+
+TEST_CASE("deposit: the ways into the cells give the same cells bit for bit", "[deposit]") {
+  // NGP goes straight into the totals with at most a particle per 4 cells
+  // (as the selection bounds them: a range by its length, a mask by the
+  // array's), through 8-bit counts otherwise; the ranks may take different
+  // ways. CIC goes into doubles on one rank, into 64-bit counts reduced and
+  // converted four at a time on several. A dense cluster makes NGP counts
+  // wrap (> 255 in a cell) and CIC cells pass 2^32 (> 256 particles).
+  Comm comm;
+  Comm alone(MPI_COMM_SELF);
+  const std::size_t nx = 40, ny = 30, spread = 2000, cluster = 1100, n = spread + cluster;
+  Beam beam(spread);
+  std::vector<double> gx = beam.x, gy = beam.y;
+  gx.resize(n, 0.1);  // 0.1 is the corner of cells 20-21 x 15-16 on [-2, 2] x [-1.5, 1.5] in 40 x 30
+  gy.resize(n, 0.1);
+  auto [b, e] = test::piece(n, comm.rank(), comm.size(), test::Split::last_heavy);
+  const std::size_t local = e - b;
+  const ArrayView x(gx.data() + b, local), y(gy.data() + b, local);
+  std::vector<double> xs(2 * local), ys(2 * local);  // the same, strided: the scalar loops
+  for (std::size_t i = 0; i < local; ++i) xs[2 * i] = gx[b + i], ys[2 * i] = gy[b + i];
+  const ArrayView xstride(xs.data(), local, 2), ystride(ys.data(), local, 2);
+  const Axis ax{nx, -2, 2}, ay{ny, -1.5, 1.5};
+
+  // Every particle, ranks' pieces of every size: NGP into 8-bit counts on
+  // the heavy ranks, straight in on light ones; against the exact reference.
+  for (Method method : {Method::ngp, Method::cic}) {
+    DepositOptions o;
+    o.method = method;
+    o.all_ranks = true;
+    const Grid2D g = histogram2d(comm, x, y, ax, ay, o);
+    const Grid2D gs = histogram2d(comm, xstride, ystride, ax, ay, o);
+    CHECK(g.values == gs.values);
+    CHECK(g.stats.deposited == gs.stats.deposited);
+    // One rank with all the particles: NGP through 8-bit counts, CIC into doubles.
+    const Grid2D one = histogram2d(alone, ArrayView(gx.data(), n), ArrayView(gy.data(), n), ax, ay, o);
+    CHECK(g.values == one.values);
+    CHECK(g.stats.deposited == one.stats.deposited);
+    CHECK(g.stats.outside == one.stats.outside);
+    CHECK(g.stats.nonfinite == one.stats.nonfinite);
+    if (method == Method::ngp) {
+      CHECK(g.values == reference2d(gx, gy, nullptr, method, nx, ny, -2, 2, -1.5, 1.5));
+    } else {
+      for (std::size_t c : {15 * nx + 20, 15 * nx + 21, 16 * nx + 20, 16 * nx + 21}) CHECK(g.values[c] >= cluster / 4.0);
+    }
+  }
+
+  // The first k local particles of each rank: straight in when selected by
+  // range (k <= cells / 4), through 8-bit counts when selected by a mask of
+  // the whole array, one at a time when strided. All the same cells.
+  const std::size_t k = std::min<std::size_t>(local, nx * ny / 4);
+  std::vector<std::uint8_t> first(local, 0);
+  std::fill(first.begin(), first.begin() + std::ptrdiff_t(k), std::uint8_t(1));
+  std::vector<double> kx, ky;  // the global particles selected
+  for (int r = 0; r < comm.size(); ++r) {
+    auto [rb, re] = test::piece(n, r, comm.size(), test::Split::last_heavy);
+    const std::size_t rk = std::min<std::size_t>(re - rb, nx * ny / 4);
+    kx.insert(kx.end(), gx.begin() + std::ptrdiff_t(rb), gx.begin() + std::ptrdiff_t(rb + rk));
+    ky.insert(ky.end(), gy.begin() + std::ptrdiff_t(rb), gy.begin() + std::ptrdiff_t(rb + rk));
+  }
+  for (Method method : {Method::ngp, Method::cic}) {
+    DepositOptions by_range, by_mask, strided;
+    by_range.method = by_mask.method = strided.method = method;
+    by_range.all_ranks = by_mask.all_ranks = strided.all_ranks = true;
+    by_range.selection.range(0, k);
+    strided.selection.range(0, k);
+    by_mask.selection.where(MaskView(first.data(), local));
+    const Grid2D r = histogram2d(comm, x, y, ax, ay, by_range);
+    const Grid2D m = histogram2d(comm, x, y, ax, ay, by_mask);
+    const Grid2D s = histogram2d(comm, xstride, ystride, ax, ay, strided);
+    const Grid2D one = histogram2d(alone, ArrayView(kx.data(), kx.size()), ArrayView(ky.data(), ky.size()), ax, ay);
+    CHECK(r.values == m.values);
+    CHECK(r.values == s.values);
+    CHECK(r.stats.deposited == m.stats.deposited);
+    CHECK(r.stats.deposited == s.stats.deposited);
+    CHECK(r.stats.nonfinite == m.stats.nonfinite);
+    if (method == Method::ngp) {
+      CHECK(r.values == one.values);
+      CHECK(r.values == reference2d(kx, ky, nullptr, method, nx, ny, -2, 2, -1.5, 1.5));
+    } else {
+      DepositOptions c;
+      c.method = method;
+      const Grid2D onec = histogram2d(alone, ArrayView(kx.data(), kx.size()), ArrayView(ky.data(), ky.size()), ax, ay, c);
+      CHECK(r.values == onec.values);
+    }
+  }
+}
+
+TEST_CASE("deposit: CIC cells far past 2^32 come out exact on one rank and on several", "[deposit]") {
+  // 300 000 particles a rank on one cell corner: each of the four cells gets
+  // 75 000 particles a rank, 2^22 a particle in fixed point (about 2^38).
+  Comm comm;
+  std::vector<double> v(300000, 0.25);
+  DepositOptions o;
+  o.method = Method::cic;
+  o.all_ranks = true;
+  const Grid2D g = histogram2d(comm, ArrayView(v.data(), v.size()), ArrayView(v.data(), v.size()), {4, 0, 1},
+                               {4, 0, 1}, o);
+  for (std::size_t c = 0; c < 16; ++c) {
+    const bool corner = c == 0 || c == 1 || c == 4 || c == 5;
+    CHECK(g.values[c] == (corner ? 75000.0 * comm.size() : 0.0));
+  }
 }
