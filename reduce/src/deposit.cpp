@@ -67,9 +67,9 @@ std::size_t deposits_at_most(const Selection& sel, std::size_t n) {
 }
 
 // ---- unweighted NGP: integer counts in the doubles of the result (exact up
-// to 2^53 counts per cell in any order of summation); with more particles
-// than cells, through 8-bit counts so that the busy part of a 512x512 grid
-// stays in L1/L2 (count_cells.hpp).
+// to 2^53 counts per cell in any order of summation); with more than a
+// particle per 4 cells, through 8-bit counts so that the busy part of a
+// 512x512 grid stays in L1/L2 (count_cells.hpp).
 
 // The hot loop for a plain index range, constants in registers.
 template <class LX, class LY, class Cells>
