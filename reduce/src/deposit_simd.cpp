@@ -107,22 +107,95 @@ __attribute__((target("avx2"))) std::uint64_t ngp_loop(const double* x, const do
 // and the upper share q (0..4095), as AxisMap::cic_fixed computes them.
 struct CicAxis4 {
   __m256d lo, scale, half;
-  __m128i top, zero, fraction;
+  __m128i top, zero, one, fraction;
   __attribute__((target("avx2"))) explicit CicAxis4(const AxisMap& m)
       : lo(_mm256_set1_pd(m.lo)), scale(_mm256_set1_pd(m.fixed_scale)),
         half(_mm256_set1_pd(0.5 * double(fixed_one) + 0.5)), top(_mm_set1_epi32(std::int32_t(m.n - 1))),
-        zero(_mm_setzero_si128()), fraction(_mm_set1_epi32(std::int32_t(fixed_one - 1))) {}
+        zero(_mm_setzero_si128()), one(_mm_set1_epi32(std::int32_t(fixed_one))),
+        fraction(_mm_set1_epi32(std::int32_t(fixed_one - 1))) {}
+  // The position + 1 in cell-centre units, in 1/4096 (cic_fixed's u):
+  // truncation of a positive value, as the scalar int64 conversion does.
+  __attribute__((target("avx2"), always_inline)) __m128i fixed(__m256d v) const {
+    return _mm256_cvttpd_epi32(_mm256_add_pd(_mm256_mul_pd(_mm256_sub_pd(v, lo), scale), half));
+  }
   __attribute__((target("avx2"), always_inline)) void operator()(__m256d v, __m128i& lower, __m128i& upper,
                                                                  __m128i& q) const {
-    // Truncation of a positive value, as the scalar int64 conversion does.
-    const __m128i u = _mm256_cvttpd_epi32(_mm256_add_pd(_mm256_mul_pd(_mm256_sub_pd(v, lo), scale), half));
+    const __m128i u = fixed(v);
     const __m128i k = _mm_srai_epi32(u, int(fixed_bits));
     q = _mm_and_si128(u, fraction);
     lower = _mm_max_epi32(_mm_sub_epi32(k, _mm_set1_epi32(1)), zero);
     upper = _mm_min_epi32(k, top);
   }
+  // The same shares as two neighbour cells (first, first + 1) and the
+  // share of the second (0..4096), for n >= 2. Inside, these are
+  // cic_fixed's cells and q; at the outer half-cells, where both of
+  // cic_fixed's cells are the edge cell, the pair has the edge cell and its
+  // neighbour, the whole share on the edge cell and 0 on the other.
+  __attribute__((target("avx2"), always_inline)) void pair(__m256d v, __m128i& first, __m128i& second_share) const {
+    const __m128i u = fixed(v);
+    // cic_fixed's upper cell k, kept in 1..n-1 so that the pair is on the grid.
+    const __m128i k = _mm_min_epi32(_mm_max_epi32(_mm_srai_epi32(u, int(fixed_bits)), _mm_set1_epi32(1)), top);
+    first = _mm_sub_epi32(k, _mm_set1_epi32(1));
+    // q inside; below 0 (k was 0) or from 4096 up (k was n) at the edges.
+    const __m128i q = _mm_sub_epi32(u, _mm_slli_epi32(k, int(fixed_bits)));
+    second_share = _mm_min_epi32(_mm_max_epi32(q, zero), one);
+  }
 };
 
+// A row's shares of four particles as the cells hold them, each particle's
+// two (first, second) side by side, and their add into cells c, c + 1 with
+// one 128-bit load, add and store. Particles 0 and 1 in p01, 2 and 3 in p23.
+template <class Cells>
+struct RowShares;
+
+template <>
+struct RowShares<WideShares> {
+  __m256i p01, p23;
+  __attribute__((target("avx2"), always_inline)) RowShares(__m128i first, __m128i second)
+      : p01(_mm256_cvtepu32_epi64(_mm_unpacklo_epi32(first, second))),
+        p23(_mm256_cvtepu32_epi64(_mm_unpackhi_epi32(first, second))) {}
+  template <int K>
+  __attribute__((target("avx2"), always_inline)) void add(const WideShares& cells, std::uint32_t c) const {
+    const __m256i two = K < 2 ? p01 : p23;
+    const __m128i pair = K % 2 ? _mm256_extracti128_si256(two, 1) : _mm256_castsi256_si128(two);
+    auto* cell = reinterpret_cast<__m128i*>(cells.total + c);
+    _mm_storeu_si128(cell, _mm_add_epi64(_mm_loadu_si128(cell), pair));
+  }
+};
+
+template <>
+struct RowShares<DoubleShares> {
+  __m256d p01, p23;
+  // Shares up to 2^24 are exact as int32 and as doubles; times 2^-24 exact
+  // too: the bits of DoubleShares::add's double(w) / 2^24.
+  __attribute__((target("avx2"), always_inline)) RowShares(__m128i first, __m128i second)
+      : p01(_mm256_mul_pd(_mm256_cvtepi32_pd(_mm_unpacklo_epi32(first, second)), _mm256_set1_pd(1.0 / fixed_particle))),
+        p23(_mm256_mul_pd(_mm256_cvtepi32_pd(_mm_unpackhi_epi32(first, second)), _mm256_set1_pd(1.0 / fixed_particle))) {}
+  template <int K>
+  __attribute__((target("avx2"), always_inline)) void add(const DoubleShares& cells, std::uint32_t c) const {
+    const __m256d two = K < 2 ? p01 : p23;
+    const __m128d pair = K % 2 ? _mm256_extractf128_pd(two, 1) : _mm256_castpd256_pd128(two);
+    double* cell = cells.total + c;
+    _mm_storeu_pd(cell, _mm_add_pd(_mm_loadu_pd(cell), pair));
+  }
+};
+
+// Deposits particle K of four: its two rows (the same row at the y edges,
+// added in turn, so the cell gets both shares).
+template <int K, class Cells>
+__attribute__((target("avx2"), always_inline)) inline void deposit_pairs(const Cells& cells, const RowShares<Cells>& row0,
+                                                                         const RowShares<Cells>& row1,
+                                                                         const std::uint32_t* first0,
+                                                                         const std::uint32_t* first1) {
+  row0.template add<K>(cells, first0[K]);
+  row1.template add<K>(cells, first1[K]);
+}
+
+// Four particles per turn: cells and shares in vectors, then each
+// particle's shares added two neighbour cells at a time. Sums are exact
+// (integers, or doubles that are multiples of 2^-24 below 2^29), so the
+// edge cells, which get their two shares as one here, hold the scalar
+// loop's bits.
 template <bool HasY, class Cells>
 __attribute__((target("avx2"))) std::uint64_t cic_loop(const double* x, const double* y, std::size_t begin,
                                                        std::size_t end, const AxisMap& mx, const AxisMap& my,
@@ -131,7 +204,7 @@ __attribute__((target("avx2"))) std::uint64_t cic_loop(const double* x, const do
   const __m256d xlo = _mm256_set1_pd(mx.lo), xhi = _mm256_set1_pd(mx.hi);
   const __m256d ylo = _mm256_set1_pd(my.lo), yhi = _mm256_set1_pd(my.hi);
   const __m128i nx = _mm_set1_epi32(std::int32_t(mx.n)), one = _mm_set1_epi32(std::int32_t(fixed_one));
-  alignas(16) std::uint32_t cell[4][4], share[4][4];  // [corner][particle]
+  alignas(16) std::uint32_t first0[4], first1[4];  // each particle's first cell in rows y0, y1
   std::uint64_t deposited = 0;
   std::size_t i = begin;
   for (; i + 4 <= end; i += 4) {
@@ -139,8 +212,8 @@ __attribute__((target("avx2"))) std::uint64_t cic_loop(const double* x, const do
     if constexpr (HasY) _mm_prefetch(reinterpret_cast<const char*>(y + i + 64), _MM_HINT_T0);
     const __m256d vx = _mm256_loadu_pd(x + i);
     __m256d in = _mm256_and_pd(_mm256_cmp_pd(vx, xlo, _CMP_GE_OQ), _mm256_cmp_pd(vx, xhi, _CMP_LE_OQ));
-    __m128i x0, x1, qx, y0 = _mm_setzero_si128(), y1 = _mm_setzero_si128(), qy = _mm_setzero_si128();
-    ax(vx, x0, x1, qx);
+    __m128i x0, qx, y0 = _mm_setzero_si128(), y1 = _mm_setzero_si128(), qy = _mm_setzero_si128();
+    ax.pair(vx, x0, qx);
     if constexpr (HasY) {
       const __m256d vy = _mm256_loadu_pd(y + i);
       in = _mm256_and_pd(in, _mm256_and_pd(_mm256_cmp_pd(vy, ylo, _CMP_GE_OQ), _mm256_cmp_pd(vy, yhi, _CMP_LE_OQ)));
@@ -151,24 +224,27 @@ __attribute__((target("avx2"))) std::uint64_t cic_loop(const double* x, const do
       ay(_mm256_setzero_pd(), y0, y1, qy);
     }
     const __m128i px = _mm_sub_epi32(one, qx), py = _mm_sub_epi32(one, qy);
-    const __m128i r0 = _mm_mullo_epi32(y0, nx), r1 = _mm_mullo_epi32(y1, nx);
-    _mm_store_si128(reinterpret_cast<__m128i*>(cell[0]), _mm_add_epi32(r0, x0));
-    _mm_store_si128(reinterpret_cast<__m128i*>(cell[1]), _mm_add_epi32(r0, x1));
-    _mm_store_si128(reinterpret_cast<__m128i*>(cell[2]), _mm_add_epi32(r1, x0));
-    _mm_store_si128(reinterpret_cast<__m128i*>(cell[3]), _mm_add_epi32(r1, x1));
-    _mm_store_si128(reinterpret_cast<__m128i*>(share[0]), _mm_mullo_epi32(px, py));
-    _mm_store_si128(reinterpret_cast<__m128i*>(share[1]), _mm_mullo_epi32(qx, py));
-    _mm_store_si128(reinterpret_cast<__m128i*>(share[2]), _mm_mullo_epi32(px, qy));
-    _mm_store_si128(reinterpret_cast<__m128i*>(share[3]), _mm_mullo_epi32(qx, qy));
+    _mm_store_si128(reinterpret_cast<__m128i*>(first0), _mm_add_epi32(_mm_mullo_epi32(y0, nx), x0));
+    _mm_store_si128(reinterpret_cast<__m128i*>(first1), _mm_add_epi32(_mm_mullo_epi32(y1, nx), x0));
+    const RowShares<Cells> row0(_mm_mullo_epi32(px, py), _mm_mullo_epi32(qx, py));
+    const RowShares<Cells> row1(_mm_mullo_epi32(px, qy), _mm_mullo_epi32(qx, qy));
     const int inside = _mm256_movemask_pd(in);
-    for (int k = 0; k < 4; ++k) {
-      if (inside >> k & 1) {
-        ++deposited;
-        for (int corner = 0; corner < 4; ++corner) cells.add(cell[corner][k], share[corner][k]);
-      } else {
-        bad += !(is_finite(x[i + k]) & (!HasY || is_finite(y[i + k])));
-      }
+    if (__builtin_expect(inside == 15, 1)) {
+      deposit_pairs<0>(cells, row0, row1, first0, first1);
+      deposit_pairs<1>(cells, row0, row1, first0, first1);
+      deposit_pairs<2>(cells, row0, row1, first0, first1);
+      deposit_pairs<3>(cells, row0, row1, first0, first1);
+      deposited += 4;
+      continue;
     }
+    // Some outside: only the particles inside touch the grid.
+    if (inside & 1) deposit_pairs<0>(cells, row0, row1, first0, first1);
+    if (inside & 2) deposit_pairs<1>(cells, row0, row1, first0, first1);
+    if (inside & 4) deposit_pairs<2>(cells, row0, row1, first0, first1);
+    if (inside & 8) deposit_pairs<3>(cells, row0, row1, first0, first1);
+    deposited += unsigned(__builtin_popcount(unsigned(inside)));
+    for (int k = 0; k < 4; ++k)
+      if (!(inside >> k & 1)) bad += !(is_finite(x[i + k]) & (!HasY || is_finite(y[i + k])));
   }
   // The last 0-3 particles, with the scalar arithmetic.
   for (; i < end; ++i) {

@@ -32,9 +32,10 @@ std::uint64_t ngp_counts_avx2(const double* x, const double* y, std::size_t begi
 template <class Cells>
 std::uint64_t cic_counts_avx2(const double* x, const double* y, std::size_t begin, std::size_t end,
                               const AxisMap& mx, const AxisMap& my, const Cells& cells, std::uint64_t& bad);
-// Whether the fixed-point positions of both axes fit 32-bit lanes.
+// Whether the fixed-point positions of both axes fit 32-bit lanes, and a
+// row has the two cells the loop adds at once.
 inline bool cic_fits_avx2(const AxisMap& mx, const AxisMap& my) {
-  return double(mx.n) * double(fixed_one) < 1e9 && double(my.n) * double(fixed_one) < 1e9 &&
+  return mx.n >= 2 && double(mx.n) * double(fixed_one) < 1e9 && double(my.n) * double(fixed_one) < 1e9 &&
          double(mx.n) * double(my.n) < 2e9;
 }
 
