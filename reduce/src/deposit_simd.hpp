@@ -1,8 +1,8 @@
 // Internal: the unweighted NGP and CIC hot loops with AVX2, for the common
 // case of contiguous double arrays over a plain index range. Four particles
 // share the cell arithmetic (compare, scale, clamp, convert, row * nx +
-// column, and CIC's fixed-point shares); only the count increments stay
-// scalar.
+// column, and CIC's fixed-point shares); NGP's count increments stay
+// scalar, CIC adds each row's two neighbour cells with one 128-bit add.
 #pragma once
 
 #include "count_cells.hpp"
