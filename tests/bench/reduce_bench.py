@@ -181,7 +181,7 @@ def main():
         "",
         "Goal: growth < 5% of the array size (no copy of the particle arrays). The growth includes the returned "
         f"{GRID}x{GRID} grid of doubles ({GRID * GRID * 8 / 1e6:.1f} MB), the plot itself, which at 1e6 particles "
-        "is 13% of the arrays by itself; beyond it, a deposition takes its 8-bit or 32-bit scratch counts only.",
+        "is 13% of the arrays by itself; beyond it, a deposition takes only the 8-bit counts of a dense NGP deposition (kept from call to call).",
         "",
         "## Bytes received by rank 0 per plot",
         "",
